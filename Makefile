@@ -1,0 +1,113 @@
+# briefc - build, test and install.
+#   make            the tool (build/briefc) and every sources/*.xml compiled into build/
+#   make test       unit, golden and end-to-end tests, then again under ASan + UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+
+PKGS = libxml-2.0 libxslt libexslt zlib
+# Deferred (=): evaluated after the deps stamp has installed the packages.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+
+WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DBRIEFC_VERSION='"$(VERSION)"'
+CFLAGS ?= -O2 -g
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+MODULES = diag mem source validate transform emit cli
+UNIT_TESTS = diag source validate transform emit
+
+OBJ = $(MODULES:%=build/obj/%.o) build/obj/schema.o
+SAN_OBJ = $(MODULES:%=build/san/%.o) build/san/schema.o
+SOURCES = $(wildcard sources/*.xml)
+OUTPUTS = $(SOURCES:sources/%.xml=build/%.html)
+
+all: build/briefc $(OUTPUTS)
+
+build/.deps-build: .ci/deps
+	@mkdir -p build
+	.ci/deps build
+	@touch $@
+
+build/.deps-test: .ci/deps
+	@mkdir -p build
+	.ci/deps test
+	@touch $@
+
+# The schema is compiled into the binary: src/briefc.rng becomes a C string.
+build/gen/schema.c: src/briefc.rng
+	@mkdir -p build/gen
+	awk 'BEGIN { print "/* Generated from src/briefc.rng by the Makefile. */"; \
+	             print "extern const char briefc_schema[];"; \
+	             print "const char briefc_schema[] =" } \
+	     { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); print "\"" $$0 "\\n\"" } \
+	     END { print ";" }' $< > $@.tmp && mv $@.tmp $@
+
+build/obj/%.o: src/%.c src/*.h build/.deps-build
+	@mkdir -p build/obj
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+build/obj/schema.o: build/gen/schema.c
+	@mkdir -p build/obj
+	$(CC) $(WARN) $(CFLAGS) -c $< -o $@
+
+build/briefc: build/obj/main.o $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/%.html: sources/%.xml build/briefc $(wildcard xsl/*.xsl)
+	build/briefc build --to html -o $@ $<
+
+# Sanitizer build: the same modules under ASan + UBSan, for the tool and unit tests.
+build/san/%.o: src/%.c src/*.h build/.deps-build
+	@mkdir -p build/san
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
+build/san/schema.o: build/gen/schema.c
+	@mkdir -p build/san
+	$(CC) $(WARN) -O1 -g $(SAN) -c $< -o $@
+
+build/san/briefc: build/san/main.o $(SAN_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# Unit tests link every module but cli/main, so each test reaches the real code.
+LIB_OBJ = $(filter-out build/obj/cli.o,$(OBJ))
+SAN_LIB_OBJ = $(filter-out build/san/cli.o,$(SAN_OBJ))
+
+build/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_OBJ) build/.deps-test
+	@mkdir -p build/unit
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) \
+		$(PKG_LIBS) $(CMOCKA_LIBS)
+
+build/san/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIB_OBJ) build/.deps-test
+	@mkdir -p build/san/unit
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) \
+		$(PKG_LIBS) $(CMOCKA_LIBS)
+
+UNIT_BINS = $(UNIT_TESTS:%=build/unit/test_%)
+SAN_UNIT_BINS = $(UNIT_TESTS:%=build/san/unit/test_%)
+
+test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS)
+	tests/run
+
+# Rewrites the golden files from the current build; review the diff before committing.
+golden: all
+	tests/run --update-golden
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/briefc/xsl \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 build/briefc $(DESTDIR)$(PREFIX)/bin/briefc
+	install -m 644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/briefc/xsl/
+	install -m 644 src/briefc.1 $(DESTDIR)$(PREFIX)/share/man/man1/briefc.1
+
+clean:
+	rm -rf build
+
+.PHONY: all test golden install clean
+.DELETE_ON_ERROR:

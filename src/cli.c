@@ -1,0 +1,299 @@
+/* cli.c - the command line and the pipeline it drives. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "mem.h"
+#include "source.h"
+#include "transform.h"
+#include "validate.h"
+
+#ifndef BRIEFC_VERSION
+#define BRIEFC_VERSION "unknown"
+#endif
+
+/* Options of one invocation: the whole state of a run, nothing at file scope. */
+struct options {
+	const char *output;   /* -o; NULL: derived from the input's name */
+	const char *xsl_dir;  /* --xsl-dir; NULL: transform_default_dir() */
+	enum transform_format format;
+};
+
+enum { OPT_VERSION = 256, OPT_XSL_DIR };
+
+static const char usage_main[] =
+	"usage: briefc [--help] [--version] COMMAND [ARGS]\n"
+	"\n"
+	"Commands:\n"
+	"  check FILE...                    parse and validate briefs, report every problem\n"
+	"  build --to html [-o OUT] FILE    compile a brief\n"
+	"\n"
+	"Run 'briefc COMMAND --help' for a command's options; 'man briefc' for more.\n";
+
+static const char usage_check[] =
+	"usage: briefc check [--help] [--version] FILE...\n"
+	"\n"
+	"Parse and validate each FILE. Every problem is printed as\n"
+	"FILE:LINE:COL: error: message [rule], then one summary line.\n"
+	"Exit status: 0 valid, 1 a brief has errors, 2 usage or I/O error.\n";
+
+static const char usage_build[] =
+	"usage: briefc build [--help] [--version] [--to html] [-o OUT] [--xsl-dir DIR] FILE\n"
+	"\n"
+	"  --to FORMAT      output format: html (default)\n"
+	"  -o, --output OUT output file; '-' for standard output\n"
+	"                   (default: FILE's name with the format's extension, in .)\n"
+	"  --xsl-dir DIR    take the stylesheets from DIR\n"
+	"\n"
+	"The brief is validated first; an invalid brief writes nothing.\n"
+	"Exit status: 0 built, 1 the brief has errors, 2 usage or I/O error.\n";
+
+static int
+usage_error(const char *usage, const char *fmt, const char *arg)
+{
+	fputs("briefc: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage, stderr);
+	return EXIT_USAGE;
+}
+
+static int
+print_version(void)
+{
+	printf("briefc %s (libxml2 %s, libxslt %s)\n", BRIEFC_VERSION, xmlParserVersion,
+	       xsltEngineVersion);
+	return EXIT_CLEAN;
+}
+
+/* Loads and validates one brief; returns its status and leaves SRC loaded. */
+static enum diag_exit
+check_one(struct validator *v, struct source *src, const char *path, struct diag *d)
+{
+	unsigned before = d->errors;
+
+	switch (source_load(src, path, SOURCE_MAX_BYTES, d)) {
+	case SOURCE_UNREADABLE:
+		return EXIT_USAGE;
+	case SOURCE_MALFORMED:
+		return EXIT_INPUT;
+	case SOURCE_OK:
+		break;
+	}
+	validate_source(v, src, d);
+	return d->errors > before ? EXIT_INPUT : EXIT_CLEAN;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct validator *v;
+	struct diag d;
+	int c, i, status;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_check, stdout);
+			return EXIT_CLEAN;
+		case OPT_VERSION:
+			return print_version();
+		default:
+			fputs(usage_check, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return usage_error(usage_check, "%s", "check: no FILE given");
+	diag_init(&d, stderr);
+	v = validate_new(&d);
+	if (v == NULL) {
+		diag_free(&d);
+		return EXIT_USAGE;
+	}
+	for (i = optind; i < argc; i++) {
+		struct source src = {0};
+
+		check_one(v, &src, argv[i], &d);
+		source_free(&src);
+		diag_flush(&d);
+	}
+	validate_free(v);
+	diag_summary(&d, (unsigned)(argc - optind));
+	status = diag_status(&d);
+	diag_free(&d);
+	return status;
+}
+
+static const struct {
+	const char *name, *ext;
+} formats[] = {
+	[FORMAT_HTML] = {"html", ".html"},
+};
+
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+static int
+format_by_name(const char *name, enum transform_format *out)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(formats[i].name, name) == 0) {
+			*out = (enum transform_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* INPUT's file name, without directory and ".xml", plus the format's extension. */
+static char *
+default_output(const char *input, enum transform_format format)
+{
+	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
+	size_t n = strlen(base);
+	const char *ext = formats[format].ext;
+	char *out;
+
+	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+		n -= 4;
+	out = mem_alloc(n + strlen(ext) + 1);
+	memcpy(out, base, n);
+	strcpy(out + n, ext);
+	return out;
+}
+
+/* The pipeline: load -> validate -> transform -> emit. */
+static int
+build(const struct options *o, const char *input, struct diag *d)
+{
+	struct source src = {0};
+	struct validator *v = NULL;
+	struct transform *t = NULL;
+	char *xsl_dir = NULL, *out_path = NULL, *bytes = NULL;
+	size_t len = 0;
+	int status;
+
+	v = validate_new(d);
+	status = v ? check_one(v, &src, input, d) : EXIT_USAGE;
+	if (status != EXIT_CLEAN)
+		goto done;
+	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
+	if (xsl_dir == NULL) {
+		diag_report(d, RULE_IO, "briefc", 0, 0,
+		            "no stylesheet directory next to the binary; use --xsl-dir");
+		status = EXIT_USAGE;
+		goto done;
+	}
+	t = transform_new(xsl_dir, d);
+	status = EXIT_USAGE;
+	if (t == NULL)
+		goto done;
+	status = EXIT_INPUT;
+	if (transform_run(t, o->format, &src, &bytes, &len, d) != 0)
+		goto done;
+	out_path = o->output ? mem_strdup(o->output) : default_output(input, o->format);
+	status = emit_file(out_path, bytes, len, d) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+done:
+	free(bytes);
+	free(out_path);
+	free(xsl_dir);
+	transform_free(t);
+	validate_free(v);
+	source_free(&src);
+	return status;
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{"to", required_argument, NULL, 't'},
+		{"output", required_argument, NULL, 'o'},
+		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
+		{NULL, 0, NULL, 0},
+	};
+	struct options o = {NULL, NULL, FORMAT_HTML};
+	struct diag d;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "ho:t:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_build, stdout);
+			return EXIT_CLEAN;
+		case OPT_VERSION:
+			return print_version();
+		case 't':
+			if (format_by_name(optarg, &o.format) != 0)
+				return usage_error(usage_build,
+				                   "build: unknown format '%s' (this version "
+				                   "writes html)", optarg);
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case OPT_XSL_DIR:
+			o.xsl_dir = optarg;
+			break;
+		default:
+			fputs(usage_build, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error(usage_build, "%s", "build: give exactly one FILE");
+	diag_init(&d, stderr);
+	c = build(&o, argv[optind], &d);
+	diag_free(&d);
+	return c;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(int, char **);
+	} commands[] = {
+		{"check", cmd_check},
+		{"build", cmd_build},
+	};
+	size_t i;
+	int status;
+
+	if (argc < 2)
+		return usage_error(usage_main, "%s", "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_main, stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(argv[1], "--version") == 0)
+		return print_version();
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		xmlInitParser();
+		optind = 1;
+		status = commands[i].run(argc - 1, argv + 1);
+		xsltCleanupGlobals();
+		xmlCleanupParser();
+		return status;
+	}
+	return usage_error(usage_main, "unknown command '%s'", argv[1]);
+}

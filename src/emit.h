@@ -1,0 +1,16 @@
+/* emit.h - emitting: every output is written whole or not at all.
+ * Owns the temporary file beside the target, the sync and the rename; "-" is stdout. */
+#ifndef BRIEFC_EMIT_H
+#define BRIEFC_EMIT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Replaces PATH with the LEN bytes of DATA: written to a temporary file in PATH's
+ * directory, synced, then renamed over PATH, so a reader sees the old file or the new
+ * one and nothing between. Returns 0; on failure leaves PATH as it was, removes the
+ * temporary file, reports to D as RULE_IO and returns -1. */
+int emit_file(const char *path, const void *data, size_t len, struct diag *d);
+
+#endif

@@ -1,0 +1,51 @@
+/* source.h - safe loading: a brief read from a regular file and parsed from memory.
+ * Owns the input policy (no network, no DTD, no entities, UTF-8 only) and positions. */
+#ifndef BRIEFC_SOURCE_H
+#define BRIEFC_SOURCE_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Inputs larger than this are refused unless the caller asks for more. */
+#define SOURCE_MAX_BYTES ((size_t)64 << 20)
+
+struct source_pos;
+
+/* A loaded brief. Zero-initialise, fill with source_load, release with source_free. */
+struct source {
+	const char *path;        /* as the user gave it; not owned */
+	char *text;              /* the file's bytes, NUL-terminated; owned */
+	size_t len;              /* bytes in text */
+	xmlDocPtr doc;           /* the tree; owned; NULL unless well-formed */
+	struct source_pos *pos;  /* start tag of every element, sorted by node; owned */
+	size_t npos;
+};
+
+enum source_status {
+	SOURCE_OK,         /* doc is a well-formed tree */
+	SOURCE_MALFORMED,  /* read, but not a well-formed UTF-8 XML brief; reported */
+	SOURCE_UNREADABLE  /* not a readable regular file; reported as RULE_IO */
+};
+
+/* Reads PATH (a regular file of at most MAX_BYTES) and parses it with no network, no
+ * DTD and no entity loading. Every problem goes to D with its line and column.
+ * On any status SRC must still be released with source_free. */
+enum source_status source_load(struct source *src, const char *path,
+                               size_t max_bytes, struct diag *d);
+
+void source_free(struct source *src);
+
+/* Sets *LINE and *COL (1-based, COL in characters) to where NODE starts in SRC:
+ * the '<' of an element's start tag; for other nodes the line libxml2 recorded and
+ * COL 0 (unknown). */
+void source_locate(const struct source *src, const xmlNode *node, unsigned *line,
+                   unsigned *col);
+
+/* Installs the process's external-entity loader: it refuses every URL and path except
+ * files under DIR (briefc's stylesheets); DIR NULL refuses everything. DIR is copied. */
+void source_restrict_loads(const char *dir);
+
+#endif

@@ -1,0 +1,241 @@
+/* transform.c - XSLT: compile the entry stylesheet of a format once, run it under a
+ * security policy, and carry libxslt's messages to diag. */
+#include "transform.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libexslt/exslt.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "mem.h"
+
+static const char *const entry_names[] = {
+	[FORMAT_HTML] = "html.xsl",
+};
+
+#define NFORMATS (sizeof(entry_names) / sizeof(entry_names[0]))
+
+struct transform {
+	char *dir;                            /* owned */
+	xsltStylesheetPtr styles[NFORMATS];   /* owned; NULL until first use */
+	xsltSecurityPrefsPtr prefs;           /* owned */
+};
+
+/* libxslt prints messages in pieces through a printf-style hook: collect the pieces,
+ * then report each line as one diagnostic. */
+struct messages {
+	char *buf;
+	size_t len;
+};
+
+static void
+collect_message(void *ctx, const char *fmt, ...)
+{
+	struct messages *m = ctx;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	m->buf = mem_realloc_array(m->buf, m->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(m->buf + m->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	m->len += (size_t)n;
+}
+
+static void
+collect_structured(void *ctx, xmlErrorPtr err)
+{
+	if (err->file != NULL)
+		collect_message(ctx, "%s:%d: %s", err->file, err->line,
+		                err->message ? err->message : "error\n");
+	else
+		collect_message(ctx, "%s", err->message ? err->message : "error\n");
+}
+
+static void
+messages_begin(struct messages *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	xsltSetGenericErrorFunc(m, collect_message);
+	xmlSetStructuredErrorFunc(m, collect_structured);
+}
+
+/* Reports every collected line against FILE; returns how many there were. */
+static unsigned
+messages_end(struct messages *m, const char *file, struct diag *d)
+{
+	unsigned count = 0;
+	char *line, *save = NULL;
+
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (m->buf == NULL)
+		return 0;
+	for (line = strtok_r(m->buf, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save)) {
+		diag_report(d, RULE_XSLT, file, 0, 0, "%s", line);
+		count++;
+	}
+	free(m->buf);
+	m->buf = NULL;
+	return count;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+transform_default_dir(void)
+{
+	static const char *const candidates[] = {"/../xsl", "/../share/briefc/xsl"};
+	char exe[PATH_MAX], path[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+	size_t i;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", exe, candidates[i]);
+		if (is_dir(path))
+			return realpath(path, NULL);
+	}
+	return NULL;
+}
+
+static xsltSecurityPrefsPtr
+forbid_everything(void)
+{
+	xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
+
+	if (prefs == NULL)
+		abort();
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	return prefs;
+}
+
+struct transform *
+transform_new(const char *xsl_dir, struct diag *d)
+{
+	struct transform *t;
+
+	if (!is_dir(xsl_dir)) {
+		diag_report(d, RULE_IO, xsl_dir, 0, 0,
+		            "stylesheet directory not found (use --xsl-dir)");
+		return NULL;
+	}
+	exsltRegisterAll();
+	t = mem_alloc(sizeof(*t));
+	memset(t, 0, sizeof(*t));
+	t->dir = realpath(xsl_dir, NULL);
+	if (t->dir == NULL)
+		t->dir = mem_strdup(xsl_dir);
+	t->prefs = forbid_everything();
+	source_restrict_loads(t->dir);
+	return t;
+}
+
+void
+transform_free(struct transform *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < NFORMATS; i++)
+		xsltFreeStylesheet(t->styles[i]);
+	xsltFreeSecurityPrefs(t->prefs);
+	free(t->dir);
+	free(t);
+}
+
+static xsltStylesheetPtr
+stylesheet(struct transform *t, enum transform_format format, struct diag *d)
+{
+	char path[PATH_MAX];
+	struct messages m;
+	xsltStylesheetPtr style;
+
+	if (t->styles[format] != NULL)
+		return t->styles[format];
+	snprintf(path, sizeof(path), "%s/%s", t->dir, entry_names[format]);
+	messages_begin(&m);
+	style = xsltParseStylesheetFile((const xmlChar *)path);
+	if (messages_end(&m, path, d) > 0 || style == NULL || style->errors > 0) {
+		if (style == NULL || style->errors > 0)
+			diag_report(d, RULE_XSLT, path, 0, 0, "stylesheet does not compile");
+		xsltFreeStylesheet(style);
+		return NULL;
+	}
+	t->styles[format] = style;
+	return style;
+}
+
+int
+transform_run(struct transform *t, enum transform_format format,
+              const struct source *src, char **out, size_t *len, struct diag *d)
+{
+	xsltStylesheetPtr style = stylesheet(t, format, d);
+	xsltTransformContextPtr ctxt;
+	xmlDocPtr result = NULL;
+	xmlChar *bytes = NULL;
+	struct messages m;
+	int n = 0, failed;
+
+	if (style == NULL)
+		return -1;
+	ctxt = xsltNewTransformContext(style, src->doc);
+	if (ctxt == NULL)
+		abort();
+	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
+	messages_begin(&m);
+	result = xsltApplyStylesheetUser(style, src->doc, NULL, NULL, NULL, ctxt);
+	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
+	if (!failed && xsltSaveResultToString(&bytes, &n, result, style) != 0)
+		failed = 1;
+	if (messages_end(&m, src->path, d) > 0)
+		failed = 1;
+	else if (failed)
+		diag_report(d, RULE_XSLT, src->path, 0, 0, "the %s stylesheet failed",
+		            entry_names[format]);
+	xsltFreeTransformContext(ctxt);
+	xmlFreeDoc(result);
+	if (failed) {
+		xmlFree(bytes);
+		return -1;
+	}
+	*len = (size_t)n;
+	*out = mem_alloc(*len + 1);
+	memcpy(*out, bytes ? (char *)bytes : "", *len);
+	(*out)[*len] = '\0';
+	xmlFree(bytes);
+	return 0;
+}

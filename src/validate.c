@@ -1,0 +1,189 @@
+/* validate.c - validation: RELAX NG first, then one document-order walk for the rules a
+ * schema cannot express. */
+#include "validate.h"
+
+#include <string.h>
+
+#include <libxml/hash.h>
+#include <libxml/relaxng.h>
+
+/* src/briefc.rng, turned into a C string by the Makefile. */
+extern const char briefc_schema[];
+
+struct validator {
+	xmlRelaxNGPtr schema; /* owned */
+};
+
+/* Where schema errors go while one source validates. */
+struct report {
+	const struct source *src;
+	struct diag *d;
+	unsigned errors;
+	const xmlNode *last_schema_node; /* libxml2 often follows up on the same node */
+};
+
+static void
+on_schema_compile_error(void *data, xmlErrorPtr err)
+{
+	struct diag *d = data;
+
+	diag_report(d, RULE_SCHEMA, "briefc.rng", (unsigned)err->line, 0,
+	            "built-in schema does not compile: %s",
+	            err->message ? err->message : "unknown error");
+}
+
+struct validator *
+validate_new(struct diag *d)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	struct validator *v;
+	xmlRelaxNGPtr schema;
+
+	pctxt = xmlRelaxNGNewMemParserCtxt(briefc_schema, (int)strlen(briefc_schema));
+	if (pctxt == NULL)
+		return NULL;
+	xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_compile_error, d);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		return NULL;
+	v = xmlMalloc(sizeof(*v));
+	if (v == NULL) {
+		xmlRelaxNGFree(schema);
+		return NULL;
+	}
+	v->schema = schema;
+	return v;
+}
+
+void
+validate_free(struct validator *v)
+{
+	if (v == NULL)
+		return;
+	xmlRelaxNGFree(v->schema);
+	xmlFree(v);
+}
+
+static void
+report_at(struct report *r, enum diag_rule rule, const xmlNode *node, const char *fmt,
+          const char *arg)
+{
+	unsigned line = 0, col = 0;
+
+	if (node != NULL)
+		source_locate(r->src, node, &line, &col);
+	diag_report(r->d, rule, r->src->path, line, col, fmt, arg);
+	r->errors++;
+}
+
+/* libxml2's RELAX NG messages name the element but not where it stands; say which
+ * element it is inside, and reword the one message that names nothing. */
+static void
+on_schema_error(void *data, xmlErrorPtr err)
+{
+	struct report *r = data;
+	const xmlNode *node = err->node;
+	char msg[512];
+	size_t n;
+
+	if (node != NULL && node == r->last_schema_node)
+		return;
+	r->last_schema_node = node;
+	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "invalid");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (node != NULL && strcmp(msg, "Expecting an element , got nothing") == 0)
+		snprintf(msg, sizeof(msg), "<%s> ends before a required child element",
+		         (const char *)node->name);
+	else if (node != NULL && node->parent != NULL &&
+	         node->parent->type == XML_ELEMENT_NODE)
+		snprintf(msg + n, sizeof(msg) - n, " (inside <%s>)",
+		         (const char *)node->parent->name);
+	report_at(r, RULE_SCHEMA, node, "%s", msg);
+}
+
+/* The node after NODE in document order, staying inside ROOT. */
+static xmlNodePtr
+next_in_order(xmlNodePtr node, xmlNodePtr root)
+{
+	if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+		return node->children;
+	while (node != root && node->next == NULL)
+		node = node->parent;
+	return node == root ? NULL : node->next;
+}
+
+static const xmlChar XML_NS[] = "http://www.w3.org/XML/1998/namespace";
+
+/* Records NODE's xml:id in IDS; a second element with the same id is an error that
+ * points back at the first. */
+static void
+check_id(struct report *r, xmlHashTablePtr ids, xmlNodePtr node)
+{
+	xmlChar *id = xmlGetNsProp(node, (const xmlChar *)"id", XML_NS);
+	xmlNodePtr first;
+	unsigned line, col;
+
+	if (id == NULL)
+		return;
+	first = xmlHashLookup(ids, id);
+	if (first == NULL) {
+		xmlHashAddEntry(ids, id, node);
+	} else {
+		report_at(r, RULE_DUPLICATE_ID, node,
+		          "xml:id \"%s\" is already used; ids must be unique", (char *)id);
+		source_locate(r->src, first, &line, &col);
+		diag_related(r->d, r->src->path, line, col, "\"%s\" first defined here",
+		             (char *)id);
+	}
+	xmlFree(id);
+}
+
+static void
+check_linkend(struct report *r, xmlHashTablePtr ids, xmlNodePtr node)
+{
+	xmlChar *target = xmlGetNsProp(node, (const xmlChar *)"linkend", NULL);
+
+	if (target == NULL)
+		return;
+	if (xmlHashLookup(ids, target) == NULL)
+		report_at(r, RULE_BROKEN_LINK, node,
+		          "linkend \"%s\" names no element; add that xml:id or fix the link",
+		          (char *)target);
+	xmlFree(target);
+}
+
+/* Ids first (a link may point forward), then links. */
+static void
+check_tree(struct report *r, xmlNodePtr root)
+{
+	xmlHashTablePtr ids = xmlHashCreate(64);
+	xmlNodePtr n;
+
+	for (n = root; n != NULL; n = next_in_order(n, root))
+		if (n->type == XML_ELEMENT_NODE)
+			check_id(r, ids, n);
+	for (n = root; n != NULL; n = next_in_order(n, root))
+		if (n->type == XML_ELEMENT_NODE)
+			check_linkend(r, ids, n);
+	xmlHashFree(ids, NULL);
+}
+
+unsigned
+validate_source(struct validator *v, const struct source *src, struct diag *d)
+{
+	struct report r = {src, d, 0, NULL};
+	xmlRelaxNGValidCtxtPtr vctxt;
+	xmlNodePtr root = xmlDocGetRootElement(src->doc);
+
+	vctxt = xmlRelaxNGNewValidCtxt(v->schema);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, &r);
+	if (xmlRelaxNGValidateDoc(vctxt, src->doc) != 0 && r.errors == 0)
+		report_at(&r, RULE_SCHEMA, root, "%s", "the brief does not match the schema");
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (root != NULL)
+		check_tree(&r, root);
+	return r.errors;
+}

@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- html.xsl - a brief as one self-contained HTML5 page: title block, sections,
+     notes as superscript links to a Notes section that links back. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook"
+                xmlns:xlink="http://www.w3.org/1999/xlink"
+                exclude-result-prefixes="db xlink">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="yes"/>
+
+  <xsl:template match="/">
+    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
+    <xsl:apply-templates select="db:article"/>
+  </xsl:template>
+
+  <xsl:template match="db:article">
+    <html lang="{@xml:lang}">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="db:info/db:title"/></title>
+        <xsl:for-each select="db:info/db:author">
+          <meta name="author">
+            <xsl:attribute name="content"><xsl:apply-templates select="." mode="plain"/></xsl:attribute>
+          </meta>
+        </xsl:for-each>
+        <style><xsl:call-template name="css"/></style>
+      </head>
+      <body>
+        <article>
+          <xsl:apply-templates select="db:info"/>
+          <xsl:apply-templates select="*[not(self::db:info)]"/>
+          <xsl:if test=".//db:footnote">
+            <section class="notes" role="doc-endnotes" aria-labelledby="notes-title">
+              <h2 id="notes-title">Notes</h2>
+              <ol>
+                <xsl:apply-templates select=".//db:footnote" mode="note"/>
+              </ol>
+            </section>
+          </xsl:if>
+        </article>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="db:info">
+    <header>
+      <h1><xsl:apply-templates select="db:title/node()"/></h1>
+      <xsl:if test="db:subtitle">
+        <p class="subtitle"><xsl:apply-templates select="db:subtitle/node()"/></p>
+      </xsl:if>
+      <xsl:for-each select="db:author">
+        <p class="byline">
+          <span class="author"><xsl:apply-templates select="db:personname|db:orgname" mode="plain"/></span>
+          <xsl:for-each select="db:affiliation">
+            <br/><span class="affiliation"><xsl:apply-templates select="." mode="plain"/></span>
+          </xsl:for-each>
+        </p>
+      </xsl:for-each>
+      <xsl:if test="db:pubdate">
+        <p class="date"><time datetime="{db:pubdate}"><xsl:value-of select="db:pubdate"/></time></p>
+      </xsl:if>
+      <xsl:apply-templates select="db:abstract"/>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="db:abstract">
+    <div class="abstract"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="db:section">
+    <section>
+      <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+      <xsl:element name="h{count(ancestor::db:section) + 2}">
+        <xsl:apply-templates select="db:title/node()"/>
+      </xsl:element>
+      <xsl:apply-templates select="*[not(self::db:title)]"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="db:para">
+    <p>
+      <xsl:if test="@role"><xsl:attribute name="class"><xsl:value-of select="@role"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="db:blockquote">
+    <blockquote><xsl:apply-templates select="*[not(self::db:attribution)]"/></blockquote>
+    <xsl:if test="db:attribution">
+      <p class="attribution">— <xsl:apply-templates select="db:attribution/node()"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="db:itemizedlist"><ul><xsl:apply-templates/></ul></xsl:template>
+  <xsl:template match="db:orderedlist"><ol><xsl:apply-templates/></ol></xsl:template>
+  <xsl:template match="db:listitem"><li><xsl:apply-templates/></li></xsl:template>
+
+  <!-- A single paragraph in a list item or note needs no <p> of its own. -->
+  <xsl:template match="db:listitem/db:para[count(../*) = 1] | db:footnote/db:para[count(../*) = 1]">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Inlines -->
+  <xsl:template match="db:emphasis"><em><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="db:emphasis[@role = 'bold' or @role = 'strong']"><strong><xsl:apply-templates/></strong></xsl:template>
+  <xsl:template match="db:citetitle[not(@role = 'container')] | db:foreignphrase">
+    <xsl:apply-templates/>
+  </xsl:template>
+  <xsl:template match="db:citetitle[@role = 'container']"><cite><xsl:apply-templates/></cite></xsl:template>
+  <xsl:template match="db:foreignphrase[@xml:lang]">
+    <span lang="{@xml:lang}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="db:abbrev | db:acronym">
+    <abbr><xsl:apply-templates/></abbr>
+  </xsl:template>
+  <xsl:template match="db:superscript"><sup><xsl:apply-templates/></sup></xsl:template>
+  <xsl:template match="db:subscript"><sub><xsl:apply-templates/></sub></xsl:template>
+  <xsl:template match="db:link[@xlink:href]">
+    <a href="{@xlink:href}"><xsl:apply-templates/></a>
+  </xsl:template>
+  <xsl:template match="db:link[@linkend]">
+    <a href="#{@linkend}"><xsl:apply-templates/></a>
+  </xsl:template>
+  <xsl:template match="db:xref">
+    <a href="#{@linkend}"><xsl:value-of select="id(@linkend)/db:title | key('by-id', @linkend)/db:title"/></a>
+  </xsl:template>
+  <xsl:key name="by-id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- A note in the text: a superscript link to the note, which links back. -->
+  <xsl:template match="db:footnote">
+    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
+    <sup class="noteref"><a href="#{$id}" id="{$id}-ref" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+  </xsl:template>
+
+  <xsl:template match="db:footnoteref">
+    <xsl:variable name="note" select="key('by-id', @linkend)"/>
+    <xsl:variable name="n"><xsl:apply-templates select="$note" mode="number"/></xsl:variable>
+    <sup class="noteref"><a href="#{@linkend}" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+  </xsl:template>
+
+  <xsl:template match="db:footnote" mode="note">
+    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <li id="{$id}">
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a href="#{$id}-ref" role="doc-backlink" aria-label="Back to the text">↩</a>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="css">
+body { margin: 0; background: #fdfdfb; color: #1b1b1b; }
+article { max-width: 40rem; margin: 0 auto; padding: 2rem 1.25rem 4rem;
+  font: 1.0625rem/1.6 Georgia, "DejaVu Serif", serif; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; }
+h2 { font-size: 1.3rem; margin: 2.25rem 0 .5rem; }
+header { border-bottom: 1px solid #ccc; margin-bottom: 1.5rem; padding-bottom: 1rem; }
+.byline { margin: 0; font-style: italic; }
+blockquote { margin: 1.25rem 0; padding: 0 1.25rem; border-left: 3px solid #bbb; color: #333; }
+p.closing { margin-top: 2rem; }
+sup.noteref { line-height: 0; }
+sup.noteref a { text-decoration: none; padding: 0 .1em; }
+.notes { font-size: .92rem; border-top: 1px solid #ccc; margin-top: 3rem; }
+.notes li { margin-bottom: .4rem; }
+.notes li:target, p:target { background: #fff4c2; }
+a { color: #1a4f8b; }
+@media print {
+  body { background: none; }
+  article { max-width: none; padding: 0; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  a[role="doc-backlink"] { display: none; }
+  h2 { break-after: avoid; }
+}
+</xsl:template>
+</xsl:stylesheet>
