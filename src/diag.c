@@ -195,6 +195,8 @@ diag_flush(struct diag *d)
 {
 	size_t i;
 
+	if (d->nheld == 0)
+		return;
 	qsort(d->held, d->nheld, sizeof(*d->held), entry_cmp);
 	for (i = 0; i < d->nheld; i++) {
 		print_entry(d->out, &d->held[i]);

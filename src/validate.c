@@ -2,6 +2,8 @@
  * schema cannot express. */
 #include "validate.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/hash.h>
@@ -77,14 +79,48 @@ report_at(struct report *r, enum diag_rule rule, const xmlNode *node, const char
 	r->errors++;
 }
 
-/* libxml2's RELAX NG messages name the element but not where it stands; say which
- * element it is inside, and reword the one message that names nothing. */
+static const char DOCBOOK_NS[] = "http://docbook.org/ns/docbook";
+
+/* Appends to BUF (of SIZE, holding a string) what libxml2's message leaves out. */
+static void __attribute__((format(printf, 3, 4)))
+append(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (n < size)
+		vsnprintf(buf + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+/* The attributes of NODE as name="value" pairs, for a message that says only that
+ * one of them is wrong. */
+static void
+append_attributes(char *buf, size_t size, const xmlNode *node)
+{
+	const xmlAttr *a;
+
+	append(buf, size, " (its attributes:");
+	for (a = node->properties; a != NULL; a = a->next) {
+		xmlChar *value = xmlNodeGetContent((const xmlNode *)a);
+		const char *prefix = a->ns && a->ns->prefix ? (const char *)a->ns->prefix : "";
+
+		append(buf, size, " %s%s%s=\"%s\"", prefix, *prefix ? ":" : "",
+		       (const char *)a->name, value ? (const char *)value : "");
+		xmlFree(value);
+	}
+	append(buf, size, ")");
+}
+
+/* libxml2's RELAX NG messages name the element but not where it stands or what is
+ * wrong with it: add the parent, a foreign namespace, or the attributes. */
 static void
 on_schema_error(void *data, xmlErrorPtr err)
 {
 	struct report *r = data;
 	const xmlNode *node = err->node;
-	char msg[512];
+	char msg[1024];
 	size_t n;
 
 	if (node != NULL && node == r->last_schema_node)
@@ -94,13 +130,21 @@ on_schema_error(void *data, xmlErrorPtr err)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	if (node != NULL && strcmp(msg, "Expecting an element , got nothing") == 0)
+	if (node == NULL || node->type != XML_ELEMENT_NODE) {
+		report_at(r, RULE_SCHEMA, node, "%s", msg);
+		return;
+	}
+	if (strcmp(msg, "Expecting an element , got nothing") == 0)
 		snprintf(msg, sizeof(msg), "<%s> ends before a required child element",
 		         (const char *)node->name);
-	else if (node != NULL && node->parent != NULL &&
-	         node->parent->type == XML_ELEMENT_NODE)
-		snprintf(msg + n, sizeof(msg) - n, " (inside <%s>)",
-		         (const char *)node->parent->name);
+	else if (strstr(msg, "failed to validate attributes") != NULL)
+		append_attributes(msg, sizeof(msg), node);
+	if (node->ns == NULL || strcmp((const char *)node->ns->href, DOCBOOK_NS) != 0)
+		append(msg, sizeof(msg), " (<%s> is in namespace \"%s\", not DocBook's)",
+		       (const char *)node->name,
+		       node->ns ? (const char *)node->ns->href : "");
+	else if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+		append(msg, sizeof(msg), " (inside <%s>)", (const char *)node->parent->name);
 	report_at(r, RULE_SCHEMA, node, "%s", msg);
 }
 
