@@ -113,6 +113,34 @@ append_attributes(char *buf, size_t size, const xmlNode *node)
 	append(buf, size, ")");
 }
 
+/* Elements whose first child the schema requires: when that child is missing, libxml2
+ * only says the next element was not expected. */
+static const struct {
+	const char *parent, *first;
+} required_first[] = {
+	{"article", "info"},
+	{"info", "title"},
+	{"section", "title"},
+};
+
+/* The element PARENT must begin with, if it lacks it; NULL otherwise. */
+static const char *
+missing_first_child(const xmlNode *parent)
+{
+	const xmlNode *c = parent->children;
+	size_t i;
+
+	while (c != NULL && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	for (i = 0; i < sizeof(required_first) / sizeof(required_first[0]); i++)
+		if (strcmp((const char *)parent->name, required_first[i].parent) == 0)
+			return c != NULL && strcmp((const char *)c->name,
+			                           required_first[i].first) == 0
+			               ? NULL
+			               : required_first[i].first;
+	return NULL;
+}
+
 /* libxml2's RELAX NG messages name the element but not where it stands or what is
  * wrong with it: add the parent, a foreign namespace, or the attributes. */
 static void
@@ -143,8 +171,16 @@ on_schema_error(void *data, xmlErrorPtr err)
 		append(msg, sizeof(msg), " (<%s> is in namespace \"%s\", not DocBook's)",
 		       (const char *)node->name,
 		       node->ns ? (const char *)node->ns->href : "");
-	else if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
-		append(msg, sizeof(msg), " (inside <%s>)", (const char *)node->parent->name);
+	else if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE) {
+		const char *first = missing_first_child(node->parent);
+
+		if (first != NULL)
+			append(msg, sizeof(msg), " (<%s> must begin with <%s>)",
+			       (const char *)node->parent->name, first);
+		else
+			append(msg, sizeof(msg), " (inside <%s>)",
+			       (const char *)node->parent->name);
+	}
 	report_at(r, RULE_SCHEMA, node, "%s", msg);
 }
 
