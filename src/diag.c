@@ -84,8 +84,14 @@ file_rank(const struct diag *d, const char *file)
 {
 	size_t i;
 
-	if (d->nheld > 0 && strcmp(d->held[d->nheld - 1].file, file) == 0)
-		return d->held[d->nheld - 1].file_rank;
+	/* Only findings rank their file: a note carries its owner's rank. The last
+	 * finding first, since findings of one file come in runs. */
+	for (i = d->nheld; i-- > 0;)
+		if (d->held[i].owner_seq == d->held[i].seq) {
+			if (strcmp(d->held[i].file, file) == 0)
+				return d->held[i].file_rank;
+			break;
+		}
 	for (i = 0; i < d->nheld; i++)
 		if (d->held[i].owner_seq == d->held[i].seq && strcmp(d->held[i].file, file) == 0)
 			return d->held[i].file_rank;

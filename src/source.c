@@ -139,13 +139,33 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 	xmlStopParser(ctxt);
 }
 
+/* libxml2's MESSAGE as one line in BUF: inner newlines become "; ", the last goes. */
+static const char *
+one_line(const char *message, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; message != NULL && message[i] != '\0' && n + 3 < size; i++) {
+		if (message[i] != '\n')
+			buf[n++] = message[i];
+		else if (message[i + 1] != '\0') {
+			buf[n++] = ';';
+			buf[n++] = ' ';
+		}
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	return n > 0 ? buf : "malformed XML";
+}
+
 static void
 on_xml_error(void *data, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr ctxt = data;
 	struct load *ld = ctxt->_private;
 	unsigned line = (unsigned)err->line, col = err->int2 > 0 ? (unsigned)err->int2 : 0;
-	size_t n;
+	char msg[512];
 
 	/* Stopping at a DOCTYPE was reported already; validate.c reports duplicate
 	 * ids with both places. */
@@ -154,11 +174,8 @@ on_xml_error(void *data, xmlErrorPtr err)
 	if (err->domain == XML_FROM_PARSER && ctxt->input != NULL &&
 	    ctxt->input->cur != NULL)
 		load_locate(ld, ctxt, ctxt->input->cur, &line, &col);
-	n = err->message ? strlen(err->message) : 0;
-	while (n > 0 && (err->message[n - 1] == '\n' || err->message[n - 1] == ' '))
-		n--;
-	diag_report(ld->d, RULE_XML, ld->src->path, line, col, "%.*s", (int)n,
-	            n ? err->message : "malformed XML");
+	diag_report(ld->d, err->code == XML_ERR_INVALID_ENCODING ? RULE_ENCODING : RULE_XML,
+	            ld->src->path, line, col, "%s", one_line(err->message, msg, sizeof(msg)));
 	ld->errors++;
 }
 
@@ -175,7 +192,12 @@ read_file(struct source *src, size_t max_bytes, struct diag *d)
 		diag_report(d, RULE_IO, src->path, 0, 0, "cannot open: %s", strerror(errno));
 		return SOURCE_UNREADABLE;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		diag_report(d, RULE_IO, src->path, 0, 0, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return SOURCE_UNREADABLE;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		diag_report(d, RULE_IO, src->path, 0, 0, "not a regular file%s",
 		            S_ISDIR(st.st_mode) ? " (a directory)" : "");
 		close(fd);

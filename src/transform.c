@@ -29,11 +29,15 @@ struct transform {
 	xsltSecurityPrefsPtr prefs;           /* owned */
 };
 
-/* libxslt prints messages in pieces through a printf-style hook: collect the pieces,
- * then report each line as one diagnostic. */
+/* libxslt prints messages in pieces through a printf-style hook, libxml2 (parsing a
+ * stylesheet) through the structured one: collect the pieces, report the structured
+ * errors at their own place, then each collected line as one diagnostic. */
 struct messages {
+	struct diag *d;
+	const char *file; /* what collected lines are reported against */
 	char *buf;
 	size_t len;
+	unsigned count;   /* diagnostics reported */
 };
 
 static void
@@ -58,41 +62,70 @@ collect_message(void *ctx, const char *fmt, ...)
 static void
 collect_structured(void *ctx, xmlErrorPtr err)
 {
-	if (err->file != NULL)
-		collect_message(ctx, "%s:%d: %s", err->file, err->line,
-		                err->message ? err->message : "error\n");
-	else
-		collect_message(ctx, "%s", err->message ? err->message : "error\n");
+	struct messages *m = ctx;
+	size_t n = err->message ? strcspn(err->message, "\n") : 0;
+
+	diag_report(m->d, RULE_XSLT, err->file ? err->file : m->file,
+	            err->line > 0 ? (unsigned)err->line : 0, err->int2 > 0 ? (unsigned)err->int2 : 0,
+	            "%.*s", (int)n, n ? err->message : "error");
+	m->count++;
 }
 
 static void
-messages_begin(struct messages *m)
+messages_begin(struct messages *m, const char *file, struct diag *d)
 {
+	m->d = d;
+	m->file = file;
 	m->buf = NULL;
 	m->len = 0;
+	m->count = 0;
 	xsltSetGenericErrorFunc(m, collect_message);
 	xmlSetStructuredErrorFunc(m, collect_structured);
 }
 
-/* Reports every collected line against FILE; returns how many there were. */
-static unsigned
-messages_end(struct messages *m, const char *file, struct diag *d)
+/* libxslt announces a message's place on a line of its own ("compilation error: file
+ * F line N element E", likewise "runtime error"); the bare "error" says nothing. Returns
+ * 1 and sets *LINE (0 if unknown) for such a line. */
+static int
+context_line(const char *text, unsigned *line)
 {
-	unsigned count = 0;
-	char *line, *save = NULL;
+	const char *at;
+
+	*line = 0;
+	if (strcmp(text, "error") == 0)
+		return 1;
+	if (strncmp(text, "compilation error: ", 19) != 0 &&
+	    strncmp(text, "runtime error: ", 15) != 0)
+		return 0;
+	at = strstr(text, " line ");
+	if (at != NULL)
+		*line = (unsigned)strtoul(at + 6, NULL, 10);
+	return 1;
+}
+
+/* Reports every collected line, at the place its context line gave; returns how many
+ * diagnostics there were in all. */
+static unsigned
+messages_end(struct messages *m)
+{
+	char *text, *save = NULL;
+	unsigned line = 0;
 
 	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (m->buf == NULL)
-		return 0;
-	for (line = strtok_r(m->buf, "\n", &save); line != NULL;
-	     line = strtok_r(NULL, "\n", &save)) {
-		diag_report(d, RULE_XSLT, file, 0, 0, "%s", line);
-		count++;
+		return m->count;
+	for (text = strtok_r(m->buf, "\n", &save); text != NULL;
+	     text = strtok_r(NULL, "\n", &save)) {
+		if (context_line(text, &line))
+			continue;
+		diag_report(m->d, RULE_XSLT, m->file, line, 0, "%s", text);
+		m->count++;
+		line = 0;
 	}
 	free(m->buf);
 	m->buf = NULL;
-	return count;
+	return m->count;
 }
 
 static int
@@ -187,11 +220,10 @@ stylesheet(struct transform *t, enum transform_format format, struct diag *d)
 	if (t->styles[format] != NULL)
 		return t->styles[format];
 	snprintf(path, sizeof(path), "%s/%s", t->dir, entry_names[format]);
-	messages_begin(&m);
+	messages_begin(&m, path, d);
 	style = xsltParseStylesheetFile((const xmlChar *)path);
-	if (messages_end(&m, path, d) > 0 || style == NULL || style->errors > 0) {
-		if (style == NULL || style->errors > 0)
-			diag_report(d, RULE_XSLT, path, 0, 0, "stylesheet does not compile");
+	if (messages_end(&m) > 0 || style == NULL || style->errors > 0) {
+		diag_report(d, RULE_XSLT, path, 0, 0, "stylesheet does not compile");
 		xsltFreeStylesheet(style);
 		return NULL;
 	}
@@ -216,12 +248,12 @@ transform_run(struct transform *t, enum transform_format format,
 	if (ctxt == NULL)
 		abort();
 	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
-	messages_begin(&m);
+	messages_begin(&m, src->path, d);
 	result = xsltApplyStylesheetUser(style, src->doc, NULL, NULL, NULL, ctxt);
 	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
 	if (!failed && xsltSaveResultToString(&bytes, &n, result, style) != 0)
 		failed = 1;
-	if (messages_end(&m, src->path, d) > 0)
+	if (messages_end(&m) > 0)
 		failed = 1;
 	else if (failed)
 		diag_report(d, RULE_XSLT, src->path, 0, 0, "the %s stylesheet failed",

@@ -38,9 +38,12 @@ static inline char *
 unit_repo_path(const char *rel)
 {
 	static const char self[] = "tests/unit/unit.h";
-	size_t root = strlen(__FILE__) - (sizeof(self) - 1);
-	char *path = malloc(root + strlen(rel) + 1);
+	size_t n = strlen(__FILE__), root = n - (sizeof(self) - 1);
+	char *path;
 
+	if (n < sizeof(self) - 1 || strcmp(__FILE__ + root, self) != 0)
+		root = 0; /* built from elsewhere: relative to the working directory */
+	path = malloc(root + strlen(rel) + 1);
 	assert_non_null(path);
 	memcpy(path, __FILE__, root);
 	strcpy(path + root, rel);
@@ -49,13 +52,23 @@ unit_repo_path(const char *rel)
 	return path;
 }
 
-/* A fresh, empty directory under /tmp; caller frees and removes it (unit_rmtree). */
+/* Every temporary file of a test binary lives under one directory, removed by the group
+ * teardown even when a failed test could not clean up after itself. */
+static char unit_root[] = "/tmp/briefc-unit-XXXXXX";
+static int unit_root_made;
+
+/* A fresh, empty directory; caller frees and removes it (unit_rmtree). */
 static inline char *
 unit_tempdir(void)
 {
-	char *dir = strdup("/tmp/briefc-unit-XXXXXX");
+	char *dir = malloc(sizeof(unit_root) + 8);
 
 	assert_non_null(dir);
+	if (!unit_root_made) {
+		assert_non_null(mkdtemp(unit_root));
+		unit_root_made = 1;
+	}
+	sprintf(dir, "%s/XXXXXX", unit_root);
 	assert_non_null(mkdtemp(dir));
 	return dir;
 }
@@ -88,6 +101,17 @@ static inline void
 unit_rmtree(const char *dir)
 {
 	assert_int_equal(nftw(dir, unit_rm_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+}
+
+/* The group teardown of every test binary. */
+static inline int
+unit_teardown(void **state)
+{
+	(void)state;
+	if (!unit_root_made)
+		return 0;
+	unit_root_made = 0;
+	return nftw(unit_root, unit_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* TEXT as brief.xml in a fresh directory: returns its path; unit_rmfile removes both. */

@@ -1,0 +1,325 @@
+/* test_emit.c - outputs are written whole or not at all: exact bytes, replacement,
+ * failures that leave the old file and no temporary file, the mode, and "-". */
+#include "unit.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "emit.h"
+
+/* The whole content of PATH (caller frees); *LEN gets its size. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void
+assert_file_is(const char *path, const void *data, size_t len)
+{
+	size_t got;
+	char *buf = slurp(path, &got);
+
+	assert_int_equal(got, len);
+	assert_memory_equal(buf, data, len);
+	free(buf);
+}
+
+/* Asserts that DIR holds exactly the names in the NULL-terminated NAMES, so no
+ * temporary ".NAME.XXXXXX" was left behind. */
+static void
+assert_dir_holds(const char *dir, const char *const *names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t want = 0, seen = 0, i;
+
+	assert_non_null(d);
+	while (names[want] != NULL)
+		want++;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		for (i = 0; i < want && strcmp(names[i], e->d_name) != 0; i++)
+			;
+		if (i == want)
+			fail_msg("unexpected entry \"%s\" in %s", e->d_name, dir);
+		seen++;
+	}
+	closedir(d);
+	assert_int_equal(seen, want);
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+	char *path = malloc(strlen(dir) + strlen(name) + 2);
+
+	assert_non_null(path);
+	sprintf(path, "%s/%s", dir, name);
+	return path;
+}
+
+static void
+test_writes_exact_bytes(void **state)
+{
+	static const char bytes[] = "a\0b\r\n\xff\xfe<é>";
+	const size_t big = (size_t)3 << 20;
+	const char *const names[] = {"small.bin", "big.bin", "empty.bin", NULL};
+	char *dir = unit_tempdir();
+	char *small = join(dir, "small.bin"), *large = join(dir, "big.bin");
+	char *empty = join(dir, "empty.bin");
+	char *data = malloc(big);
+	struct unit_capture c;
+	size_t i;
+
+	(void)state;
+	assert_non_null(data);
+	for (i = 0; i < big; i++)
+		data[i] = (char)(i * 7 + i / 251);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(small, bytes, sizeof(bytes) - 1, &c.d), 0);
+	assert_int_equal(emit_file(large, data, big, &c.d), 0);
+	assert_int_equal(emit_file(empty, "", 0, &c.d), 0);
+	assert_file_is(small, bytes, sizeof(bytes) - 1);
+	assert_file_is(large, data, big);
+	assert_file_is(empty, "", 0);
+	assert_dir_holds(dir, names);
+	assert_string_equal(unit_capture_text(&c), "");
+	assert_int_equal(diag_status(&c.d), EXIT_CLEAN);
+	unit_capture_free(&c);
+	free(data);
+	free(small);
+	free(large);
+	free(empty);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+static void
+test_replaces_existing_file(void **state)
+{
+	const char *const names[] = {"out.html", NULL};
+	char *dir = unit_tempdir();
+	char *path = unit_write(dir, "out.html", "old contents, longer than the new", 33);
+	struct unit_capture c;
+	struct stat before, after;
+
+	(void)state;
+	assert_int_equal(stat(path, &before), 0);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(path, "new", 3, &c.d), 0);
+	assert_file_is(path, "new", 3);
+	/* Renamed into place: a new file, not the old one rewritten. */
+	assert_int_equal(stat(path, &after), 0);
+	assert_true(after.st_ino != before.st_ino);
+	assert_dir_holds(dir, names);
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+	free(path);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+static void
+test_missing_directory(void **state)
+{
+	const char *const none[] = {NULL};
+	char *dir = unit_tempdir();
+	char path[512], want[1024];
+	struct unit_capture c;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/nope/out.html", dir);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(path, "x", 1, &c.d), -1);
+	snprintf(want, sizeof(want), "%s: error: cannot create a file beside it: No such file "
+	         "or directory [io]\n", path);
+	assert_string_equal(unit_capture_text(&c), want);
+	assert_int_equal(c.d.io_errors, 1);
+	assert_int_equal(diag_status(&c.d), EXIT_USAGE);
+	assert_dir_holds(dir, none);
+	unit_capture_free(&c);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+static void
+test_read_only_directory_keeps_old_file(void **state)
+{
+	const char *const names[] = {"out.html", NULL};
+	char *dir, *path, want[1024];
+	struct unit_capture c;
+
+	(void)state;
+	if (geteuid() == 0)
+		skip(); /* permissions do not stop root */
+	dir = unit_tempdir();
+	path = unit_write(dir, "out.html", "old", 3);
+	assert_int_equal(chmod(dir, 0500), 0);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(path, "new", 3, &c.d), -1);
+	assert_int_equal(chmod(dir, 0700), 0);
+	snprintf(want, sizeof(want), "%s: error: cannot create a file beside it: Permission "
+	         "denied [io]\n", path);
+	assert_string_equal(unit_capture_text(&c), want);
+	assert_int_equal(diag_status(&c.d), EXIT_USAGE);
+	assert_file_is(path, "old", 3);
+	assert_dir_holds(dir, names);
+	unit_capture_free(&c);
+	free(path);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* A failure after the temporary file exists (here the rename, onto a directory, which
+ * fails even for root) removes it and leaves the target as it was. */
+static void
+test_failed_rename_leaves_no_temporary(void **state)
+{
+	const char *const names[] = {"out.html", NULL};
+	const char *const inside[] = {"keep.txt", NULL};
+	char *dir = unit_tempdir();
+	char *target = join(dir, "out.html");
+	char *kept, want[1024];
+	struct unit_capture c;
+
+	(void)state;
+	assert_int_equal(mkdir(target, 0700), 0);
+	kept = unit_write(target, "keep.txt", "kept", 4);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(target, "new", 3, &c.d), -1);
+	snprintf(want, sizeof(want), "%s: error: cannot write: %s [io]\n", target,
+	         strerror(EISDIR));
+	assert_string_equal(unit_capture_text(&c), want);
+	assert_int_equal(diag_status(&c.d), EXIT_USAGE);
+	assert_dir_holds(dir, names);
+	assert_dir_holds(target, inside);
+	assert_file_is(kept, "kept", 4);
+	unit_capture_free(&c);
+	free(kept);
+	free(target);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+static void
+test_mode_follows_umask(void **state)
+{
+	static const mode_t masks[] = {022, 077, 002, 0};
+	char *dir = unit_tempdir();
+	char *path = join(dir, "out.html");
+	struct unit_capture c;
+	struct stat st;
+	mode_t saved = umask(022);
+	size_t i;
+
+	(void)state;
+	unit_capture_init(&c);
+	for (i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+		umask(masks[i]);
+		assert_int_equal(emit_file(path, "x", 1, &c.d), 0);
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(st.st_mode & 07777, 0666 & ~masks[i]);
+		/* emit_file leaves the umask as it found it. */
+		assert_int_equal(umask(masks[i]), masks[i]);
+	}
+	umask(saved);
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+	free(path);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* A path with no directory part is written in the working directory. */
+static void
+test_relative_path(void **state)
+{
+	const char *const names[] = {"plain.txt", NULL};
+	char *dir = unit_tempdir();
+	char cwd[4096], *path = join(dir, "plain.txt");
+	struct unit_capture c;
+	int ret;
+
+	(void)state;
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(dir), 0);
+	unit_capture_init(&c);
+	ret = emit_file("plain.txt", "relative", 8, &c.d);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(ret, 0);
+	assert_file_is(path, "relative", 8);
+	assert_dir_holds(dir, names);
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+	free(path);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* "-" is standard output. */
+static void
+test_dash_is_stdout(void **state)
+{
+	char *dir = unit_tempdir();
+	char *path = join(dir, "stdout.txt");
+	struct unit_capture c;
+	int fd, saved, ret;
+
+	(void)state;
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
+	close(fd);
+	unit_capture_init(&c);
+	ret = emit_file("-", "to\0stdout\n", 10, &c.d);
+	fflush(stdout);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	close(saved);
+	assert_int_equal(ret, 0);
+	assert_file_is(path, "to\0stdout\n", 10);
+	assert_string_equal(unit_capture_text(&c), "");
+	assert_int_equal(access("-", F_OK), -1);
+	unit_capture_free(&c);
+	free(path);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_writes_exact_bytes),
+		cmocka_unit_test(test_replaces_existing_file),
+		cmocka_unit_test(test_missing_directory),
+		cmocka_unit_test(test_read_only_directory_keeps_old_file),
+		cmocka_unit_test(test_failed_rename_leaves_no_temporary),
+		cmocka_unit_test(test_mode_follows_umask),
+		cmocka_unit_test(test_relative_path),
+		cmocka_unit_test(test_dash_is_stdout),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, unit_teardown);
+}
