@@ -138,34 +138,13 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
-static const struct {
-	const char *name, *ext;
-} formats[] = {
-	[FORMAT_HTML] = {"html", ".html"},
-};
-
-#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
-
-static int
-format_by_name(const char *name, enum transform_format *out)
-{
-	size_t i;
-
-	for (i = 0; i < NFORMATS; i++)
-		if (strcmp(formats[i].name, name) == 0) {
-			*out = (enum transform_format)i;
-			return 0;
-		}
-	return -1;
-}
-
 /* INPUT's file name, without directory and ".xml", plus the format's extension. */
 static char *
 default_output(const char *input, enum transform_format format)
 {
 	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
 	size_t n = strlen(base);
-	const char *ext = formats[format].ext;
+	const char *ext = transform_extension(format);
 	char *out;
 
 	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
@@ -240,7 +219,7 @@ cmd_build(int argc, char **argv)
 		case OPT_VERSION:
 			return print_version();
 		case 't':
-			if (format_by_name(optarg, &o.format) != 0)
+			if (transform_format_by_name(optarg, &o.format) != 0)
 				return usage_error(usage_build,
 				                   "build: unknown format '%s' (this version "
 				                   "writes html)", optarg);

@@ -17,11 +17,13 @@
 
 #include "mem.h"
 
-static const char *const entry_names[] = {
-	[FORMAT_HTML] = "html.xsl",
+static const struct {
+	const char *name, *extension, *stylesheet;
+} formats[] = {
+	[FORMAT_HTML] = {"html", ".html", "html.xsl"},
 };
 
-#define NFORMATS (sizeof(entry_names) / sizeof(entry_names[0]))
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
 struct transform {
 	char *dir;                            /* owned */
@@ -128,6 +130,25 @@ messages_end(struct messages *m)
 	return m->count;
 }
 
+int
+transform_format_by_name(const char *name, enum transform_format *format)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(formats[i].name, name) == 0) {
+			*format = (enum transform_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+transform_extension(enum transform_format format)
+{
+	return formats[format].extension;
+}
+
 static int
 is_dir(const char *path)
 {
@@ -219,7 +240,7 @@ stylesheet(struct transform *t, enum transform_format format, struct diag *d)
 
 	if (t->styles[format] != NULL)
 		return t->styles[format];
-	snprintf(path, sizeof(path), "%s/%s", t->dir, entry_names[format]);
+	snprintf(path, sizeof(path), "%s/%s", t->dir, formats[format].stylesheet);
 	messages_begin(&m, path, d);
 	style = xsltParseStylesheetFile((const xmlChar *)path);
 	if (messages_end(&m) > 0 || style == NULL || style->errors > 0) {
@@ -257,7 +278,7 @@ transform_run(struct transform *t, enum transform_format format,
 		failed = 1;
 	else if (failed)
 		diag_report(d, RULE_XSLT, src->path, 0, 0, "the %s stylesheet failed",
-		            entry_names[format]);
+		            formats[format].stylesheet);
 	xsltFreeTransformContext(ctxt);
 	xmlFreeDoc(result);
 	if (failed) {

@@ -11,6 +11,12 @@
 /* An output format: each is one entry stylesheet under the stylesheet directory. */
 enum transform_format { FORMAT_HTML };
 
+/* Sets *FORMAT to the format named NAME ("html"); returns 0, or -1 if there is none. */
+int transform_format_by_name(const char *name, enum transform_format *format);
+
+/* The file name extension of FORMAT's output, with its dot. */
+const char *transform_extension(enum transform_format format);
+
 struct transform;
 
 /* Prepares to run the stylesheets in XSL_DIR (copied). Stylesheets compile on first
