@@ -84,15 +84,9 @@ file_rank(const struct diag *d, const char *file)
 {
 	size_t i;
 
-	/* Only findings rank their file: a note carries its owner's rank. The last
-	 * finding first, since findings of one file come in runs. */
+	/* Only findings rank their file: a note carries its owner's rank. Newest first,
+	 * since findings of one file come in runs. */
 	for (i = d->nheld; i-- > 0;)
-		if (d->held[i].owner_seq == d->held[i].seq) {
-			if (strcmp(d->held[i].file, file) == 0)
-				return d->held[i].file_rank;
-			break;
-		}
-	for (i = 0; i < d->nheld; i++)
 		if (d->held[i].owner_seq == d->held[i].seq && strcmp(d->held[i].file, file) == 0)
 			return d->held[i].file_rank;
 	return d->nheld;
@@ -220,6 +214,25 @@ diag_free(struct diag *d)
 	free(d->held);
 	d->held = NULL;
 	d->capheld = 0;
+}
+
+const char *
+diag_one_line(const char *message, const char *fallback, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; message != NULL && message[i] != '\0' && n + 3 < size; i++) {
+		if (message[i] != '\n')
+			buf[n++] = message[i];
+		else if (message[i + 1] != '\0') {
+			buf[n++] = ';';
+			buf[n++] = ' ';
+		}
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	return n > 0 ? buf : fallback;
 }
 
 static const char *

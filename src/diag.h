@@ -64,6 +64,12 @@ void diag_summary(struct diag *d, unsigned nfiles);
 /* The exit status the counts so far call for. */
 enum diag_exit diag_status(const struct diag *d);
 
+/* MESSAGE (libxml2's, which may span lines and ends in a newline) as one line in BUF
+ * of SIZE: inner newlines become "; ", trailing blanks go. Returns BUF, or FALLBACK
+ * when nothing is left. */
+const char *diag_one_line(const char *message, const char *fallback, char *buf,
+                          size_t size);
+
 const char *diag_rule_id(enum diag_rule rule);
 enum diag_severity diag_rule_severity(enum diag_rule rule);
 

@@ -139,26 +139,6 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 	xmlStopParser(ctxt);
 }
 
-/* libxml2's MESSAGE as one line in BUF: inner newlines become "; ", the last goes. */
-static const char *
-one_line(const char *message, char *buf, size_t size)
-{
-	size_t i, n = 0;
-
-	for (i = 0; message != NULL && message[i] != '\0' && n + 3 < size; i++) {
-		if (message[i] != '\n')
-			buf[n++] = message[i];
-		else if (message[i + 1] != '\0') {
-			buf[n++] = ';';
-			buf[n++] = ' ';
-		}
-	}
-	while (n > 0 && buf[n - 1] == ' ')
-		n--;
-	buf[n] = '\0';
-	return n > 0 ? buf : "malformed XML";
-}
-
 static void
 on_xml_error(void *data, xmlErrorPtr err)
 {
@@ -175,7 +155,7 @@ on_xml_error(void *data, xmlErrorPtr err)
 	    ctxt->input->cur != NULL)
 		load_locate(ld, ctxt, ctxt->input->cur, &line, &col);
 	diag_report(ld->d, err->code == XML_ERR_INVALID_ENCODING ? RULE_ENCODING : RULE_XML,
-	            ld->src->path, line, col, "%s", one_line(err->message, msg, sizeof(msg)));
+	            ld->src->path, line, col, "%s", diag_one_line(err->message, "malformed XML", msg, sizeof(msg)));
 	ld->errors++;
 }
 

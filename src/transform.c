@@ -65,11 +65,11 @@ static void
 collect_structured(void *ctx, xmlErrorPtr err)
 {
 	struct messages *m = ctx;
-	size_t n = err->message ? strcspn(err->message, "\n") : 0;
+	char msg[512];
 
 	diag_report(m->d, RULE_XSLT, err->file ? err->file : m->file,
 	            err->line > 0 ? (unsigned)err->line : 0, err->int2 > 0 ? (unsigned)err->int2 : 0,
-	            "%.*s", (int)n, n ? err->message : "error");
+	            "%s", diag_one_line(err->message, "error", msg, sizeof(msg)));
 	m->count++;
 }
 

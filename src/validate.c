@@ -148,16 +148,13 @@ on_schema_error(void *data, xmlErrorPtr err)
 {
 	struct report *r = data;
 	const xmlNode *node = err->node;
-	char msg[1024];
-	size_t n;
+	char line[512], msg[1024];
 
 	if (node != NULL && node == r->last_schema_node)
 		return;
 	r->last_schema_node = node;
-	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "invalid");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
+	snprintf(msg, sizeof(msg), "%s",
+	         diag_one_line(err->message, "invalid", line, sizeof(line)));
 	if (node == NULL || node->type != XML_ELEMENT_NODE) {
 		report_at(r, RULE_SCHEMA, node, "%s", msg);
 		return;
