@@ -12,7 +12,7 @@ CC ?= cc
 PKGS = libxml-2.0 libxslt libexslt
 # Deferred (=): evaluated after the deps stamp has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lunistring
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -20,8 +20,8 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DBRIEFC_VERSION='"$(V
 CFLAGS ?= -O2 -g
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-MODULES = diag mem source validate transform emit cli
-UNIT_TESTS = diag source validate transform emit
+MODULES = diag mem norm source validate cite resolve json report transform emit cli
+UNIT_TESTS = diag source validate cite resolve report transform emit
 
 OBJ = $(MODULES:%=build/obj/%.o) build/obj/schema.o
 SAN_OBJ = $(MODULES:%=build/san/%.o) build/san/schema.o

@@ -12,6 +12,8 @@
 #include "diag.h"
 #include "emit.h"
 #include "mem.h"
+#include "report.h"
+#include "resolve.h"
 #include "source.h"
 #include "transform.h"
 #include "validate.h"
@@ -25,25 +27,39 @@ struct options {
 	const char *output;   /* -o; NULL: derived from the input's name */
 	const char *xsl_dir;  /* --xsl-dir; NULL: transform_default_dir() */
 	enum transform_format format;
+	enum report_format report;
 };
 
-enum { OPT_VERSION = 256, OPT_XSL_DIR };
+enum { OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT };
 
 static const char usage_main[] =
 	"usage: briefc [--help] [--version] COMMAND [ARGS]\n"
 	"\n"
 	"Commands:\n"
-	"  check FILE...                    parse and validate briefs, report every problem\n"
+	"  check FILE...                    validate briefs and resolve their citations\n"
 	"  build --to html [-o OUT] FILE    compile a brief\n"
+	"  cites [--format F] [-o OUT] FILE list every citation and the work it cites\n"
 	"\n"
 	"Run 'briefc COMMAND --help' for a command's options; 'man briefc' for more.\n";
 
 static const char usage_check[] =
 	"usage: briefc check [--help] [--version] FILE...\n"
 	"\n"
-	"Parse and validate each FILE. Every problem is printed as\n"
+	"Parse and validate each FILE and resolve its citations to the works they cite.\n"
+	"Every problem is printed as\n"
 	"FILE:LINE:COL: error: message [rule], then one summary line.\n"
 	"Exit status: 0 valid, 1 a brief has errors, 2 usage or I/O error.\n";
+
+static const char usage_cites[] =
+	"usage: briefc cites [--help] [--version] [--format tsv|json|csl-json] [-o OUT] FILE\n"
+	"\n"
+	"  --format tsv      one row per citation: note, form, work, locator (default)\n"
+	"  --format json     the citations and the works they resolve to, with fields\n"
+	"  --format csl-json the works as CSL-JSON items (pandoc --citeproc, Zotero)\n"
+	"  -o, --output OUT  write to OUT instead of standard output\n"
+	"\n"
+	"The brief is validated and resolved first; a brief with errors writes nothing.\n"
+	"Exit status: 0 written, 1 the brief has errors, 2 usage or I/O error.\n";
 
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to html] [-o OUT] [--xsl-dir DIR] FILE\n"
@@ -74,12 +90,16 @@ print_version(void)
 	return EXIT_CLEAN;
 }
 
-/* Loads and validates one brief; returns its status and leaves SRC loaded. */
+/* Loads, validates and resolves one brief: the front of every pipeline. Returns its
+ * status and leaves SRC loaded and, when the brief is valid, *MODEL resolved (caller
+ * frees with cite_model_free; NULL otherwise). */
 static enum diag_exit
-check_one(struct validator *v, struct source *src, const char *path, struct diag *d)
+check_one(struct validator *v, struct source *src, const char *path,
+          struct cite_model **model, struct diag *d)
 {
 	unsigned before = d->errors;
 
+	*model = NULL;
 	switch (source_load(src, path, SOURCE_MAX_BYTES, d)) {
 	case SOURCE_UNREADABLE:
 		return EXIT_USAGE;
@@ -88,7 +108,8 @@ check_one(struct validator *v, struct source *src, const char *path, struct diag
 	case SOURCE_OK:
 		break;
 	}
-	validate_source(v, src, d);
+	if (validate_source(v, src, d) == 0)
+		*model = resolve_source(src, d);
 	return d->errors > before ? EXIT_INPUT : EXIT_CLEAN;
 }
 
@@ -126,8 +147,10 @@ cmd_check(int argc, char **argv)
 	}
 	for (i = optind; i < argc; i++) {
 		struct source src = {0};
+		struct cite_model *model;
 
-		check_one(v, &src, argv[i], &d);
+		check_one(v, &src, argv[i], &model, &d);
+		cite_model_free(model);
 		source_free(&src);
 		diag_flush(&d);
 	}
@@ -155,11 +178,12 @@ default_output(const char *input, enum transform_format format)
 	return out;
 }
 
-/* The pipeline: load -> validate -> transform -> emit. */
+/* The pipeline: load -> validate -> resolve -> transform -> emit. */
 static int
 build(const struct options *o, const char *input, struct diag *d)
 {
 	struct source src = {0};
+	struct cite_model *model = NULL;
 	struct validator *v = NULL;
 	struct transform *t = NULL;
 	char *xsl_dir = NULL, *out_path = NULL, *bytes = NULL;
@@ -167,9 +191,10 @@ build(const struct options *o, const char *input, struct diag *d)
 	int status;
 
 	v = validate_new(d);
-	status = v ? check_one(v, &src, input, d) : EXIT_USAGE;
+	status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
 	if (status != EXIT_CLEAN)
 		goto done;
+	resolve_annotate(model, src.doc);
 	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
 	if (xsl_dir == NULL) {
 		diag_report(d, RULE_IO, "briefc", 0, 0,
@@ -191,9 +216,74 @@ done:
 	free(out_path);
 	free(xsl_dir);
 	transform_free(t);
+	cite_model_free(model);
 	validate_free(v);
 	source_free(&src);
 	return status;
+}
+
+/* load -> validate -> resolve -> report -> emit. */
+static int
+cites(const struct options *o, const char *input, struct diag *d)
+{
+	struct source src = {0};
+	struct cite_model *model = NULL;
+	struct validator *v = validate_new(d);
+	struct buf out = {0};
+	int status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
+
+	if (status == EXIT_CLEAN) {
+		report_write(model, &src, o->report, &out);
+		if (emit_file(o->output ? o->output : "-", out.data, out.len, d) != 0)
+			status = EXIT_USAGE;
+	}
+	buf_free(&out);
+	cite_model_free(model);
+	validate_free(v);
+	source_free(&src);
+	return status;
+}
+
+static int
+cmd_cites(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	struct options o = {NULL, NULL, FORMAT_HTML, REPORT_TSV};
+	struct diag d;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_cites, stdout);
+			return EXIT_CLEAN;
+		case OPT_VERSION:
+			return print_version();
+		case OPT_FORMAT:
+			if (report_format_by_name(optarg, &o.report) != 0)
+				return usage_error(usage_cites, "cites: unknown format '%s' (tsv, "
+				                   "json or csl-json)", optarg);
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		default:
+			fputs(usage_cites, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error(usage_cites, "%s", "cites: give exactly one FILE");
+	diag_init(&d, stderr);
+	c = cites(&o, argv[optind], &d);
+	diag_free(&d);
+	return c;
 }
 
 static int
@@ -207,7 +297,7 @@ cmd_build(int argc, char **argv)
 		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
 		{NULL, 0, NULL, 0},
 	};
-	struct options o = {NULL, NULL, FORMAT_HTML};
+	struct options o = {NULL, NULL, FORMAT_HTML, REPORT_TSV};
 	struct diag d;
 	int c;
 
@@ -252,6 +342,7 @@ cli_main(int argc, char **argv)
 	} commands[] = {
 		{"check", cmd_check},
 		{"build", cmd_build},
+		{"cites", cmd_cites},
 	};
 	size_t i;
 	int status;

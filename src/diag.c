@@ -19,6 +19,15 @@ static const struct {
 	[RULE_SCHEMA] = {"schema", SEV_ERROR},
 	[RULE_DUPLICATE_ID] = {"duplicate-id", SEV_ERROR},
 	[RULE_BROKEN_LINK] = {"broken-link", SEV_ERROR},
+	[RULE_CITATION_UNRECOGNISED] = {"citation-unrecognised", SEV_ERROR},
+	[RULE_IBID_NO_ANTECEDENT] = {"ibid-no-antecedent", SEV_ERROR},
+	[RULE_IBID_AMBIGUOUS] = {"ibid-ambiguous", SEV_ERROR},
+	[RULE_SHORT_UNMATCHED] = {"short-form-unmatched", SEV_ERROR},
+	[RULE_SHORT_AMBIGUOUS] = {"short-form-ambiguous", SEV_ERROR},
+	[RULE_SHORT_BEFORE_FULL] = {"short-form-before-full", SEV_ERROR},
+	[RULE_REVERSED_RANGE] = {"reversed-range", SEV_ERROR},
+	[RULE_BIBLIOREF_TARGET] = {"biblioref-target", SEV_ERROR},
+	[RULE_UNCITED_ENTRY] = {"uncited-entry", SEV_WARNING},
 	[RULE_XSLT] = {"xslt", SEV_ERROR},
 };
 

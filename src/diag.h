@@ -24,6 +24,15 @@ enum diag_rule {
 	RULE_SCHEMA,       /* violates briefc's RELAX NG schema */
 	RULE_DUPLICATE_ID, /* two elements share an xml:id */
 	RULE_BROKEN_LINK,  /* linkend names no element */
+	RULE_CITATION_UNRECOGNISED, /* a citation with no author, title or Ibid. */
+	RULE_IBID_NO_ANTECEDENT,    /* Ibid. in the first note, or after one citing nothing */
+	RULE_IBID_AMBIGUOUS,        /* Ibid. after a note citing several works */
+	RULE_SHORT_UNMATCHED,       /* a short form that fits no earlier work */
+	RULE_SHORT_AMBIGUOUS,       /* a short form that fits several */
+	RULE_SHORT_BEFORE_FULL,     /* a short form before its work's full reference */
+	RULE_REVERSED_RANGE,        /* a page range that runs backwards */
+	RULE_BIBLIOREF_TARGET,      /* a biblioref to something not a bibliography entry */
+	RULE_UNCITED_ENTRY,         /* a bibliography entry no note cites (warning) */
 	RULE_XSLT,         /* a stylesheet failed to compile or run */
 	RULE__COUNT
 };

@@ -1,13 +1,14 @@
 /* mem.c - allocation that never returns NULL. */
 #include "mem.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void
-out_of_memory(void)
+_Noreturn void
+mem_exhausted(void)
 {
 	fputs("briefc: out of memory\n", stderr);
 	exit(2);
@@ -19,7 +20,7 @@ mem_alloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory();
+		mem_exhausted();
 	return p;
 }
 
@@ -29,10 +30,10 @@ mem_realloc_array(void *ptr, size_t n, size_t size)
 	void *p;
 
 	if (size != 0 && n > SIZE_MAX / size)
-		out_of_memory();
+		mem_exhausted();
 	p = realloc(ptr, n * size > 0 ? n * size : 1);
 	if (p == NULL)
-		out_of_memory();
+		mem_exhausted();
 	return p;
 }
 
@@ -42,4 +43,56 @@ mem_strdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(mem_alloc(n), s, n);
+}
+
+void
+buf_append(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = b->cap ? b->cap : 256;
+		while (b->len + n + 1 > b->cap)
+			b->cap *= 2;
+		b->data = mem_realloc_array(b->data, b->cap, 1);
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char small[256], *big;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		buf_append(b, small, (size_t)n);
+		return;
+	}
+	big = mem_alloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	buf_append(b, big, (size_t)n);
+	free(big);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
 }

@@ -1,4 +1,4 @@
-/* mem.h - allocation that never returns NULL.
+/* mem.h - allocation that never returns NULL, and the growable string built on it.
  * Out of memory is fatal: briefc prints one line and exits with status 2. */
 #ifndef BRIEFC_MEM_H
 #define BRIEFC_MEM_H
@@ -8,5 +8,21 @@
 void *mem_alloc(size_t size);
 void *mem_realloc_array(void *ptr, size_t n, size_t size);
 char *mem_strdup(const char *s);
+
+/* A growable byte string, always NUL-terminated once written to. Zero-initialise;
+ * release with buf_free. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+void buf_append(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+/* Reports that memory ran out and exits with status 2; for allocations made by
+ * libraries, which return NULL. */
+_Noreturn void mem_exhausted(void);
 
 #endif

@@ -390,3 +390,21 @@ source_restrict_loads(const char *dir)
 	allowed_dir = dir ? realpath(dir, NULL) : NULL;
 	xmlSetExternalEntityLoader(restricted_loader);
 }
+
+xmlNodePtr
+source_next(xmlNodePtr node, xmlNodePtr root)
+{
+	if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+		return node->children;
+	while (node != root && node->next == NULL)
+		node = node->parent;
+	return node == root ? NULL : node->next;
+}
+
+int
+source_is(const xmlNode *node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+	       strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0 &&
+	       strcmp((const char *)node->name, name) == 0;
+}

@@ -9,6 +9,9 @@
 
 #include "diag.h"
 
+#define DOCBOOK_NS "http://docbook.org/ns/docbook"
+#define XML_NS "http://www.w3.org/XML/1998/namespace"
+
 /* Inputs larger than this are refused unless the caller asks for more. */
 #define SOURCE_MAX_BYTES ((size_t)64 << 20)
 
@@ -43,6 +46,13 @@ void source_free(struct source *src);
  * COL 0 (unknown). */
 void source_locate(const struct source *src, const xmlNode *node, unsigned *line,
                    unsigned *col);
+
+/* The node after NODE in document order, staying inside ROOT (NULL after the last):
+ * the iterative walk every tree pass uses, so no input depth can exhaust the stack. */
+xmlNodePtr source_next(xmlNodePtr node, xmlNodePtr root);
+
+/* Is NODE the DocBook element NAME? */
+int source_is(const xmlNode *node, const char *name);
 
 /* Installs the process's external-entity loader: it refuses every URL and path except
  * files under DIR (briefc's stylesheets); DIR NULL refuses everything. DIR is copied. */

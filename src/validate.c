@@ -79,7 +79,6 @@ report_at(struct report *r, enum diag_rule rule, const xmlNode *node, const char
 	r->errors++;
 }
 
-static const char DOCBOOK_NS[] = "http://docbook.org/ns/docbook";
 
 /* Appends to BUF (of SIZE, holding a string) what libxml2's message leaves out. */
 static void __attribute__((format(printf, 3, 4)))
@@ -181,25 +180,12 @@ on_schema_error(void *data, xmlErrorPtr err)
 	report_at(r, RULE_SCHEMA, node, "%s", msg);
 }
 
-/* The node after NODE in document order, staying inside ROOT. */
-static xmlNodePtr
-next_in_order(xmlNodePtr node, xmlNodePtr root)
-{
-	if (node->children != NULL && node->type == XML_ELEMENT_NODE)
-		return node->children;
-	while (node != root && node->next == NULL)
-		node = node->parent;
-	return node == root ? NULL : node->next;
-}
-
-static const xmlChar XML_NS[] = "http://www.w3.org/XML/1998/namespace";
-
 /* Records NODE's xml:id in IDS; a second element with the same id is an error that
  * points back at the first. */
 static void
 check_id(struct report *r, xmlHashTablePtr ids, xmlNodePtr node)
 {
-	xmlChar *id = xmlGetNsProp(node, (const xmlChar *)"id", XML_NS);
+	xmlChar *id = xmlGetNsProp(node, (const xmlChar *)"id", (const xmlChar *)XML_NS);
 	xmlNodePtr first;
 	unsigned line, col;
 
@@ -239,10 +225,10 @@ check_tree(struct report *r, xmlNodePtr root)
 	xmlHashTablePtr ids = xmlHashCreate(64);
 	xmlNodePtr n;
 
-	for (n = root; n != NULL; n = next_in_order(n, root))
+	for (n = root; n != NULL; n = source_next(n, root))
 		if (n->type == XML_ELEMENT_NODE)
 			check_id(r, ids, n);
-	for (n = root; n != NULL; n = next_in_order(n, root))
+	for (n = root; n != NULL; n = source_next(n, root))
 		if (n->type == XML_ELEMENT_NODE)
 			check_linkend(r, ids, n);
 	xmlHashFree(ids, NULL);

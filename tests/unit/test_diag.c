@@ -287,15 +287,18 @@ test_rule_table(void **state)
 {
 	static const char *const ids[RULE__COUNT] = {
 		"io", "encoding", "xml", "doctype", "schema", "duplicate-id", "broken-link",
-		"xslt",
+		"citation-unrecognised", "ibid-no-antecedent", "ibid-ambiguous",
+		"short-form-unmatched", "short-form-ambiguous", "short-form-before-full",
+		"reversed-range", "biblioref-target", "uncited-entry", "xslt",
 	};
 	int r;
 
 	(void)state;
-	assert_int_equal(RULE__COUNT, 8);
+	assert_int_equal(RULE__COUNT, 17);
 	for (r = 0; r < RULE__COUNT; r++) {
 		assert_string_equal(diag_rule_id((enum diag_rule)r), ids[r]);
-		assert_int_equal(diag_rule_severity((enum diag_rule)r), SEV_ERROR);
+		assert_int_equal(diag_rule_severity((enum diag_rule)r),
+		                 r == RULE_UNCITED_ENTRY ? SEV_WARNING : SEV_ERROR);
 	}
 }
 

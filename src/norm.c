@@ -1,0 +1,84 @@
+/* norm.c - text keys through libunistring: fold, decompose, drop marks, split words. */
+#include "norm.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "mem.h"
+
+/* TEXT case-folded and NFKD-decomposed (a fresh buffer of *LEN bytes), or NULL when
+ * TEXT is not valid UTF-8. */
+static uint8_t *
+fold(const char *text, size_t *len)
+{
+	uint8_t *folded = u8_casefold((const uint8_t *)text, strlen(text), NULL, UNINORM_NFKD,
+	                              NULL, len);
+
+	if (folded == NULL && errno == ENOMEM)
+		mem_exhausted();
+	return folded;
+}
+
+static int
+is_word_char(ucs4_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_L) ||
+	       uc_is_general_category(c, UC_CATEGORY_N);
+}
+
+/* TEXT's words, folded, joined by SEP; at most MAX_WORDS of them (0: all). */
+static char *
+words(const char *text, char sep, size_t max_words)
+{
+	size_t len = 0, i = 0, n = 0, nwords = 0;
+	uint8_t *folded = fold(text, &len);
+	char *out = mem_alloc(len + 1);
+	int in_word = 0;
+
+	while (folded != NULL && i < len) {
+		ucs4_t c;
+		int step = u8_mbtouc(&c, folded + i, len - i);
+
+		if (uc_is_general_category(c, UC_CATEGORY_M)) {
+			i += (size_t)step;
+			continue; /* a combining mark: the accent of the letter before it */
+		}
+		if (!is_word_char(c)) {
+			in_word = 0;
+			i += (size_t)step;
+			continue;
+		}
+		if (!in_word) {
+			if (max_words > 0 && nwords == max_words)
+				break;
+			if (nwords++ > 0)
+				out[n++] = sep;
+			in_word = 1;
+		}
+		memcpy(out + n, folded + i, (size_t)step);
+		n += (size_t)step;
+		i += (size_t)step;
+	}
+	out[n] = '\0';
+	free(folded);
+	return out;
+}
+
+char *
+norm_key(const char *text)
+{
+	return words(text, ' ', 0);
+}
+
+char *
+norm_slug(const char *text, size_t max_words)
+{
+	return words(text, '-', max_words);
+}

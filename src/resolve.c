@@ -1,0 +1,435 @@
+/* resolve.c - resolution: the brief's citation markup read into the model, the model's
+ * problems reported, and the model written back for the stylesheets. */
+#include "resolve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "norm.h"
+
+static const xmlChar *
+X(const char *s)
+{
+	return (const xmlChar *)s;
+}
+
+/* ---- Reading ---- */
+
+/* NODE's text with each run of XML white space made one space, trimmed. Caller frees. */
+static char *
+text_of(const xmlNode *node)
+{
+	xmlChar *raw = xmlNodeGetContent(node);
+	const char *s = raw ? (const char *)raw : "";
+	char *out = mem_alloc(strlen(s) + 1);
+	size_t n = 0;
+
+	for (; *s != '\0'; s++) {
+		if (strchr(" \t\r\n", *s) == NULL)
+			out[n++] = *s;
+		else if (n > 0 && out[n - 1] != ' ')
+			out[n++] = ' ';
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	xmlFree(raw);
+	return out;
+}
+
+/* The value of attribute NAME (no namespace) equals VALUE. */
+static int
+attr_is(const xmlNode *node, const char *name, const char *value)
+{
+	xmlChar *v = xmlGetNsProp(node, X(name), NULL);
+	int same = v != NULL && strcmp((const char *)v, value) == 0;
+
+	xmlFree(v);
+	return same;
+}
+
+/* Sets *FIELD to NODE's text unless it is set already (the first one counts). */
+static void
+take_text(char **field, const xmlNode *node)
+{
+	if (*field == NULL)
+		*field = text_of(node);
+}
+
+/* Appends NODE's text to *FIELD, after a space: names given in several parts. */
+static void
+append_text(char **field, const xmlNode *node)
+{
+	char *t = text_of(node);
+	size_t n;
+
+	if (*field == NULL) {
+		*field = t;
+		return;
+	}
+	n = strlen(*field);
+	*field = mem_realloc_array(*field, n + strlen(t) + 2, 1);
+	sprintf(*field + n, " %s", t);
+	free(t);
+}
+
+/* An <author>'s name: a <personname> taken apart by <surname>/<firstname> elements
+ * (bibliography entries) or phrase roles (notes), else whole; or an <orgname>. */
+static struct cite_name
+read_name(const xmlNode *author)
+{
+	struct cite_name name = {NULL, NULL, NULL};
+	const xmlNode *who, *part;
+
+	for (who = author->children; who != NULL; who = who->next) {
+		if (source_is(who, "orgname")) {
+			name.literal = text_of(who);
+			return name;
+		}
+		if (!source_is(who, "personname"))
+			continue;
+		for (part = who->children; part != NULL; part = part->next) {
+			if (source_is(part, "surname") ||
+			    (source_is(part, "phrase") && attr_is(part, "role", "surname")))
+				append_text(&name.family, part);
+			else if (source_is(part, "firstname") ||
+			         (source_is(part, "phrase") && attr_is(part, "role", "firstname")))
+				append_text(&name.given, part);
+		}
+		if (name.family == NULL) {
+			free(name.given);
+			name.given = NULL;
+			name.literal = text_of(who);
+		}
+		return name;
+	}
+	name.literal = text_of(author);
+	return name;
+}
+
+static void
+add_author(struct cite_fields *f, const xmlNode *author)
+{
+	f->authors = mem_realloc_array(f->authors, f->nauthors + 1, sizeof(*f->authors));
+	f->authors[f->nauthors++] = read_name(author);
+}
+
+static void
+read_container(struct cite_fields *f, const xmlNode *node)
+{
+	static const struct {
+		const char *pubwork;
+		enum cite_container kind;
+	} kinds[] = {
+		{"journal", CONTAINER_JOURNAL}, {"series", CONTAINER_SERIES},
+		{"book", CONTAINER_BOOK}, {"webpage", CONTAINER_WEBPAGE},
+	};
+	size_t i;
+
+	if (f->container != NULL)
+		return;
+	f->container = text_of(node);
+	f->container_kind = CONTAINER_JOURNAL;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (attr_is(node, "pubwork", kinds[i].pubwork))
+			f->container_kind = kinds[i].kind;
+}
+
+/* A <citebiblioid> or <biblioid>, by its class. */
+static void
+read_identifier(struct cite_fields *f, const xmlNode *node)
+{
+	if (attr_is(node, "class", "pubsnumber"))
+		take_text(&f->number, node);
+	else if (attr_is(node, "class", "uri"))
+		take_text(&f->url, node);
+	else if (attr_is(node, "class", "doi"))
+		take_text(&f->doi, node);
+	else if (attr_is(node, "class", "isbn"))
+		take_text(&f->isbn, node);
+	else if (attr_is(node, "class", "issn"))
+		take_text(&f->issn, node);
+}
+
+static int
+is_ibid(const xmlNode *abbrev)
+{
+	char *text = text_of(abbrev), *key = norm_key(text);
+	int ibid = strcmp(key, "ibid") == 0;
+
+	free(text);
+	free(key);
+	return ibid;
+}
+
+/* A <citation> as written: its marked parts, and its form from them. A full
+ * reference has a title and a publication detail; Ibid. says so; the rest are short
+ * forms (an author and/or a short title, and a locator). */
+static void
+read_citation(struct cite_model *m, xmlNodePtr citation)
+{
+	struct cite_fields f;
+	xmlNodePtr n;
+	char *locator = NULL;
+	int ibid = 0, detail = 0;
+
+	memset(&f, 0, sizeof(f));
+	for (n = citation->children; n != NULL; n = n->next) {
+		if (source_is(n, "author")) {
+			add_author(&f, n);
+		} else if (source_is(n, "abbrev")) {
+			if (attr_is(n, "role", "various-authors"))
+				f.various = true;
+			else
+				ibid |= is_ibid(n);
+		} else if (source_is(n, "citetitle")) {
+			if (attr_is(n, "role", "container"))
+				read_container(&f, n), detail = 1;
+			else
+				take_text(&f.title, n);
+		} else if (source_is(n, "orgname") && attr_is(n, "role", "publisher")) {
+			take_text(&f.publisher, n), detail = 1;
+		} else if (source_is(n, "date")) {
+			take_text(&f.date.text, n), detail = 1;
+		} else if (source_is(n, "citebiblioid")) {
+			read_identifier(&f, n), detail = 1;
+		} else if (source_is(n, "link")) {
+			xmlChar *href = xmlGetNsProp(n, X("href"), X("http://www.w3.org/1999/xlink"));
+
+			if (href != NULL && f.url == NULL)
+				f.url = mem_strdup((const char *)href), detail = 1;
+			xmlFree(href);
+		} else if (source_is(n, "phrase") && attr_is(n, "role", "locator")) {
+			take_text(&locator, n);
+		}
+	}
+	cite_date_parse(&f.date);
+	cite_add(m, ibid ? CITE_IBID : f.title && detail ? CITE_FULL : CITE_SHORT, &f, NULL,
+	         locator, citation);
+	cite_fields_free(&f);
+	free(locator);
+}
+
+/* A <biblioref linkend begin end>: its locator is begin, or the range begin–end. */
+static void
+read_biblioref(struct cite_model *m, xmlNodePtr ref)
+{
+	xmlChar *linkend = xmlGetNsProp(ref, X("linkend"), NULL);
+	xmlChar *begin = xmlGetNsProp(ref, X("begin"), NULL);
+	xmlChar *end = xmlGetNsProp(ref, X("end"), NULL);
+	char *locator = NULL;
+
+	if (begin != NULL) {
+		size_t n = strlen((const char *)begin) + (end ? strlen((const char *)end) : 0) + 4;
+
+		locator = mem_alloc(n);
+		snprintf(locator, n, "%s%s%s", (const char *)begin, end ? "\u2013" : "",
+		         end ? (const char *)end : "");
+	}
+	cite_add(m, CITE_REF, NULL, linkend ? (const char *)linkend : "", locator, ref);
+	free(locator);
+	xmlFree(linkend);
+	xmlFree(begin);
+	xmlFree(end);
+}
+
+/* A <biblioentry>: a work declared in the brief's bibliography. */
+static void
+read_entry(struct cite_model *m, xmlNodePtr entry)
+{
+	struct cite_fields f;
+	xmlChar *id = xmlGetNsProp(entry, X("id"), X(XML_NS));
+	char *subtitle = NULL;
+	xmlNodePtr n, p;
+
+	memset(&f, 0, sizeof(f));
+	for (n = entry->children; n != NULL; n = n->next) {
+		if (source_is(n, "author"))
+			add_author(&f, n);
+		else if (source_is(n, "title"))
+			take_text(&f.title, n);
+		else if (source_is(n, "subtitle"))
+			take_text(&subtitle, n);
+		else if (source_is(n, "titleabbrev"))
+			take_text(&f.short_title, n);
+		else if (source_is(n, "citetitle"))
+			read_container(&f, n);
+		else if (source_is(n, "volumenum"))
+			take_text(&f.volume, n);
+		else if (source_is(n, "issuenum"))
+			take_text(&f.number, n);
+		else if (source_is(n, "pubdate"))
+			take_text(&f.date.text, n);
+		else if (source_is(n, "biblioid"))
+			read_identifier(&f, n);
+		else if (source_is(n, "publisher"))
+			for (p = n->children; p != NULL; p = p->next)
+				if (source_is(p, "publishername"))
+					take_text(&f.publisher, p);
+	}
+	if (subtitle != NULL && f.title != NULL) {
+		size_t len = strlen(f.title) + strlen(subtitle) + 3;
+
+		f.title = mem_realloc_array(f.title, len, 1);
+		strcat(strcat(f.title, ": "), subtitle);
+	}
+	free(subtitle);
+	cite_date_parse(&f.date);
+	cite_add_entry(m, id ? (const char *)id : "", &f, entry);
+	cite_fields_free(&f);
+	xmlFree(id);
+}
+
+static void
+report(const struct source *src, struct diag *d, const struct cite_problem *p)
+{
+	unsigned line, col;
+	size_t i;
+
+	source_locate(src, p->node, &line, &col);
+	diag_report(d, p->rule, src->path, line, col, "%s", p->message);
+	for (i = 0; i < p->nrelated; i++) {
+		source_locate(src, p->related[i].node, &line, &col);
+		diag_related(d, src->path, line, col, "%s", p->related[i].message);
+	}
+}
+
+struct cite_model *
+resolve_source(const struct source *src, struct diag *d)
+{
+	struct cite_model *m = cite_model_new();
+	xmlNodePtr root = xmlDocGetRootElement(src->doc), n;
+	size_t i;
+
+	for (n = root; n != NULL; n = source_next(n, root)) {
+		xmlChar *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((id = xmlGetNsProp(n, X("id"), X(XML_NS))) != NULL)
+			cite_reserve_id(m, (const char *)id);
+		xmlFree(id);
+		if (source_is(n, "biblioentry"))
+			read_entry(m, n);
+		else if (source_is(n, "footnote"))
+			cite_begin_note(m);
+		else if (source_is(n, "citation"))
+			read_citation(m, n);
+		else if (source_is(n, "biblioref"))
+			read_biblioref(m, n);
+	}
+	cite_resolve(m);
+	for (i = 0; i < m->nproblems; i++)
+		report(src, d, &m->problems[i]);
+	return m;
+}
+
+/* ---- Writing the model into the tree ---- */
+
+static void
+set_attr(xmlNodePtr node, xmlNsPtr ns, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlSetNsProp(node, ns, X(name), X(value));
+}
+
+static void
+set_number(xmlNodePtr node, xmlNsPtr ns, const char *name, long value)
+{
+	char buf[32];
+
+	if (value <= 0)
+		return;
+	snprintf(buf, sizeof(buf), "%ld", value);
+	set_attr(node, ns, name, buf);
+}
+
+/* A <brf:NAME> child of PARENT holding TEXT, if TEXT is set. */
+static xmlNodePtr
+add_child(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
+{
+	xmlNodePtr child;
+
+	if (text == NULL)
+		return NULL;
+	child = xmlNewChild(parent, ns, X(name), NULL);
+	xmlNodeAddContent(child, X(text));
+	return child;
+}
+
+static void
+annotate_cite(const struct cite_model *m, const struct cite *c, xmlNsPtr ns)
+{
+	xmlNodePtr node = c->node;
+
+	if (c->work != CITE_NONE)
+		set_attr(node, ns, "work", m->works[c->work].id);
+	set_attr(node, ns, "form", cite_form_name(cite_shown_form(c)));
+	set_attr(node, ns, "position", cite_position_name(c->position));
+	set_attr(node, ns, "locator", c->loc.text);
+}
+
+static void
+add_work(const struct cite_model *m, const struct cite_work *w, xmlNodePtr parent,
+         xmlNsPtr ns)
+{
+	const struct cite_fields *f = &w->fields;
+	xmlNodePtr work = xmlNewChild(parent, ns, X("work"), NULL), node;
+	size_t i;
+
+	set_attr(work, NULL, "id", w->id);
+	set_attr(work, NULL, "type", cite_work_type(w));
+	if (f->various)
+		set_attr(work, NULL, "various-authors", "yes");
+	for (i = 0; i < f->nauthors; i++) {
+		node = xmlNewChild(work, ns, X("author"), NULL);
+		set_attr(node, NULL, "family", f->authors[i].family);
+		set_attr(node, NULL, "given", f->authors[i].given);
+		set_attr(node, NULL, "literal", f->authors[i].literal);
+	}
+	add_child(work, ns, "title", f->title);
+	add_child(work, ns, "short-title", w->short_title);
+	if ((node = add_child(work, ns, "container", f->container)) != NULL)
+		set_attr(node, NULL, "kind", cite_container_name(f->container_kind));
+	add_child(work, ns, "volume", f->volume);
+	add_child(work, ns, "number", f->number);
+	add_child(work, ns, "publisher", f->publisher);
+	if ((node = add_child(work, ns, "date", f->date.text)) != NULL) {
+		set_number(node, NULL, "year", f->date.year);
+		set_number(node, NULL, "month", f->date.month);
+		set_number(node, NULL, "day", f->date.day);
+	}
+	add_child(work, ns, "url", f->url);
+	add_child(work, ns, "doi", f->doi);
+	add_child(work, ns, "isbn", f->isbn);
+	add_child(work, ns, "issn", f->issn);
+	for (i = 0; i < w->ncites; i++) {
+		const struct cite *c = &m->cites[w->cites[i]];
+
+		node = xmlNewChild(work, ns, X("cited-by"), NULL);
+		set_number(node, NULL, "note", (long)c->note);
+		set_attr(node, NULL, "form", cite_form_name(cite_shown_form(c)));
+		set_attr(node, NULL, "position", cite_position_name(c->position));
+		set_attr(node, NULL, "locator", c->loc.text);
+	}
+}
+
+void
+resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), n, bib;
+	xmlNsPtr ns = xmlNewNs(root, X(RESOLVED_NS), X("brf"));
+	long note = 0;
+	size_t i;
+
+	for (n = root; n != NULL; n = source_next(n, root))
+		if (source_is(n, "footnote"))
+			set_number(n, ns, "note", ++note);
+	for (i = 0; i < m->ncites; i++)
+		annotate_cite(m, &m->cites[i], ns);
+	bib = xmlNewChild(root, ns, X("bibliography"), NULL);
+	for (i = 0; i < m->nworks; i++)
+		add_work(m, &m->works[i], bib, ns);
+}
