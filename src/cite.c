@@ -592,12 +592,22 @@ identity_key(const struct cite_fields *f)
 static void
 capitalise(char *s)
 {
-	ucs4_t c, up;
-	int n = u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
+	ucs4_t c;
+	uint8_t up[6];
+	int n = *s ? u8_mbtouc(&c, (const uint8_t *)s, strlen(s)) : 0;
 
-	up = uc_toupper(c);
-	if (n > 0 && up != c && u8_uctomb((uint8_t *)s, up, n) != n)
-		u8_uctomb((uint8_t *)s, c, n); /* cannot happen for Latin letters */
+	if (n > 0 && u8_uctomb(up, uc_toupper(c), sizeof(up)) == n)
+		memcpy(s, up, (size_t)n);
+}
+
+/* T without a leading English article ("The Echo" -> "Echo"). */
+static const char *
+skip_article(const char *t)
+{
+	if (strncasecmp(t, "the ", 4) == 0 || strncasecmp(t, "an ", 3) == 0 ||
+	    strncasecmp(t, "a ", 2) == 0)
+		return strchr(t, ' ') + 1;
+	return t;
 }
 
 /* Words a cut short title does not end on: articles, prepositions, conjunctions. */
@@ -618,14 +628,14 @@ is_function_word(const char *w, size_t n)
 }
 
 /* Chicago's short title: the given one, else the main title (before a colon or a
- * full stop) without a leading English article, cut to four words that do not end
- * on an article or preposition. */
+ * full stop) without a leading English article, cut to four words (a quotation
+ * counting as one) that do not end on an article or preposition. */
 static char *
 derive_short_title(const struct cite_fields *f)
 {
 	const char *t = f->title, *end, *last;
-	bool article = false;
-	int words = 0;
+	bool article;
+	int words = 0, quote = 0;
 	char *s;
 	size_t n;
 
@@ -633,10 +643,14 @@ derive_short_title(const struct cite_fields *f)
 		return mem_strdup(f->short_title);
 	if (t == NULL)
 		return NULL;
-	if (strncasecmp(t, "the ", 4) == 0 || strncasecmp(t, "an ", 3) == 0 ||
-	    strncasecmp(t, "a ", 2) == 0)
-		t = strchr(t, ' ') + 1, article = true;
+	article = skip_article(t) != t;
+	t = skip_article(t);
 	for (end = t; *end != '\0'; end++) {
+		quote += strncmp(end, "\u201c", 3) == 0 || strncmp(end, "\u00ab", 2) == 0;
+		quote -= quote > 0 && (strncmp(end, "\u201d", 3) == 0 ||
+		                       strncmp(end, "\u00bb", 2) == 0);
+		if (quote > 0)
+			continue; /* never cut inside a quotation */
 		if ((*end == ':' || *end == '.') && (end[1] == ' ' || end[1] == '\0'))
 			break;
 		if (*end == ' ' && ++words == 4)
@@ -680,9 +694,8 @@ sort_key(const struct cite_fields *f)
 
 	if (f->nauthors > 0 && !f->various)
 		head = name_head(&f->authors[0]);
-	else if (strncasecmp(head, "the ", 4) == 0 || strncasecmp(head, "an ", 3) == 0 ||
-	         strncasecmp(head, "a ", 2) == 0)
-		head = strchr(head, ' ') + 1;
+	else
+		head = skip_article(head);
 	a = norm_key(head);
 	b = norm_key(f->nauthors > 0 && !f->various && f->authors[0].given ?
 	             f->authors[0].given : "");
@@ -871,7 +884,8 @@ short_form_text(const struct cite_fields *f, char *buf, size_t size)
 	return buf;
 }
 
-/* The works a short form could mean, earlier (cited before it) and later. */
+/* The works a short form could mean: NBEFORE cited before it (the first two in
+ * BEFORE), and the first one cited only after it (LATER, or CITE_NONE). */
 struct candidates {
 	size_t before[2], nbefore;
 	size_t later;
@@ -899,7 +913,7 @@ find_candidates(struct cite_model *m, size_t ci, struct candidates *k)
 		if (w->first != CITE_NONE && w->first < ci) {
 			if (k->nbefore < 2)
 				k->before[k->nbefore] = b->works[i];
-			k->nbefore += k->nbefore < 3;
+			k->nbefore++;
 		} else if (w->first != CITE_NONE &&
 		           (k->later == CITE_NONE || w->first < m->works[k->later].first)) {
 			k->later = b->works[i];
@@ -931,10 +945,15 @@ resolve_short(struct cite_model *m, size_t ci)
 	if (k.nbefore > 1) {
 		l1 = work_label(&m->works[k.before[0]]);
 		l2 = work_label(&m->works[k.before[1]]);
-		p = problem(m, RULE_SHORT_AMBIGUOUS, c->node,
-		            "short form \"%s\" in note %zu fits %s works: %s and %s; add a "
-		            "short title to tell them apart", text, c->note,
-		            k.nbefore > 2 ? "several" : "two", l1, l2);
+		if (k.nbefore == 2)
+			p = problem(m, RULE_SHORT_AMBIGUOUS, c->node,
+			            "short form \"%s\" in note %zu fits two works: %s and %s; "
+			            "add a short title to tell them apart", text, c->note, l1, l2);
+		else
+			p = problem(m, RULE_SHORT_AMBIGUOUS, c->node,
+			            "short form \"%s\" in note %zu fits %zu works, among them %s "
+			            "and %s; add a short title to tell them apart", text, c->note,
+			            k.nbefore, l1, l2);
 		free(l1);
 		free(l2);
 		for (i = 0; i < 2; i++) {
@@ -1069,9 +1088,12 @@ step_position(struct cite_model *m, size_t ci, size_t note_start, size_t prev_st
 	a = antecedent(m, ci, note_start, prev_start, false);
 	if (m->works[c->work].first == ci)
 		c->position = POS_FIRST;
-	else if (a != CITE_NONE && m->cites[a].work == c->work)
+	else if (a != CITE_NONE && m->cites[a].work == c->work) {
+		const char *here = c->loc.text, *there = m->cites[a].loc.text;
+
 		c->position = POS_IBID;
-	else
+		c->same_place = here == there || (here && there && strcmp(here, there) == 0);
+	} else
 		c->position = POS_SUBSEQUENT;
 }
 
@@ -1112,19 +1134,22 @@ id_base(const struct cite_work *w)
 static void
 assign_ids(struct cite_model *m)
 {
-	xmlHashTablePtr count = xmlHashCreate(64);
+	/* Sized for every work at once: libxml2 grows a table on adding, not on updating. */
+	xmlHashTablePtr count = xmlHashCreate((int)(m->nworks < 1 << 20 ? 2 * m->nworks + 1 : 1 << 21));
 	size_t i, k;
 	char **base = mem_realloc_array(NULL, m->nworks, sizeof(*base));
 
 	for (i = 0; i < m->nworks; i++) {
 		base[i] = m->works[i].entry ? NULL : id_base(&m->works[i]);
-		if (base[i] != NULL) {
-			size_t n = (size_t)xmlHashLookup(count, (const xmlChar *)base[i]);
-
-			xmlHashUpdateEntry(count, (const xmlChar *)base[i], (void *)(n + 1), NULL);
-		} else {
+		if (base[i] == NULL) {
 			cite_reserve_id(m, m->works[i].id);
+			continue;
 		}
+		k = (size_t)xmlHashLookup(count, (const xmlChar *)base[i]);
+		if (k == 0)
+			xmlHashAddEntry(count, (const xmlChar *)base[i], (void *)1);
+		else
+			xmlHashUpdateEntry(count, (const xmlChar *)base[i], (void *)(k + 1), NULL);
 	}
 	for (i = 0; i < m->nworks; i++) {
 		char *id;
@@ -1280,5 +1305,7 @@ cite_work_type(const struct cite_work *w)
 	case CONTAINER_NONE:
 		break;
 	}
-	return w->fields.publisher || w->fields.number ? "report" : "document";
+	if (w->fields.quoted)
+		return "article";
+	return w->fields.number ? "report" : w->fields.publisher ? "book" : "document";
 }

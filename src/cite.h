@@ -39,6 +39,8 @@ struct cite_fields {
 	struct cite_name *authors;
 	size_t nauthors;
 	bool various;              /* "AA.VV.": various authors, no identity */
+	bool quoted;               /* the title was written in quotation marks: a part
+	                              (article, chapter), not a whole (book, report) */
 	char *title, *short_title; /* short_title: as given (a <titleabbrev>) */
 	char *container;
 	enum cite_container container_kind;
@@ -81,6 +83,8 @@ struct cite {
 	/* Filled by cite_resolve: */
 	size_t work;                /* index into works; CITE_NONE if unresolved */
 	enum cite_position position;
+	bool same_place;            /* POS_IBID with the locator of the one before it
+	                               (both none, or equal): a bare "Ibid." */
 };
 
 #define CITE_NONE ((size_t)-1)
@@ -158,7 +162,9 @@ const char *cite_form_name(enum cite_form form);
 const char *cite_position_name(enum cite_position position);
 const char *cite_container_name(enum cite_container kind);
 
-/* The CSL type of a work: "article-journal", "report", "chapter", "webpage"... */
+/* The CSL type of a work: by its container "article-journal", "report" (a series),
+ * "chapter" or "webpage"; without one "article" (a quoted title), "report" (a
+ * number), "book" (a publisher) or "document". */
 const char *cite_work_type(const struct cite_work *w);
 
 #endif

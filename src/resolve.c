@@ -153,6 +153,28 @@ read_identifier(struct cite_fields *f, const xmlNode *node)
 		take_text(&f->issn, node);
 }
 
+/* Does the text node NODE end with an opening quotation mark (“, « or ")? */
+static bool
+opens_quotation(const xmlNode *node)
+{
+	static const char *const marks[] = {"\u201c", "\u00ab", "\u00ab\u00a0", "\""};
+	const char *s;
+	size_t i, n, m;
+
+	if (node == NULL || node->type != XML_TEXT_NODE || node->content == NULL)
+		return false;
+	s = (const char *)node->content;
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		m = strlen(marks[i]);
+		if (n >= m && strncmp(s + n - m, marks[i], m) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int
 is_ibid(const xmlNode *abbrev)
 {
@@ -187,8 +209,8 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 		} else if (source_is(n, "citetitle")) {
 			if (attr_is(n, "role", "container"))
 				read_container(&f, n), detail = 1;
-			else
-				take_text(&f.title, n);
+			else if (f.title == NULL)
+				f.title = text_of(n), f.quoted = opens_quotation(n->prev);
 		} else if (source_is(n, "orgname") && attr_is(n, "role", "publisher")) {
 			take_text(&f.publisher, n), detail = 1;
 		} else if (source_is(n, "date")) {
@@ -369,6 +391,8 @@ annotate_cite(const struct cite_model *m, const struct cite *c, xmlNsPtr ns)
 	set_attr(node, ns, "form", cite_form_name(cite_shown_form(c)));
 	set_attr(node, ns, "position", cite_position_name(c->position));
 	set_attr(node, ns, "locator", c->loc.text);
+	if (c->same_place)
+		set_attr(node, ns, "same-place", "yes");
 }
 
 static void

@@ -25,6 +25,8 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
  *             @brf:form      full | short | ibid: as written, or chosen for a biblioref
  *             @brf:position  first | subsequent | ibid
  *             @brf:locator   where in the work (absent: none)
+ *             @brf:same-place "yes" for Ibid. of the same locator as the citation
+ *                            before it, which prints as a bare "Ibid."
  * and, as the root's last child, <brf:bibliography> holding one <brf:work id type> per
  * work in bibliography order: <brf:author family given | literal>, <brf:title>,
  * <brf:short-title>, <brf:container kind>, <brf:volume>, <brf:number>, <brf:publisher>,

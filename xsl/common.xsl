@@ -1,20 +1,31 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- common.xsl - what every output format shares: note numbering and identifiers,
-     the byline, and how a brief's inline DocBook reads as text. Imported by each
-     format's entry stylesheet, which supplies the markup. -->
+     the byline, how a brief's inline DocBook reads as text, and how the resolved
+     citation model (namespace brf, written into the tree by briefc) reads as
+     Chicago notes and bibliography entries. Imported by each format's entry
+     stylesheet, which supplies the markup through the hooks at the end. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook"
-                exclude-result-prefixes="db">
+                xmlns:brf="urn:x-briefc:resolved"
+                exclude-result-prefixes="db brf">
 
-  <!-- Indentation between blocks in the source is not text of the brief. -->
-  <xsl:strip-space elements="db:article db:info db:author db:personname db:affiliation
+  <!-- Indentation between blocks in the source is not text of the brief. (Not
+       personname: in a written citation the space between its name parts is.) -->
+  <xsl:strip-space elements="db:article db:info db:author db:affiliation
                              db:section db:blockquote db:itemizedlist db:orderedlist
                              db:listitem db:footnote db:abstract"/>
 
-  <!-- The number a reader sees for a note: its place among all notes. -->
+  <xsl:key name="work" match="brf:work" use="@id"/>
+  <xsl:key name="note" match="db:footnote" use="@brf:note"/>
+
+  <!-- The model is data, printed only where a format asks for it; the source
+       bibliography is printed through the model's entries. -->
+  <xsl:template match="brf:* | db:bibliography"/>
+
+  <!-- The number a reader sees for a note, as briefc counted it. -->
   <xsl:template match="db:footnote" mode="number">
-    <xsl:number level="any" count="db:footnote"/>
+    <xsl:value-of select="@brf:note"/>
   </xsl:template>
 
   <!-- A stable anchor for a note: its xml:id, else "fn" and its number. -->
@@ -46,5 +57,388 @@
 
   <xsl:template match="db:orgname" mode="plain">
     <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- Structured citations (Chicago 17th ed., notes and bibliography) ============ -->
+
+  <!-- A biblioref is replaced by its work's citation in the form briefc chose. -->
+  <xsl:template match="db:biblioref">
+    <xsl:apply-templates select="key('work', @brf:work)" mode="citation">
+      <xsl:with-param name="ref" select="."/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- The "." or "," written right after a biblioref belongs to the citation, which
+       places it: inside a closing quotation mark, or nowhere after "?", "!" or a
+       period. So the text that follows loses it. -->
+  <xsl:template match="db:biblioref" mode="taken">
+    <xsl:variable name="next" select="following-sibling::node()[1][self::text()]"/>
+    <xsl:if test="starts-with($next, '.') or starts-with($next, ',')">
+      <xsl:value-of select="substring($next, 1, 1)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()[preceding-sibling::node()[1][self::db:biblioref]]">
+    <xsl:variable name="taken">
+      <xsl:apply-templates select="preceding-sibling::node()[1]" mode="taken"/>
+    </xsl:variable>
+    <xsl:value-of select="substring(., string-length($taken) + 1)"/>
+  </xsl:template>
+
+  <!-- A work as the note of REF cites it. -->
+  <xsl:template match="brf:work" mode="citation">
+    <xsl:param name="ref"/>
+    <xsl:choose>
+      <!-- Ibid. of the same place as the citation before it is bare. -->
+      <xsl:when test="$ref/@brf:form = 'ibid' and $ref/@brf:same-place">
+        <xsl:text>Ibid.</xsl:text>
+        <xsl:call-template name="punct">
+          <xsl:with-param name="after" select="'Ibid.'"/>
+          <xsl:with-param name="punct"><xsl:apply-templates select="$ref" mode="taken"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$ref/@brf:form = 'ibid'">
+        <xsl:call-template name="locator">
+          <xsl:with-param name="ref" select="$ref"/>
+          <xsl:with-param name="before" select="'Ibid.'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$ref/@brf:form = 'short'">
+        <xsl:apply-templates select="." mode="short-note">
+          <xsl:with-param name="ref" select="$ref"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="full-note">
+          <xsl:with-param name="ref" select="$ref"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Jane Smith, “Title,” <i>Journal</i> 12, no. 3 (2019): 12
+       Wolfram Lacher, <i>Title</i> (Publisher, 2020), 3 -->
+  <xsl:template match="brf:work" mode="full-note">
+    <xsl:param name="ref"/>
+    <xsl:variable name="body">
+      <xsl:apply-templates select="." mode="authors-then-comma">
+        <xsl:with-param name="as" select="'full'"/>
+      </xsl:apply-templates>
+      <xsl:choose>
+        <xsl:when test="brf:container">
+          <xsl:call-template name="title">
+            <xsl:with-param name="text" select="brf:title"/>
+            <xsl:with-param name="punct" select="','"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates select="brf:container" mode="publication">
+            <xsl:with-param name="in-note" select="true()"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="title">
+            <xsl:with-param name="text" select="brf:title"/>
+          </xsl:call-template>
+          <xsl:text> (</xsl:text>
+          <xsl:apply-templates select="." mode="imprint"/>
+          <xsl:text>)</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="locator">
+      <xsl:with-param name="ref" select="$ref"/>
+      <xsl:with-param name="before" select="$body"/>
+      <!-- Chicago: a colon after a journal's volume and issue, a comma elsewhere. -->
+      <xsl:with-param name="separator">
+        <xsl:choose>
+          <xsl:when test="brf:container[@kind = 'journal' or @kind = 'webpage']
+                          and (brf:volume or brf:number)">: </xsl:when>
+          <xsl:otherwise>, </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Smith, “Short Title,” 20 -->
+  <xsl:template match="brf:work" mode="short-note">
+    <xsl:param name="ref"/>
+    <xsl:variable name="end"><xsl:apply-templates select="$ref" mode="taken"/></xsl:variable>
+    <xsl:apply-templates select="." mode="authors-then-comma">
+      <xsl:with-param name="as" select="'short'"/>
+    </xsl:apply-templates>
+    <xsl:choose>
+      <xsl:when test="$ref/@brf:locator">
+        <xsl:call-template name="title">
+          <xsl:with-param name="text" select="brf:short-title"/>
+          <xsl:with-param name="punct" select="','"/>
+        </xsl:call-template>
+        <xsl:value-of select="concat(' ', $ref/@brf:locator, $end)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="title">
+          <xsl:with-param name="text" select="brf:short-title"/>
+          <xsl:with-param name="punct" select="$end"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Ends a note's citation: BEFORE (its text so far), then SEPARATOR and REF's
+       locator when it has one, then the punctuation taken from after REF. -->
+  <xsl:template name="locator">
+    <xsl:param name="ref"/>
+    <xsl:param name="before"/>
+    <xsl:param name="separator" select="', '"/>
+    <xsl:variable name="end"><xsl:apply-templates select="$ref" mode="taken"/></xsl:variable>
+    <xsl:copy-of select="$before"/>
+    <xsl:choose>
+      <xsl:when test="$ref/@brf:locator">
+        <xsl:value-of select="concat($separator, $ref/@brf:locator, $end)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="punct">
+          <xsl:with-param name="after" select="string($before)"/>
+          <xsl:with-param name="punct" select="$end"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Smith, Jane. “Title.” <i>Journal</i> 12, no. 3 (2019). https://doi.org/…
+       Lacher, Wolfram. <i>Title</i>. Publisher, 2020. -->
+  <xsl:template match="brf:work" mode="entry">
+    <xsl:variable name="authors">
+      <xsl:apply-templates select="." mode="authors">
+        <xsl:with-param name="as" select="'bibliography'"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:if test="string($authors)">
+      <xsl:call-template name="sentence"><xsl:with-param name="text" select="$authors"/></xsl:call-template>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <!-- Every work a biblioref cites has a title; one cited as written may not. -->
+    <xsl:if test="brf:title">
+      <xsl:call-template name="title">
+        <xsl:with-param name="text" select="brf:title"/>
+        <xsl:with-param name="punct" select="'.'"/>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:call-template name="sentence">
+      <xsl:with-param name="text">
+        <xsl:apply-templates select="brf:container" mode="publication"/>
+        <xsl:if test="not(brf:container)"><xsl:apply-templates select="." mode="imprint"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:apply-templates select="brf:doi | brf:url[not(../brf:doi)]" mode="entry"/>
+  </xsl:template>
+
+  <xsl:template match="brf:doi" mode="entry">
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="url"><xsl:with-param name="href" select="concat('https://doi.org/', .)"/></xsl:call-template>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="brf:url" mode="entry">
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="url"><xsl:with-param name="href" select="."/></xsl:call-template>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- Where a work in a container appeared, after its title; IN-NOTE: as a note
+       prints it, else as the bibliography does. A journal or website:
+       <i>Journal</i> 12, no. 3 (2019) or, unnumbered, <i>Newspaper</i>, May 2, 2016 -->
+  <xsl:template match="brf:container[@kind = 'journal' or @kind = 'webpage']" mode="publication">
+    <xsl:call-template name="italic"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="../brf:volume or ../brf:number">
+        <xsl:if test="../brf:volume"><xsl:value-of select="concat(' ', ../brf:volume)"/></xsl:if>
+        <xsl:if test="../brf:number"><xsl:value-of select="concat(', no. ', ../brf:number)"/></xsl:if>
+        <xsl:text> (</xsl:text>
+        <xsl:apply-templates select=".." mode="date">
+          <xsl:with-param name="year-only" select="true()"/>
+        </xsl:apply-templates>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:when test="../brf:date">
+        <xsl:text>, </xsl:text>
+        <xsl:apply-templates select=".." mode="date"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Series, no. 120 (Publisher, August 2013) -->
+  <xsl:template match="brf:container[@kind = 'series']" mode="publication">
+    <xsl:value-of select="."/>
+    <xsl:if test="../brf:number"><xsl:value-of select="concat(', no. ', ../brf:number)"/></xsl:if>
+    <xsl:text> (</xsl:text>
+    <xsl:apply-templates select=".." mode="imprint"/>
+    <xsl:text>)</xsl:text>
+  </xsl:template>
+
+  <!-- in <i>Book</i> (Publisher, 2019), or In <i>Book</i>. Publisher, 2019 -->
+  <xsl:template match="brf:container[@kind = 'book']" mode="publication">
+    <xsl:param name="in-note" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$in-note">
+        <xsl:text>in </xsl:text>
+        <xsl:call-template name="italic"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
+        <xsl:text> (</xsl:text>
+        <xsl:apply-templates select=".." mode="imprint"/>
+        <xsl:text>)</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>In </xsl:text>
+        <xsl:call-template name="italic"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
+        <xsl:call-template name="punct">
+          <xsl:with-param name="after" select="string(.)"/>
+          <xsl:with-param name="punct" select="'.'"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select=".." mode="imprint"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Publisher, Date"; a work without a date has "n.d." -->
+  <xsl:template match="brf:work" mode="imprint">
+    <xsl:if test="brf:publisher"><xsl:value-of select="concat(brf:publisher, ', ')"/></xsl:if>
+    <xsl:apply-templates select="." mode="date"/>
+  </xsl:template>
+
+  <!-- "January 15, 2016", "August 2013" or "2014" from the date's parts; a date
+       briefc could not take apart is printed as written. -->
+  <xsl:template match="brf:work" mode="date">
+    <xsl:param name="year-only" select="false()"/>
+    <xsl:variable name="date" select="brf:date"/>
+    <xsl:choose>
+      <xsl:when test="not($date)">n.d.</xsl:when>
+      <xsl:when test="$date/@year and ($year-only or not($date/@month))">
+        <xsl:value-of select="$date/@year"/>
+      </xsl:when>
+      <xsl:when test="$date/@year">
+        <!-- Month names padded to nine characters, the longest ("September"). -->
+        <xsl:value-of select="normalize-space(substring(
+            'January  February March    April    May      June     July     August   SeptemberOctober  November December ',
+            9 * ($date/@month - 1) + 1, 9))"/>
+        <xsl:if test="$date/@day"><xsl:value-of select="concat(' ', $date/@day, ',')"/></xsl:if>
+        <xsl:value-of select="concat(' ', $date/@year)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The authors of a work, AS a full note ("Jane Smith"), a short note ("Smith")
+       or the bibliography ("Smith, Jane", only the first inverted) names them:
+       "A", "A and B", "A, B, and C"; notes shorten four or more to "A et al.".
+       Nothing for an unsigned work or one by various authors. -->
+  <xsl:template match="brf:work" mode="authors">
+    <xsl:param name="as"/>
+    <xsl:variable name="authors" select="brf:author[not(../@various-authors = 'yes')]"/>
+    <xsl:choose>
+      <xsl:when test="$as != 'bibliography' and count($authors) &gt; 3">
+        <xsl:apply-templates select="$authors[1]" mode="name">
+          <xsl:with-param name="as" select="$as"/>
+        </xsl:apply-templates>
+        <xsl:text> et al.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$authors">
+          <!-- A comma also closes an inverted first name: "Smith, Jane, and Al Roe". -->
+          <xsl:if test="position() &gt; 1 and (last() &gt; 2 or
+                        ($as = 'bibliography' and $authors[1]/@family and $authors[1]/@given))">,</xsl:if>
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="position() &gt; 1 and position() = last()">and </xsl:if>
+          <xsl:apply-templates select="." mode="name">
+            <xsl:with-param name="as" select="$as"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="brf:work" mode="authors-then-comma">
+    <xsl:param name="as"/>
+    <xsl:variable name="authors">
+      <xsl:apply-templates select="." mode="authors"><xsl:with-param name="as" select="$as"/></xsl:apply-templates>
+    </xsl:variable>
+    <xsl:if test="string($authors)"><xsl:value-of select="concat($authors, ', ')"/></xsl:if>
+  </xsl:template>
+
+  <!-- One name; an organisation, or a person with one name part, as it is. -->
+  <xsl:template match="brf:author" mode="name">
+    <xsl:param name="as"/>
+    <xsl:choose>
+      <xsl:when test="@literal"><xsl:value-of select="@literal"/></xsl:when>
+      <xsl:when test="not(@family and @given)"><xsl:value-of select="concat(@family, @given)"/></xsl:when>
+      <xsl:when test="$as = 'short'"><xsl:value-of select="@family"/></xsl:when>
+      <xsl:when test="$as = 'bibliography' and not(preceding-sibling::brf:author)">
+        <xsl:value-of select="concat(@family, ', ', @given)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(@given, ' ', @family)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A work's TEXT (its title or short title) as Chicago sets it, then PUNCT: in
+       quotation marks when the work is part of something (in a container: an
+       article, a chapter, a paper in a series; or an article its note quoted),
+       with PUNCT inside them; else, a whole book or report, in italics. -->
+  <xsl:template name="title">
+    <xsl:param name="text"/>
+    <xsl:param name="punct"/>
+    <xsl:choose>
+      <xsl:when test="brf:container or @type = 'article'">
+        <xsl:text>“</xsl:text>
+        <!-- Quotation marks within quotation marks become single ones. -->
+        <xsl:value-of select="translate($text, '“”', '‘’')"/>
+        <xsl:call-template name="punct">
+          <xsl:with-param name="after" select="string($text)"/>
+          <xsl:with-param name="punct" select="$punct"/>
+        </xsl:call-template>
+        <xsl:text>”</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="italic"><xsl:with-param name="content" select="string($text)"/></xsl:call-template>
+        <xsl:call-template name="punct">
+          <xsl:with-param name="after" select="string($text)"/>
+          <xsl:with-param name="punct" select="$punct"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- TEXT (a result fragment) closed by a period. -->
+  <xsl:template name="sentence">
+    <xsl:param name="text"/>
+    <xsl:copy-of select="$text"/>
+    <xsl:call-template name="punct">
+      <xsl:with-param name="after" select="string($text)"/>
+      <xsl:with-param name="punct" select="'.'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- PUNCT ("." or ","), unless the text AFTER which it comes already ends on
+       "?" or "!" (Chicago then drops both), or on a period when PUNCT is one. -->
+  <xsl:template name="punct">
+    <xsl:param name="after"/>
+    <xsl:param name="punct"/>
+    <xsl:variable name="last" select="substring($after, string-length($after))"/>
+    <xsl:if test="not($last = '?' or $last = '!' or ($last = '.' and $punct = '.'))">
+      <xsl:value-of select="$punct"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Hooks: each format overrides these with its own markup. ================== -->
+
+  <!-- A title set in italics. -->
+  <xsl:template name="italic">
+    <xsl:param name="content"/>
+    <xsl:value-of select="$content"/>
+  </xsl:template>
+
+  <!-- A web address. -->
+  <xsl:template name="url">
+    <xsl:param name="href"/>
+    <xsl:value-of select="$href"/>
   </xsl:template>
 </xsl:stylesheet>

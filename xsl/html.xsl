@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- html.xsl - a brief as one self-contained HTML5 page: title block, sections,
-     notes as superscript links to a Notes section that links back. -->
+     notes as superscript links to a Notes section that links back, citations as
+     links to a Bibliography section whose entries link back to their notes. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
-                exclude-result-prefixes="db xlink">
+                xmlns:brf="urn:x-briefc:resolved"
+                exclude-result-prefixes="db xlink brf">
 
   <xsl:import href="common.xsl"/>
 
@@ -40,6 +42,7 @@
               </ol>
             </section>
           </xsl:if>
+          <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
         </article>
       </body>
     </html>
@@ -151,6 +154,72 @@
     </li>
   </xsl:template>
 
+  <!-- Citations: each links to its work's bibliography entry. A written citation
+       keeps its text as written; a biblioref's text is written by common.xsl. -->
+  <xsl:template match="db:citation[@brf:work]">
+    <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <xsl:template match="db:biblioref[@brf:work]">
+    <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-imports/></a>
+  </xsl:template>
+
+  <!-- HTML has no link inside a link: a link written in a citation keeps its text,
+       and its address is the work's URL in the bibliography. -->
+  <xsl:template match="db:citation[@brf:work]//db:link">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- The bibliography, after the notes: one entry per work in briefc's order, with
+       the notes that cite it. -->
+  <xsl:template match="brf:bibliography" mode="section">
+    <section class="bibliography" role="doc-bibliography" aria-labelledby="bibliography-title">
+      <h2 id="bibliography-title">
+        <xsl:variable name="title" select="../db:bibliography/db:title"/>
+        <xsl:apply-templates select="$title/node()"/>
+        <xsl:if test="not($title)">Bibliography</xsl:if>
+      </h2>
+      <ul>
+        <xsl:apply-templates select="brf:work" mode="section"/>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="brf:work" mode="section">
+    <li id="{@id}" role="doc-biblioentry">
+      <xsl:apply-templates select="." mode="entry"/>
+      <!-- cited-by is in note order, so a note that cites the work twice
+           repeats the one before it: each note is listed once. -->
+      <xsl:variable name="notes" select="brf:cited-by[not(@note = preceding-sibling::brf:cited-by[1]/@note)]"/>
+      <xsl:if test="$notes">
+        <xsl:text> </xsl:text>
+        <span class="cited-in">
+          <xsl:text>Cited in note</xsl:text>
+          <xsl:if test="count($notes) &gt; 1">s</xsl:if>
+          <xsl:text> </xsl:text>
+          <xsl:for-each select="$notes">
+            <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
+            <xsl:if test="position() &gt; 1 and position() = last()"> and </xsl:if>
+            <xsl:variable name="id"><xsl:apply-templates select="key('note', @note)" mode="id"/></xsl:variable>
+            <a href="#{$id}"><xsl:value-of select="@note"/></a>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </span>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- Hooks of common.xsl: every italic in a citation is the title of a work. -->
+  <xsl:template name="italic">
+    <xsl:param name="content"/>
+    <cite><xsl:value-of select="$content"/></cite>
+  </xsl:template>
+
+  <xsl:template name="url">
+    <xsl:param name="href"/>
+    <a href="{$href}"><xsl:value-of select="$href"/></a>
+  </xsl:template>
+
   <xsl:template name="css">
 body { margin: 0; background: #fdfdfb; color: #1b1b1b; }
 article { max-width: 40rem; margin: 0 auto; padding: 2rem 1.25rem 4rem;
@@ -165,13 +234,19 @@ sup.noteref { line-height: 0; }
 sup.noteref a { text-decoration: none; padding: 0 .1em; }
 .notes { font-size: .92rem; border-top: 1px solid #ccc; margin-top: 3rem; }
 .notes li { margin-bottom: .4rem; }
-.notes li:target, p:target { background: #fff4c2; }
+.notes li:target, .bibliography li:target, p:target { background: #fff4c2; }
 a { color: #1a4f8b; }
+a.citation { color: inherit; text-decoration: underline dotted #888; text-underline-offset: .15em; }
+.bibliography { font-size: .92rem; border-top: 1px solid #ccc; margin-top: 3rem; }
+.bibliography ul { list-style: none; padding: 0; }
+.bibliography li { margin-bottom: .5rem; padding-left: 2em; text-indent: -2em; overflow-wrap: anywhere; }
+.cited-in { display: block; text-indent: 0; font-size: .85em; color: #555; }
 @media print {
   body { background: none; }
   article { max-width: none; padding: 0; font-size: 11pt; }
-  a { color: inherit; text-decoration: none; }
+  a, a.citation { color: inherit; text-decoration: none; }
   a[role="doc-backlink"] { display: none; }
+  .cited-in { color: inherit; }
   h2 { break-after: avoid; }
 }
 </xsl:template>

@@ -248,6 +248,8 @@ test_full_ibid_and_short_forms(void **state)
 	assert_int_equal(m->cites[1].position, POS_IBID);
 	assert_int_equal(m->cites[3].position, POS_SUBSEQUENT);
 	assert_int_equal(m->cites[4].position, POS_IBID);
+	assert_true(m->cites[1].same_place);   /* bare: prints "Ibid." */
+	assert_false(m->cites[4].same_place);  /* a new page: "Ibid., 211." */
 	/* Each work knows its citations, in note order. */
 	assert_string_equal(m->works[0].id, "echeverria-jesus-2015");
 	assert_int_equal(m->works[0].ncites, 3);
@@ -382,6 +384,25 @@ test_short_form_problems(void **state)
 	assert_string_equal(work_of(m, 1), "boukhars-2013a");
 	assert_string_equal(work_of(m, 2), "boukhars-2013b");
 	assert_string_equal(work_of(m, 4), "boukhars-2013b");
+	cite_model_free(m);
+}
+
+static void
+test_short_form_fitting_three_works(void **state)
+{
+	struct cite_model *m = cite_model_new();
+
+	(void)state;
+	note(m, CITE_FULL, full("Roy", "Olivier", "Globalized Islam", "2004"), NULL, 0);
+	note(m, CITE_FULL, full("Roy", "Olivier", "Holy Ignorance", "2010"), NULL, 1);
+	note(m, CITE_FULL, full("Roy", "Olivier", "Jihad and Death", "2017"), NULL, 2);
+	note(m, CITE_SHORT, short_form("Roy", NULL), "5", 3);
+	note(m, CITE_SHORT, short_form("Roy", "Holy Ignorance"), "6", 4);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 1);
+	assert_problem(m, 0, RULE_SHORT_AMBIGUOUS, 3, "fits 3 works, among them Roy, "
+	               "\u201cGlobalized Islam\u201d and Roy, \u201cHoly Ignorance\u201d");
+	assert_string_equal(work_of(m, 4), "roy-2010");
 	cite_model_free(m);
 }
 
@@ -540,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_ibid_problems),
 		cmocka_unit_test(test_ibid_within_a_note),
 		cmocka_unit_test(test_short_form_problems),
+		cmocka_unit_test(test_short_form_fitting_three_works),
 		cmocka_unit_test(test_reversed_range_is_a_problem),
 		cmocka_unit_test(test_bibliography_entries),
 		cmocka_unit_test(test_ids_and_order),

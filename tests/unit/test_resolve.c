@@ -333,6 +333,8 @@ test_annotate(void **state)
 	assert_xpath(doc, "count(//db:footnote[4]//db:biblioref/@brf:locator)", "0");
 	assert_xpath(doc, "string(//db:footnote[5]//db:citation/@brf:work)", "smith");
 	assert_xpath(doc, "string(//db:footnote[5]//db:citation/@brf:form)", "ibid");
+	assert_xpath(doc, "string(//db:footnote[5]//db:citation/@brf:same-place)", "yes");
+	assert_xpath(doc, "count(//*[@brf:same-place])", "1");
 	/* The bibliography: last child of the root, in order, with every field. */
 	assert_xpath(doc, "local-name(/*/*[last()])", "bibliography");
 	assert_xpath(doc, "count(//brf:work)", "3");

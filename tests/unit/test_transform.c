@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 
+#include "resolve.h"
 #include "transform.h"
 
 #define BRIEF \
@@ -23,6 +24,19 @@
 	" xmlns:exsl=\"http://exslt.org/common\" extension-element-prefixes=\"exsl\">\n" \
 	"<xsl:output method=\"text\"/>\n"
 
+/* Loads TEXT into SRC as the pipeline hands it to the stylesheets: resolved, with the
+ * model written into the tree. Returns the path, as unit_load does. */
+static char *
+load_resolved(struct source *src, const char *text, struct diag *d)
+{
+	char *path = unit_load(src, text, d);
+	struct cite_model *m = resolve_source(src, d);
+
+	resolve_annotate(m, src->doc);
+	cite_model_free(m);
+	return path;
+}
+
 /* Runs the stylesheet directory DIR over BRIEF; returns transform_run's result, with
  * the output in *OUT (NULL if none) and the diagnostics in *DIAG (caller frees both). */
 static int
@@ -37,7 +51,7 @@ run(const char *dir, char **out, size_t *len, char **diag)
 	*out = NULL;
 	*len = 0;
 	unit_capture_init(&c);
-	path = unit_load(&src, BRIEF, &c.d);
+	path = load_resolved(&src, BRIEF, &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
 	ret = transform_run(t, FORMAT_HTML, &src, out, len, &c.d);
@@ -78,7 +92,7 @@ test_html_of_a_brief(void **state)
 
 	(void)state;
 	unit_capture_init(&c);
-	path = unit_load(&src, BRIEF, &c.d);
+	path = load_resolved(&src, BRIEF, &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
 	assert_int_equal(transform_run(t, FORMAT_HTML, &src, &out, &len, &c.d), 0);
