@@ -9,7 +9,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 
-PKGS = libxml-2.0 libxslt libexslt
+PKGS = libxml-2.0 libxslt libexslt zlib
 # Deferred (=): evaluated after the deps stamp has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lunistring
@@ -20,8 +20,9 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DBRIEFC_VERSION='"$(V
 CFLAGS ?= -O2 -g
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-MODULES = diag mem norm source validate cite resolve json report transform emit cli
-UNIT_TESTS = diag source validate cite resolve report transform emit
+# Every src/*.c but main.c is a module; every tests/unit/test_*.c a unit test.
+MODULES = $(filter-out main,$(patsubst src/%.c,%,$(wildcard src/*.c)))
+UNIT_TESTS = $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
 
 OBJ = $(MODULES:%=build/obj/%.o) build/obj/schema.o
 SAN_OBJ = $(MODULES:%=build/san/%.o) build/san/schema.o

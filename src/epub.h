@@ -1,0 +1,29 @@
+/* epub.h - the EPUB container: an OCF zip whose first entry is the stored "mimetype",
+ * then META-INF/container.xml and the package's items, deflated with zlib. */
+#ifndef BRIEFC_EPUB_H
+#define BRIEFC_EPUB_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "diag.h"
+#include "mem.h"
+
+/* One file of the publication, at PATH (relative to the container's root, chosen by
+ * briefc, never by the input), LEN bytes of DATA. Nothing is owned. */
+struct epub_item {
+	const char *path;
+	const char *data;
+	size_t len;
+};
+
+/* The package document's path in the container, named in META-INF/container.xml. */
+#define EPUB_PACKAGE_PATH "EPUB/package.opf"
+
+/* Appends to OUT the EPUB zip of the N ITEMS (one of them at EPUB_PACKAGE_PATH), with
+ * "mimetype" and META-INF/container.xml written first, every entry dated MTIME (UTC),
+ * so the same items and time give the same bytes. Returns 0, or -1 reported to D. */
+int epub_pack(const struct epub_item *items, size_t n, time_t mtime, struct buf *out,
+              struct diag *d);
+
+#endif

@@ -1,0 +1,20 @@
+/* text.h - plain text: the layout that xsl/text.xsl writes, set as UTF-8 lines of at
+ * most a given display width, broken only where Unicode line breaking allows. */
+#ifndef BRIEFC_TEXT_H
+#define BRIEFC_TEXT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "mem.h"
+
+#define TEXT_WIDTH 72
+
+/* Sets LAYOUT (LEN bytes: the XML document text.xsl produced, whose vocabulary
+ * text.c documents) as text of at most WIDTH columns, appended to OUT. Returns 0; on
+ * a layout it cannot read (a stylesheet bug) reports to D as RULE_XSLT against FILE
+ * and returns -1. */
+int text_render(const char *layout, size_t len, unsigned width, const char *file,
+                struct buf *out, struct diag *d);
+
+#endif
