@@ -1,5 +1,6 @@
 # briefc - build, test and install.
 #   make            the tool (build/briefc) and every sources/*.xml compiled into build/
+#                   as HTML, EPUB 3 and plain text
 #   make test       unit, golden and end-to-end tests, then again under ASan + UBSan
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -27,7 +28,7 @@ UNIT_TESTS = $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
 OBJ = $(MODULES:%=build/obj/%.o) build/obj/schema.o
 SAN_OBJ = $(MODULES:%=build/san/%.o) build/san/schema.o
 SOURCES = $(wildcard sources/*.xml)
-OUTPUTS = $(SOURCES:sources/%.xml=build/%.html)
+OUTPUTS = $(foreach ext,html epub txt,$(SOURCES:sources/%.xml=build/%.$(ext)))
 
 all: build/briefc $(OUTPUTS)
 
@@ -36,7 +37,7 @@ build/.deps-build: .ci/deps
 	.ci/deps build
 	@touch $@
 
-build/.deps-test: .ci/deps
+build/.deps-test: .ci/deps tests/node/package-lock.json
 	@mkdir -p build
 	.ci/deps test
 	@touch $@
@@ -61,8 +62,9 @@ build/obj/schema.o: build/gen/schema.c
 build/briefc: build/obj/main.o $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/%.html: sources/%.xml build/briefc $(wildcard xsl/*.xsl)
-	build/briefc build --to html -o $@ $<
+# One run writes the three briefs of a source.
+build/%.html build/%.epub build/%.txt: sources/%.xml build/briefc $(wildcard xsl/*.xsl)
+	build/briefc build --to html,epub,text -d build $<
 
 # Sanitizer build: the same modules under ASan + UBSan, for the tool and unit tests.
 build/san/%.o: src/%.c src/*.h build/.deps-build

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "mem.h"
+#include "render.h"
 #include "report.h"
 #include "resolve.h"
 #include "source.h"
@@ -22,22 +23,28 @@
 #define BRIEFC_VERSION "unknown"
 #endif
 
+#define MAX_PARAMS 64
+
 /* Options of one invocation: the whole state of a run, nothing at file scope. */
 struct options {
-	const char *output;   /* -o; NULL: derived from the input's name */
-	const char *xsl_dir;  /* --xsl-dir; NULL: transform_default_dir() */
-	enum transform_format format;
+	const char *output;         /* -o; NULL: derived from the input's name */
+	const char *output_dir;     /* -d; NULL: the current directory */
+	const char *xsl_dir;        /* --xsl-dir; NULL: transform_default_dir() */
+	int formats[RENDER__COUNT]; /* --to: which to write */
+	size_t nformats;
+	const char *params[2 * MAX_PARAMS + 1]; /* --param: name, value, ..., NULL */
+	size_t nparams;
 	enum report_format report;
 };
 
-enum { OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT };
+enum { OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM };
 
 static const char usage_main[] =
 	"usage: briefc [--help] [--version] COMMAND [ARGS]\n"
 	"\n"
 	"Commands:\n"
 	"  check FILE...                    validate briefs and resolve their citations\n"
-	"  build --to html [-o OUT] FILE    compile a brief\n"
+	"  build --to html,epub,text FILE   compile a brief\n"
 	"  cites [--format F] [-o OUT] FILE list every citation and the work it cites\n"
 	"\n"
 	"Run 'briefc COMMAND --help' for a command's options; 'man briefc' for more.\n";
@@ -62,14 +69,21 @@ static const char usage_cites[] =
 	"Exit status: 0 written, 1 the brief has errors, 2 usage or I/O error.\n";
 
 static const char usage_build[] =
-	"usage: briefc build [--help] [--version] [--to html] [-o OUT] [--xsl-dir DIR] FILE\n"
+	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
+	"                    [--param NAME=VALUE]... [--xsl-dir DIR] FILE\n"
 	"\n"
-	"  --to FORMAT      output format: html (default)\n"
-	"  -o, --output OUT output file; '-' for standard output\n"
-	"                   (default: FILE's name with the format's extension, in .)\n"
-	"  --xsl-dir DIR    take the stylesheets from DIR\n"
+	"  --to FORMATS       html (default), epub, text, or several: --to html,epub,text\n"
+	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
+	"  -d, --output-dir D where outputs go, named FILE's name plus .html, .epub, .txt\n"
+	"                     (default: the current directory)\n"
+	"  --param NAME=VALUE a stylesheet parameter, such as notes=footnotes|endnotes or\n"
+	"                     citations=as-written|chicago (notes written again from the\n"
+	"                     resolved citations); may be repeated\n"
+	"  --xsl-dir DIR      take the stylesheets from DIR\n"
 	"\n"
-	"The brief is validated first; an invalid brief writes nothing.\n"
+	"The brief is validated and resolved first; a brief with errors writes nothing.\n"
+	"Times recorded in outputs come from SOURCE_DATE_EPOCH, else the brief's pubdate,\n"
+	"else 1980-01-01T00:00:00Z, so every build of a brief is byte-identical.\n"
 	"Exit status: 0 built, 1 the brief has errors, 2 usage or I/O error.\n";
 
 static int
@@ -161,59 +175,81 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
-/* INPUT's file name, without directory and ".xml", plus the format's extension. */
+/* DIR (NULL: none) / INPUT's file name without ".xml", plus the format's extension. */
 static char *
-default_output(const char *input, enum transform_format format)
+default_output(const char *dir, const char *input, enum render_format format)
 {
 	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
 	size_t n = strlen(base);
-	const char *ext = transform_extension(format);
+	const char *ext = render_extension(format);
 	char *out;
 
 	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
 		n -= 4;
-	out = mem_alloc(n + strlen(ext) + 1);
-	memcpy(out, base, n);
-	strcpy(out + n, ext);
+	out = mem_alloc((dir ? strlen(dir) + 1 : 0) + n + strlen(ext) + 1);
+	sprintf(out, "%s%s%.*s%s", dir ? dir : "", dir ? "/" : "", (int)n, base, ext);
 	return out;
+}
+
+/* Renders SRC in every format O asks for, each to its file; stops at a failure. */
+static int
+build_outputs(const struct options *o, struct transform *t, const struct source *src,
+              const char *input, time_t stamp, struct diag *d)
+{
+	int f, status = EXIT_CLEAN;
+
+	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++) {
+		struct buf bytes = {0};
+		char *path;
+
+		if (!o->formats[f])
+			continue;
+		if (render(t, (enum render_format)f, src, o->params, stamp, &bytes, d) != 0)
+			status = EXIT_INPUT;
+		path = o->output ? mem_strdup(o->output) :
+		       default_output(o->output_dir, input, (enum render_format)f);
+		if (status == EXIT_CLEAN && emit_file(path, bytes.data, bytes.len, d) != 0)
+			status = EXIT_USAGE;
+		free(path);
+		buf_free(&bytes);
+	}
+	return status;
 }
 
 /* The pipeline: load -> validate -> resolve -> transform -> emit. */
 static int
 build(const struct options *o, const char *input, struct diag *d)
 {
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
 	struct cite_model *model = NULL;
 	struct validator *v = NULL;
 	struct transform *t = NULL;
-	char *xsl_dir = NULL, *out_path = NULL, *bytes = NULL;
-	size_t len = 0;
+	char *xsl_dir = NULL;
+	time_t stamp;
 	int status;
 
 	v = validate_new(d);
 	status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
 	if (status != EXIT_CLEAN)
 		goto done;
+	status = EXIT_USAGE;
+	if (render_time(&src, epoch, &stamp) != 0) {
+		diag_report(d, RULE_IO, "briefc", 0, 0,
+		            "SOURCE_DATE_EPOCH is not a number of seconds: \"%s\"", epoch);
+		goto done;
+	}
 	resolve_annotate(model, src.doc);
 	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
 	if (xsl_dir == NULL) {
 		diag_report(d, RULE_IO, "briefc", 0, 0,
 		            "no stylesheet directory next to the binary; use --xsl-dir");
-		status = EXIT_USAGE;
 		goto done;
 	}
 	t = transform_new(xsl_dir, d);
-	status = EXIT_USAGE;
-	if (t == NULL)
-		goto done;
-	status = EXIT_INPUT;
-	if (transform_run(t, o->format, &src, &bytes, &len, d) != 0)
-		goto done;
-	out_path = o->output ? mem_strdup(o->output) : default_output(input, o->format);
-	status = emit_file(out_path, bytes, len, d) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	if (t != NULL)
+		status = build_outputs(o, t, &src, input, stamp, d);
 done:
-	free(bytes);
-	free(out_path);
 	free(xsl_dir);
 	transform_free(t);
 	cite_model_free(model);
@@ -254,10 +290,12 @@ cmd_cites(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
-	struct options o = {NULL, NULL, FORMAT_HTML, REPORT_TSV};
+	struct options o;
 	struct diag d;
 	int c;
 
+	memset(&o, 0, sizeof(o));
+	o.report = REPORT_TSV;
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -286,6 +324,46 @@ cmd_cites(int argc, char **argv)
 	return c;
 }
 
+/* Adds the comma-separated formats of LIST to O; returns 0, or -1 at an unknown one
+ * (left in *BAD). */
+static int
+add_formats(struct options *o, char *list, const char **bad)
+{
+	char *name, *save = NULL;
+	enum render_format f;
+
+	for (name = strtok_r(list, ",", &save); name != NULL;
+	     name = strtok_r(NULL, ",", &save)) {
+		if (render_format_by_name(name, &f) != 0) {
+			*bad = name;
+			return -1;
+		}
+		o->nformats += !o->formats[f];
+		o->formats[f] = 1;
+	}
+	return 0;
+}
+
+/* Adds --param NAME=VALUE (ARG, split in place) to O; returns 0, or -1. */
+static int
+add_param(struct options *o, char *arg)
+{
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz"
+	                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
+	char *eq = strchr(arg, '=');
+	size_t n = eq ? (size_t)(eq - arg) : 0;
+
+	if (n == 0 || strspn(arg, name_chars) != n || strchr("0123456789-.", *arg) != NULL ||
+	    !transform_param_ok(eq + 1) || o->nparams == MAX_PARAMS)
+		return -1;
+	*eq = '\0';
+	o->params[2 * o->nparams] = arg;
+	o->params[2 * o->nparams + 1] = eq + 1;
+	o->nparams++;
+	o->params[2 * o->nparams] = NULL;
+	return 0;
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -294,14 +372,18 @@ cmd_build(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"to", required_argument, NULL, 't'},
 		{"output", required_argument, NULL, 'o'},
+		{"output-dir", required_argument, NULL, 'd'},
+		{"param", required_argument, NULL, OPT_PARAM},
 		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
 		{NULL, 0, NULL, 0},
 	};
-	struct options o = {NULL, NULL, FORMAT_HTML, REPORT_TSV};
+	struct options o;
+	const char *bad = NULL;
 	struct diag d;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "ho:t:", longopts, NULL)) != -1) {
+	memset(&o, 0, sizeof(o));
+	while ((c = getopt_long(argc, argv, "hd:o:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_build, stdout);
@@ -309,13 +391,20 @@ cmd_build(int argc, char **argv)
 		case OPT_VERSION:
 			return print_version();
 		case 't':
-			if (transform_format_by_name(optarg, &o.format) != 0)
-				return usage_error(usage_build,
-				                   "build: unknown format '%s' (this version "
-				                   "writes html)", optarg);
+			if (add_formats(&o, optarg, &bad) != 0)
+				return usage_error(usage_build, "build: unknown format '%s' (html, "
+				                   "epub or text)", bad);
 			break;
 		case 'o':
 			o.output = optarg;
+			break;
+		case 'd':
+			o.output_dir = optarg;
+			break;
+		case OPT_PARAM:
+			if (add_param(&o, optarg) != 0)
+				return usage_error(usage_build, "build: --param wants NAME=VALUE "
+				                   "(a VALUE cannot hold both ' and \"): '%s'", optarg);
 			break;
 		case OPT_XSL_DIR:
 			o.xsl_dir = optarg;
@@ -327,6 +416,11 @@ cmd_build(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error(usage_build, "%s", "build: give exactly one FILE");
+	if (o.nformats == 0)
+		o.formats[RENDER_HTML] = 1, o.nformats = 1;
+	if (o.output != NULL && (o.nformats > 1 || o.output_dir != NULL))
+		return usage_error(usage_build, "%s", "build: -o names one output file; with "
+		                   "several formats, or -d, outputs are named after FILE");
 	diag_init(&d, stderr);
 	c = build(&o, argv[optind], &d);
 	diag_free(&d);

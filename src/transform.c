@@ -1,5 +1,5 @@
-/* transform.c - XSLT: compile the entry stylesheet of a format once, run it under a
- * security policy, and carry libxslt's messages to diag. */
+/* transform.c - XSLT: compile each of briefc's stylesheets once, run it under a
+ * security policy with string parameters, and carry libxslt's messages to diag. */
 #include "transform.h"
 
 #include <limits.h>
@@ -17,17 +17,18 @@
 
 #include "mem.h"
 
-static const struct {
-	const char *name, *extension, *stylesheet;
-} formats[] = {
-	[FORMAT_HTML] = {"html", ".html", "html.xsl"},
+static const char *const sheets[SHEET__COUNT] = {
+	[SHEET_HTML] = "html.xsl",
+	[SHEET_TEXT] = "text.xsl",
+	[SHEET_EPUB_CONTENT] = "epub-content.xsl",
+	[SHEET_EPUB_NAV] = "epub-nav.xsl",
+	[SHEET_EPUB_PACKAGE] = "epub-package.xsl",
+	[SHEET_EPUB_CSS] = "epub-css.xsl",
 };
-
-#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
 struct transform {
 	char *dir;                            /* owned */
-	xsltStylesheetPtr styles[NFORMATS];   /* owned; NULL until first use */
+	xsltStylesheetPtr styles[SHEET__COUNT]; /* owned; NULL until first use */
 	xsltSecurityPrefsPtr prefs;           /* owned */
 };
 
@@ -130,25 +131,6 @@ messages_end(struct messages *m)
 	return m->count;
 }
 
-int
-transform_format_by_name(const char *name, enum transform_format *format)
-{
-	size_t i;
-
-	for (i = 0; i < NFORMATS; i++)
-		if (strcmp(formats[i].name, name) == 0) {
-			*format = (enum transform_format)i;
-			return 0;
-		}
-	return -1;
-}
-
-const char *
-transform_extension(enum transform_format format)
-{
-	return formats[format].extension;
-}
-
 static int
 is_dir(const char *path)
 {
@@ -224,7 +206,7 @@ transform_free(struct transform *t)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < NFORMATS; i++)
+	for (i = 0; i < SHEET__COUNT; i++)
 		xsltFreeStylesheet(t->styles[i]);
 	xsltFreeSecurityPrefs(t->prefs);
 	free(t->dir);
@@ -232,15 +214,15 @@ transform_free(struct transform *t)
 }
 
 static xsltStylesheetPtr
-stylesheet(struct transform *t, enum transform_format format, struct diag *d)
+stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
 {
 	char path[PATH_MAX];
 	struct messages m;
 	xsltStylesheetPtr style;
 
-	if (t->styles[format] != NULL)
-		return t->styles[format];
-	snprintf(path, sizeof(path), "%s/%s", t->dir, formats[format].stylesheet);
+	if (t->styles[sheet] != NULL)
+		return t->styles[sheet];
+	snprintf(path, sizeof(path), "%s/%s", t->dir, sheets[sheet]);
 	messages_begin(&m, path, d);
 	style = xsltParseStylesheetFile((const xmlChar *)path);
 	if (messages_end(&m) > 0 || style == NULL || style->errors > 0) {
@@ -248,29 +230,73 @@ stylesheet(struct transform *t, enum transform_format format, struct diag *d)
 		xsltFreeStylesheet(style);
 		return NULL;
 	}
-	t->styles[format] = style;
+	t->styles[sheet] = style;
 	return style;
 }
 
-int
-transform_run(struct transform *t, enum transform_format format,
-              const struct source *src, char **out, size_t *len, struct diag *d)
+/* PARAMS (name, value, ..., NULL) as libxslt takes them: each value an XPath string
+ * literal. Returns a NULL-terminated array to free with free_params. */
+static const char **
+quote_params(const char *const *params)
 {
-	xsltStylesheetPtr style = stylesheet(t, format, d);
+	size_t i, n = 0;
+	const char **q;
+
+	while (params != NULL && params[n] != NULL)
+		n++;
+	q = mem_realloc_array(NULL, n + 1, sizeof(*q));
+	for (i = 0; i < n; i++) {
+		char *lit = mem_alloc(strlen(params[i]) + 3);
+		char mark = i % 2 == 0 || strchr(params[i], '\'') == NULL ? '\'' : '"';
+
+		if (i % 2 == 0)
+			strcpy(lit, params[i]);
+		else
+			sprintf(lit, "%c%s%c", mark, params[i], mark);
+		q[i] = lit;
+	}
+	q[n] = NULL;
+	return q;
+}
+
+static void
+free_params(const char **q)
+{
+	size_t i;
+
+	for (i = 0; q[i] != NULL; i++)
+		free((char *)q[i]);
+	free(q);
+}
+
+int
+transform_param_ok(const char *value)
+{
+	return strchr(value, '\'') == NULL || strchr(value, '"') == NULL;
+}
+
+int
+transform_run(struct transform *t, enum transform_sheet sheet, const struct source *src,
+               const char *const *params, char **out, size_t *len, struct diag *d)
+{
+	xsltStylesheetPtr style = stylesheet(t, sheet, d);
 	xsltTransformContextPtr ctxt;
 	xmlDocPtr result = NULL;
 	xmlChar *bytes = NULL;
 	struct messages m;
+	const char **quoted;
 	int n = 0, failed;
 
 	if (style == NULL)
 		return -1;
+	quoted = quote_params(params);
 	ctxt = xsltNewTransformContext(style, src->doc);
 	if (ctxt == NULL)
 		abort();
 	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
 	messages_begin(&m, src->path, d);
-	result = xsltApplyStylesheetUser(style, src->doc, NULL, NULL, NULL, ctxt);
+	result = xsltApplyStylesheetUser(style, src->doc, quoted, NULL, NULL, ctxt);
+	free_params(quoted);
 	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
 	if (!failed && xsltSaveResultToString(&bytes, &n, result, style) != 0)
 		failed = 1;
@@ -278,7 +304,7 @@ transform_run(struct transform *t, enum transform_format format,
 		failed = 1;
 	else if (failed)
 		diag_report(d, RULE_XSLT, src->path, 0, 0, "the %s stylesheet failed",
-		            formats[format].stylesheet);
+		            sheets[sheet]);
 	xsltFreeTransformContext(ctxt);
 	xmlFreeDoc(result);
 	if (failed) {

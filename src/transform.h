@@ -8,14 +8,12 @@
 #include "diag.h"
 #include "source.h"
 
-/* An output format: each is one entry stylesheet under the stylesheet directory. */
-enum transform_format { FORMAT_HTML };
-
-/* Sets *FORMAT to the format named NAME ("html"); returns 0, or -1 if there is none. */
-int transform_format_by_name(const char *name, enum transform_format *format);
-
-/* The file name extension of FORMAT's output, with its dot. */
-const char *transform_extension(enum transform_format format);
+/* Every stylesheet briefc runs: each makes one output (html, text layout) or one part
+ * of one (the EPUB's items). */
+enum transform_sheet {
+	SHEET_HTML, SHEET_TEXT, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE,
+	SHEET_EPUB_CSS, SHEET__COUNT
+};
 
 struct transform;
 
@@ -30,9 +28,15 @@ void transform_free(struct transform *t);
  * NULL if neither exists. */
 char *transform_default_dir(void);
 
-/* Transforms the valid SRC into FORMAT. On success sets *OUT (caller frees with free)
- * and *LEN and returns 0; on failure reports to D and returns -1. */
-int transform_run(struct transform *t, enum transform_format format,
-                  const struct source *src, char **out, size_t *len, struct diag *d);
+/* Runs SHEET over the valid, resolved SRC with the string parameters PARAMS (name,
+ * value, ..., NULL; NULL for none; each value must pass transform_param_ok). On
+ * success sets *OUT (caller frees with free) and *LEN and returns 0; on failure
+ * reports to D and returns -1. */
+int transform_run(struct transform *t, enum transform_sheet sheet, const struct source *src,
+                  const char *const *params, char **out, size_t *len, struct diag *d);
+
+/* Can VALUE be passed as a parameter? Not if it holds both kinds of quotation mark
+ * (XPath 1.0 has no string literal for it). */
+int transform_param_ok(const char *value);
 
 #endif

@@ -16,6 +16,16 @@
                              db:section db:blockquote db:itemizedlist db:orderedlist
                              db:listitem db:footnote db:abstract"/>
 
+  <!-- Parameters every format takes (briefc build, option param NAME=VALUE):
+       notes      endnotes: all notes at the end; footnotes: each after its block
+       citations  as-written: notes print as the brief writes them; chicago: written
+                  citations are written again from the resolved model, like
+                  bibliorefs (first in full, later short, Ibid. after the same work)
+       modified   the time the output records (ISO 8601 UTC), set by briefc -->
+  <xsl:param name="notes" select="'endnotes'"/>
+  <xsl:param name="citations" select="'as-written'"/>
+  <xsl:param name="modified" select="'1980-01-01T00:00:00Z'"/>
+
   <xsl:key name="work" match="brf:work" use="@id"/>
   <xsl:key name="note" match="db:footnote" use="@brf:note"/>
 
@@ -61,6 +71,22 @@
 
   <!-- Structured citations (Chicago 17th ed., notes and bibliography) ============ -->
 
+  <!-- A written citation's text: as written, or, with citations='chicago', written
+       again from the model as a biblioref would be. -->
+  <xsl:template match="db:citation" mode="cited">
+    <xsl:choose>
+      <xsl:when test="$citations = 'chicago' and @brf:work">
+        <xsl:apply-templates select="key('work', @brf:work)" mode="citation">
+          <xsl:with-param name="ref" select="."/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Written again, a citation ends as its written self did: with a period. -->
+  <xsl:template match="db:citation" mode="taken">.</xsl:template>
+
   <!-- A biblioref is replaced by its work's citation in the form briefc chose. -->
   <xsl:template match="db:biblioref">
     <xsl:apply-templates select="key('work', @brf:work)" mode="citation">
@@ -85,25 +111,27 @@
     <xsl:value-of select="substring(., string-length($taken) + 1)"/>
   </xsl:template>
 
-  <!-- A work as the note of REF cites it. -->
+  <!-- A work as the note of REF (a biblioref, or a citation written again) cites it:
+       by REF's position, in full the first time, as Ibid. right after the same
+       work, else in short form. -->
   <xsl:template match="brf:work" mode="citation">
     <xsl:param name="ref"/>
     <xsl:choose>
       <!-- Ibid. of the same place as the citation before it is bare. -->
-      <xsl:when test="$ref/@brf:form = 'ibid' and $ref/@brf:same-place">
+      <xsl:when test="$ref/@brf:position = 'ibid' and $ref/@brf:same-place">
         <xsl:text>Ibid.</xsl:text>
         <xsl:call-template name="punct">
           <xsl:with-param name="after" select="'Ibid.'"/>
           <xsl:with-param name="punct"><xsl:apply-templates select="$ref" mode="taken"/></xsl:with-param>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$ref/@brf:form = 'ibid'">
+      <xsl:when test="$ref/@brf:position = 'ibid'">
         <xsl:call-template name="locator">
           <xsl:with-param name="ref" select="$ref"/>
           <xsl:with-param name="before" select="'Ibid.'"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$ref/@brf:form = 'short'">
+      <xsl:when test="$ref/@brf:position = 'subsequent'">
         <xsl:apply-templates select="." mode="short-note">
           <xsl:with-param name="ref" select="$ref"/>
         </xsl:apply-templates>

@@ -34,7 +34,7 @@
         <article>
           <xsl:apply-templates select="db:info"/>
           <xsl:apply-templates select="*[not(self::db:info)]"/>
-          <xsl:if test=".//db:footnote">
+          <xsl:if test=".//db:footnote and $notes != 'footnotes'">
             <section class="notes" role="doc-endnotes" aria-labelledby="notes-title">
               <h2 id="notes-title">Notes</h2>
               <ol>
@@ -88,6 +88,7 @@
       <xsl:if test="@role"><xsl:attribute name="class"><xsl:value-of select="@role"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </p>
+    <xsl:apply-templates select="." mode="footnotes"/>
   </xsl:template>
 
   <xsl:template match="db:blockquote">
@@ -104,6 +105,25 @@
   <!-- A single paragraph in a list item or note needs no <p> of its own. -->
   <xsl:template match="db:listitem/db:para[count(../*) = 1] | db:footnote/db:para[count(../*) = 1]">
     <xsl:apply-templates/>
+    <xsl:apply-templates select="." mode="footnotes"/>
+  </xsl:template>
+
+  <!-- With notes='footnotes', a paragraph's notes follow it, each in an aside that
+       links back to its reference. -->
+  <xsl:template match="db:para" mode="footnotes">
+    <xsl:if test="$notes = 'footnotes'">
+      <xsl:apply-templates select=".//db:footnote" mode="footnote"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="db:footnote" mode="footnote">
+    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
+    <aside id="{$id}" class="footnote" role="doc-footnote">
+      <a href="#{$id}-ref" role="doc-backlink" aria-label="Back to the text"><xsl:value-of select="$n"/></a>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+    </aside>
   </xsl:template>
 
   <!-- Inlines -->
@@ -157,7 +177,7 @@
   <!-- Citations: each links to its work's bibliography entry. A written citation
        keeps its text as written; a biblioref's text is written by common.xsl. -->
   <xsl:template match="db:citation[@brf:work]">
-    <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-templates/></a>
+    <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-templates select="." mode="cited"/></a>
   </xsl:template>
 
   <xsl:template match="db:biblioref[@brf:work]">
@@ -234,7 +254,9 @@ sup.noteref { line-height: 0; }
 sup.noteref a { text-decoration: none; padding: 0 .1em; }
 .notes { font-size: .92rem; border-top: 1px solid #ccc; margin-top: 3rem; }
 .notes li { margin-bottom: .4rem; }
-.notes li:target, .bibliography li:target, p:target { background: #fff4c2; }
+.notes li:target, .bibliography li:target, .footnote:target, p:target { background: #fff4c2; }
+.footnote { font-size: .92rem; margin: -.5rem 0 1rem; padding-left: 1.5rem; color: #333; }
+.footnote a[role="doc-backlink"] { text-decoration: none; margin-left: -1.5rem; display: inline-block; width: 1.5rem; }
 a { color: #1a4f8b; }
 a.citation { color: inherit; text-decoration: underline dotted #888; text-underline-offset: .15em; }
 .bibliography { font-size: .92rem; border-top: 1px solid #ccc; margin-top: 3rem; }

@@ -54,7 +54,7 @@ run(const char *dir, char **out, size_t *len, char **diag)
 	path = load_resolved(&src, BRIEF, &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	ret = transform_run(t, FORMAT_HTML, &src, out, len, &c.d);
+	ret = transform_run(t, SHEET_HTML, &src, NULL, out, len, &c.d);
 	assert_int_equal(c.d.errors == 0, ret == 0);
 	*diag = strdup(unit_capture_text(&c));
 	assert_non_null(*diag);
@@ -95,7 +95,7 @@ test_html_of_a_brief(void **state)
 	path = load_resolved(&src, BRIEF, &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(transform_run(t, FORMAT_HTML, &src, &out, &len, &c.d), 0);
+	assert_int_equal(transform_run(t, SHEET_HTML, &src, NULL, &out, &len, &c.d), 0);
 	assert_non_null(out);
 	assert_int_equal(strlen(out), len);
 	assert_memory_equal(out, "<!DOCTYPE html>\n", 16);
@@ -111,7 +111,7 @@ test_html_of_a_brief(void **state)
 	assert_not_contains(out, "docbook.org");
 
 	/* The compiled stylesheet is reused; the output is the same. */
-	assert_int_equal(transform_run(t, FORMAT_HTML, &src, &again, &len2, &c.d), 0);
+	assert_int_equal(transform_run(t, SHEET_HTML, &src, NULL, &again, &len2, &c.d), 0);
 	assert_int_equal(len2, len);
 	assert_string_equal(again, out);
 	assert_string_equal(unit_capture_text(&c), "");

@@ -1,0 +1,40 @@
+/* render.h - outputs: each format (html, epub, text) as the stylesheets it runs and the
+ * C that finishes it (the text setter, the EPUB container), stamped with one time. */
+#ifndef BRIEFC_RENDER_H
+#define BRIEFC_RENDER_H
+
+#include <time.h>
+
+#include "diag.h"
+#include "mem.h"
+#include "source.h"
+#include "transform.h"
+
+enum render_format { RENDER_HTML, RENDER_EPUB, RENDER_TEXT, RENDER__COUNT };
+
+/* Sets *FORMAT to the format named NAME ("html", "epub", "text"); returns 0, or -1. */
+int render_format_by_name(const char *name, enum render_format *format);
+
+const char *render_format_name(enum render_format format);
+
+/* The file name extension of FORMAT's output, with its dot. */
+const char *render_extension(enum render_format format);
+
+/* The time an output without one of its own is stamped with, when neither
+ * SOURCE_DATE_EPOCH nor the brief gives one: 1980-01-01T00:00:00Z, the earliest a zip
+ * entry can record. */
+#define RENDER_DEFAULT_TIME ((time_t)315532800)
+
+/* Sets *STAMP to the time SRC's outputs record: EPOCH (the value of SOURCE_DATE_EPOCH,
+ * when not NULL: seconds since 1970), else the brief's <pubdate> (YYYY[-MM[-DD]]),
+ * else RENDER_DEFAULT_TIME; never the clock. Returns 0, or -1 when EPOCH is not a
+ * number of seconds. */
+int render_time(const struct source *src, const char *epoch, time_t *stamp);
+
+/* Renders the valid, resolved and annotated SRC as FORMAT with T's stylesheets, the
+ * user's string PARAMS (name, value, ..., NULL; may be NULL) and STAMP, appending the
+ * bytes to OUT. Returns 0, or -1 reported to D. */
+int render(struct transform *t, enum render_format format, const struct source *src,
+           const char *const *params, time_t stamp, struct buf *out, struct diag *d);
+
+#endif
