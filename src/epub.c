@@ -240,6 +240,7 @@ add_entry(struct zip *z, const char *path, const char *data, size_t len, unsigne
 		return -1;
 	}
 	e->path = path;
+	/* ASCII reads the same in every encoding; only other names need the flag. */
 	e->flags = is_ascii(path) ? 0 : ZIP_UTF8;
 	e->method = method;
 	e->crc = (uint32_t)crc32(crc32(0, NULL, 0), (const Bytef *)data, (uInt)len);

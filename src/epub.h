@@ -22,7 +22,10 @@ struct epub_item {
 
 /* Appends to OUT the EPUB zip of the N ITEMS (one of them at EPUB_PACKAGE_PATH), with
  * "mimetype" and META-INF/container.xml written first, every entry dated MTIME (UTC),
- * so the same items and time give the same bytes. Returns 0, or -1 reported to D. */
+ * so the same items and time give the same bytes. Returns 0, or -1 reported to D
+ * (rule xslt) with OUT as it was: for an item path that is empty, absolute, has a
+ * "." or ".." segment, a backslash or a control character, is given twice or is the
+ * container's own, and for a zip of 4 GiB or more (briefc writes no ZIP64). */
 int epub_pack(const struct epub_item *items, size_t n, time_t mtime, struct buf *out,
               struct diag *d);
 

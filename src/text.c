@@ -1,12 +1,482 @@
-/* PLACEHOLDER so the tree links while the text helper writes the real text.c:
- * replace this whole file. */
+/* text.c - plain text: the layout text.xsl writes, read with libxml2 and set as lines of
+ * a display width, broken where UAX #14 (libunistring) allows and never inside a word. */
 #include "text.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <unictype.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+/* The layout: text.xsl decides everything a reader sees but the line breaks.
+ *
+ *   <layout>                 the whole text; its children are set in order, each
+ *                            after one blank line (none before the first)
+ *     <block indent="N" marker="M" hang="H" tight="yes">TEXT</block>
+ *                            a paragraph: TEXT wrapped to the width; every line starts
+ *                            with N spaces (default 0), the first then with M as given
+ *                            (a list bullet "* ", a note number "[12] "; default none),
+ *                            the others with as many columns of spaces as M takes,
+ *                            plus H more (a hanging indent; default 0)
+ *     <heading underline="C" tight="yes">TEXT</heading>
+ *                            TEXT wrapped to the width, then a line of the character
+ *                            C, as wide as the widest line of TEXT
+ *   </layout>
+ *
+ * tight="yes" sets the element right under the one before it, with no blank line.
+ * TEXT is character data only; each run of XML white space in it is one space (as in
+ * HTML), and none is kept at either end. An element with no text and no marker is not
+ * set at all. N and H are at most the width; C is one character of one column. The
+ * layout has no namespace, no DOCTYPE and nothing else: any other element, attribute
+ * or text is a stylesheet bug, reported. */
+
+/* uc_width's encoding: East Asian ambiguous characters (curly quotes, "é") take one
+ * column, as in any UTF-8 terminal. */
+#define ENCODING "UTF-8"
+
+/* A line of a wrapped text: bytes START to END (no white space at either end), COLS
+ * columns wide. */
+struct line {
+	size_t start, end, cols;
+};
+
+/* What was set so far: whether anything was, for the blank line between elements. */
+struct setter {
+	struct buf *out;
+	unsigned width;
+	int started;
+};
+
+static int
+is_collapsed(ucs4_t c)
+{
+	/* XML white space, and the line separators UAX #14 would break at unasked. */
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x85 ||
+	       c == 0x2028 || c == 0x2029;
+}
+
+static int
+is_no_break_space(ucs4_t c)
+{
+	return c == 0xA0 || c == 0x2007 || c == 0x202F;
+}
+
+static int
+is_space(ucs4_t c)
+{
+	return uc_is_property_white_space(c);
+}
+
+/* Appends the text content of EL to TEXT, each run of is_collapsed characters as one
+ * space, none at either end. Returns 0, or -1 if EL holds an element. */
+static int
+collapsed_text(const xmlNode *el, struct buf *text)
+{
+	const xmlNode *n;
+	int pending = 0;
+
+	for (n = el->children; n != NULL; n = n->next) {
+		const uint8_t *s, *end;
+
+		if (n->type == XML_ELEMENT_NODE || n->type == XML_ENTITY_REF_NODE)
+			return -1;
+		if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
+			continue;
+		s = n->content;
+		end = s + strlen((const char *)s);
+		while (s < end) {
+			ucs4_t c;
+			int k = u8_mbtouc(&c, s, (size_t)(end - s));
+
+			if (is_collapsed(c))
+				pending = 1;
+			else {
+				if (pending && text->len > 0)
+					buf_append(text, " ", 1);
+				pending = 0;
+				buf_append(text, (const char *)s, (size_t)k);
+			}
+			s += k;
+		}
+	}
+	return 0;
+}
+
+/* Sets P[0..N-1] to where the line may break before S[i]: UAX #14's opportunities,
+ * less those inside a word (between two narrow characters with neither a space nor a
+ * zero width space before the break: "al-|Qaeda", "it.|[1]", a URL's "/") and those
+ * next to a no-break space ("ends.\u00A0 |Next"), which would leave it at a line's
+ * edge. Next to a wide (CJK) character UAX #14 decides alone. */
+static void
+allowed_breaks(const uint8_t *s, size_t n, char *p)
+{
+	ucs4_t prev = 0;
+	int nbsp_before = 0; /* a no-break space in the white space just before */
+	size_t i = 0;
+
+	u8_possible_linebreaks(s, n, ENCODING, p);
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+
+		if (i > 0 && p[i] == UC_BREAK_POSSIBLE) {
+			int in_word = !is_space(prev) && prev != 0x200B &&
+			              uc_width(prev, ENCODING) < 2 && uc_width(c, ENCODING) < 2;
+
+			if (in_word || nbsp_before || is_no_break_space(c))
+				p[i] = UC_BREAK_PROHIBITED;
+		}
+		nbsp_before = is_space(c) ? nbsp_before || is_no_break_space(c) : 0;
+		prev = c;
+		i += (size_t)k;
+	}
+}
+
+/* The end of S[START..END) without its trailing white space. */
+static size_t
+trim_end(const uint8_t *s, size_t start, size_t end)
+{
+	while (end > start) {
+		ucs4_t c;
+		const uint8_t *back = u8_prev(&c, s + end, s + start);
+
+		if (back == NULL || !is_space(c))
+			break;
+		end = (size_t)(back - s);
+	}
+	return end;
+}
+
+static size_t
+cols(const uint8_t *s, size_t start, size_t end)
+{
+	return (size_t)u8_width(s + start, end - start, ENCODING);
+}
+
+/* Wraps S[0..N) into lines of at most FIRST columns (the first) and REST (the others),
+ * breaking only where P allows; a piece between two breaks wider than that has a line
+ * of its own. Returns the lines (caller frees), *NLINES of them. Not libunistring's
+ * u8_width_linebreaks: it counts the spaces before a break against the width, so
+ * "aaaaa bbbb" would not fill a line of 10, and it knows one width for all lines. */
+static struct line *
+wrap(const uint8_t *s, size_t n, const char *p, size_t first, size_t rest, size_t *nlines)
+{
+	struct line *lines = NULL;
+	size_t count = 0, cap = 0, at = 0;
+
+	while (at < n) {
+		struct line ln = {at, at, 0};
+		size_t room = count == 0 ? first : rest, used = 0;
+
+		while (at < n) {
+			size_t next = at + 1, text_end, w;
+
+			while (next < n && p[next] != UC_BREAK_POSSIBLE)
+				next++;
+			text_end = trim_end(s, at, next);
+			w = cols(s, at, text_end);
+			if (ln.end > ln.start && used + w > room)
+				break;
+			ln.end = text_end;
+			ln.cols = used + w;
+			used += w + cols(s, text_end, next);
+			at = next;
+		}
+		if (count == cap) {
+			cap = cap ? 2 * cap : 16;
+			lines = mem_realloc_array(lines, cap, sizeof(*lines));
+		}
+		lines[count++] = ln;
+	}
+	*nlines = count;
+	return lines;
+}
+
+static void
+put_spaces(struct buf *out, size_t n)
+{
+	while (n-- > 0)
+		buf_append(out, " ", 1);
+}
+
+/* Ends the line begun at byte START of OUT, without trailing spaces. */
+static void
+end_line(struct buf *out, size_t start)
+{
+	while (out->len > start && out->data[out->len - 1] == ' ')
+		out->len--;
+	buf_append(out, "\n", 1);
+}
+
+/* The blank line before an element, unless it is the first or TIGHT. */
+static void
+separate(struct setter *st, int tight)
+{
+	if (st->started && !tight)
+		buf_append(st->out, "\n", 1);
+	st->started = 1;
+}
+
+/* Reads attribute NAME of EL as a number of columns, at most MAX, into *N (0 when
+ * absent). Returns 0, or -1 if it is not one. */
+static int
+columns_attr(const xmlNode *el, const char *name, unsigned max, size_t *n)
+{
+	xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)name);
+	char *end;
+	unsigned long x = 0;
+	int ok = 1;
+
+	if (v != NULL) {
+		x = strtoul((const char *)v, &end, 10);
+		ok = *v >= '0' && *v <= '9' && *end == '\0' && x <= max;
+	}
+	xmlFree(v);
+	*n = x;
+	return ok ? 0 : -1;
+}
+
+/* Whether EL has tight="yes"; -1 for any other value. */
+static int
+tight_attr(const xmlNode *el)
+{
+	xmlChar *v = xmlGetNoNsProp(el, (const xmlChar *)"tight");
+	int tight = v == NULL ? 0 : strcmp((const char *)v, "yes") == 0 ? 1 : -1;
+
+	xmlFree(v);
+	return tight;
+}
+
+/* Whether every attribute of EL is one of the NULL-terminated NAMES. */
+static int
+attrs_known(const xmlNode *el, const char *const *names)
+{
+	const xmlAttr *a;
+
+	for (a = el->properties; a != NULL; a = a->next) {
+		size_t i;
+
+		for (i = 0; names[i] != NULL && strcmp(names[i], (const char *)a->name) != 0; i++)
+			;
+		if (names[i] == NULL || a->ns != NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* The text of EL, collapsed, with its allowed breaks in *P (caller frees both), or
+ * NULL if EL holds an element. */
+static uint8_t *
+element_text(const xmlNode *el, size_t *len, char **p)
+{
+	struct buf text = {0};
+
+	buf_append(&text, "", 0); /* an empty text too is a string */
+	if (collapsed_text(el, &text) != 0) {
+		buf_free(&text);
+		return NULL;
+	}
+	*len = text.len;
+	*p = mem_alloc(text.len);
+	allowed_breaks((const uint8_t *)text.data, text.len, *p);
+	return (uint8_t *)text.data;
+}
+
+/* Sets a <block>. Returns 0, or -1 if it is not one the layout allows. */
+static int
+set_block(struct setter *st, const xmlNode *el)
+{
+	static const char *const known[] = {"indent", "marker", "hang", "tight", NULL};
+	xmlChar *marker = xmlGetNoNsProp(el, (const xmlChar *)"marker");
+	const char *m = marker ? (const char *)marker : "";
+	size_t indent, hang, mcols = (size_t)u8_strwidth((const uint8_t *)m, ENCODING);
+	size_t len = 0, nlines = 0, i, first, rest;
+	int tight = tight_attr(el);
+	char *p = NULL;
+	uint8_t *s = NULL;
+	struct line *lines = NULL;
+	int ret = -1;
+
+	if (!attrs_known(el, known) || tight < 0 ||
+	    columns_attr(el, "indent", st->width, &indent) != 0 ||
+	    columns_attr(el, "hang", st->width, &hang) != 0 ||
+	    (s = element_text(el, &len, &p)) == NULL)
+		goto done;
+	ret = 0;
+	first = indent + mcols < st->width ? st->width - indent - mcols : 0;
+	rest = indent + mcols + hang < st->width ? st->width - indent - mcols - hang : 0;
+	lines = wrap(s, len, p, first, rest, &nlines);
+	if (nlines == 0 && *m == '\0')
+		goto done;
+	separate(st, tight);
+	for (i = 0; i == 0 || i < nlines; i++) {
+		size_t start = st->out->len;
+
+		put_spaces(st->out, indent + (i > 0 ? mcols + hang : 0));
+		if (i == 0)
+			buf_puts(st->out, m);
+		if (i < nlines)
+			buf_append(st->out, (const char *)s + lines[i].start,
+			           lines[i].end - lines[i].start);
+		end_line(st->out, start);
+	}
+done:
+	free(lines);
+	free(p);
+	free(s);
+	xmlFree(marker);
+	return ret;
+}
+
+/* The underline of EL: one character of one column; NULL (reported by the caller) if
+ * there is none. Caller frees with xmlFree. */
+static xmlChar *
+underline_attr(const xmlNode *el)
+{
+	xmlChar *u = xmlGetNoNsProp(el, (const xmlChar *)"underline");
+	ucs4_t c = 0;
+	size_t n = u ? strlen((const char *)u) : 0;
+
+	if (n > 0 && u8_mbtouc(&c, u, n) == (int)n && uc_width(c, ENCODING) == 1)
+		return u;
+	xmlFree(u);
+	return NULL;
+}
+
+/* Sets a <heading>. Returns 0, or -1 if it is not one the layout allows. */
+static int
+set_heading(struct setter *st, const xmlNode *el)
+{
+	static const char *const known[] = {"underline", "tight", NULL};
+	xmlChar *u = underline_attr(el);
+	size_t len = 0, nlines = 0, widest = 0, i;
+	int tight = tight_attr(el);
+	char *p = NULL;
+	uint8_t *s = NULL;
+	struct line *lines = NULL;
+	int ret = -1;
+
+	if (u == NULL || !attrs_known(el, known) || tight < 0 ||
+	    (s = element_text(el, &len, &p)) == NULL)
+		goto done;
+	ret = 0;
+	lines = wrap(s, len, p, st->width, st->width, &nlines);
+	if (nlines == 0)
+		goto done;
+	separate(st, tight);
+	for (i = 0; i < nlines; i++) {
+		buf_append(st->out, (const char *)s + lines[i].start, lines[i].end - lines[i].start);
+		buf_append(st->out, "\n", 1);
+		if (lines[i].cols > widest)
+			widest = lines[i].cols;
+	}
+	for (i = 0; i < widest; i++)
+		buf_puts(st->out, (const char *)u);
+	buf_append(st->out, "\n", 1);
+done:
+	free(lines);
+	free(p);
+	free(s);
+	xmlFree(u);
+	return ret;
+}
+
+static int
+is_named(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+/* Sets every child of the <layout> ROOT. Returns 0, or -1 reported to D. */
+static int
+set_layout(struct setter *st, const xmlNode *root, const char *file, struct diag *d)
+{
+	const xmlNode *n;
+
+	for (n = root->children; n != NULL; n = n->next) {
+		const char *what = NULL;
+
+		if (is_named(n, "block")) {
+			if (set_block(st, n) != 0)
+				what = "a malformed <block>";
+		} else if (is_named(n, "heading")) {
+			if (set_heading(st, n) != 0)
+				what = "a malformed <heading>";
+		} else if (n->type == XML_ELEMENT_NODE)
+			what = "an element that is neither <block> nor <heading>";
+		else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		         !xmlIsBlankNode(n))
+			what = "text outside a <block>";
+		if (what != NULL) {
+			diag_report(d, RULE_XSLT, file, 0, 0, "the text layout has %s "
+			            "(a bug in text.xsl)", what);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Parses LAYOUT: no network, no DTD, no entity expanded, nothing printed. Returns the
+ * document (caller frees with xmlFreeDoc), or NULL with why in MSG (of SIZE bytes). */
+static xmlDocPtr
+parse_layout(const char *layout, size_t len, char *msg, size_t size)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+
+	if (len > INT_MAX) {
+		snprintf(msg, size, "larger than %d bytes", INT_MAX);
+		return NULL;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		mem_exhausted();
+	doc = xmlCtxtReadMemory(ctxt, layout, (int)len, "layout.xml", "UTF-8",
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed) {
+		const xmlError *err = xmlCtxtGetLastError(ctxt);
+		const char *why = diag_one_line(err ? err->message : NULL, "malformed XML",
+		                                msg, size);
+
+		if (why != msg)
+			snprintf(msg, size, "%s", why);
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
 
 int
 text_render(const char *layout, size_t len, unsigned width, const char *file,
             struct buf *out, struct diag *d)
 {
-	(void)layout, (void)len, (void)width, (void)out;
-	diag_report(d, RULE_XSLT, file, 0, 0, "text output is not written yet");
-	return -1;
+	struct setter st = {out, width, 0};
+	size_t before = out->len;
+	char msg[512];
+	xmlDocPtr doc = parse_layout(layout, len, msg, sizeof(msg));
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	int ret = -1;
+
+	if (doc == NULL)
+		diag_report(d, RULE_XSLT, file, 0, 0, "the text layout is not XML: %s", msg);
+	else if (doc->intSubset != NULL || root == NULL || !is_named(root, "layout") ||
+	         root->properties != NULL)
+		diag_report(d, RULE_XSLT, file, 0, 0, "the text layout is not a <layout> "
+		            "(a bug in text.xsl)");
+	else
+		ret = set_layout(&st, root, file, d);
+	xmlFreeDoc(doc);
+	if (ret != 0 && out->data != NULL) {
+		out->len = before;
+		out->data[before] = '\0';
+	}
+	return ret;
 }

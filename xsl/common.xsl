@@ -46,6 +46,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A stable anchor for a section: its xml:id, else "section-" and its number. -->
+  <xsl:template match="db:section" mode="id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:otherwise>section-<xsl:number level="any"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "Firstname Surname" from a structured personname. -->
   <xsl:template match="db:personname" mode="plain">
     <xsl:for-each select="db:honorific|db:firstname|db:othername|db:surname|db:lineage">
@@ -84,8 +92,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Written again, a citation ends as its written self did: with a period. -->
-  <xsl:template match="db:citation" mode="taken">.</xsl:template>
+  <!-- Written again, a citation ends as its written self did: with its last "." or
+       ",", or with nothing when the punctuation stands after it. -->
+  <xsl:template match="db:citation" mode="taken">
+    <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:variable name="last" select="substring($text, string-length($text))"/>
+    <xsl:if test="$last = '.' or $last = ','"><xsl:value-of select="$last"/></xsl:if>
+  </xsl:template>
 
   <!-- A biblioref is replaced by its work's citation in the form briefc chose. -->
   <xsl:template match="db:biblioref">
@@ -104,9 +117,12 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="text()[preceding-sibling::node()[1][self::db:biblioref]]">
+  <!-- (Matched as any text of a note, then narrowed: a pattern that looks back at
+       the preceding sibling of every text node costs time quadratic in a long
+       paragraph's children.) -->
+  <xsl:template match="db:footnote//text()">
     <xsl:variable name="taken">
-      <xsl:apply-templates select="preceding-sibling::node()[1]" mode="taken"/>
+      <xsl:apply-templates select="preceding-sibling::node()[1][self::db:biblioref]" mode="taken"/>
     </xsl:variable>
     <xsl:value-of select="substring(., string-length($taken) + 1)"/>
   </xsl:template>

@@ -75,7 +75,7 @@
 
   <xsl:template match="db:section">
     <section>
-      <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="id"><xsl:apply-templates select="." mode="id"/></xsl:attribute>
       <xsl:element name="h{count(ancestor::db:section) + 2}">
         <xsl:apply-templates select="db:title/node()"/>
       </xsl:element>

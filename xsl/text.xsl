@@ -1,0 +1,278 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- text.xsl - a brief as plain text: everything a reader sees, as the layout that
+     src/text.c sets in lines of 72 columns (its vocabulary is documented there):
+     title block, underlined headings, "[n]" note markers with the notes at the end
+     or after each block, indented lists and quotes, then the bibliography. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook"
+                xmlns:xlink="http://www.w3.org/1999/xlink"
+                xmlns:brf="urn:x-briefc:resolved"
+                exclude-result-prefixes="db xlink brf">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:key name="by-id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- Columns by which a quotation is indented, and a bibliography entry hangs. -->
+  <xsl:variable name="step" select="4"/>
+
+  <!-- The widest note marker, "[19] ": every marker is padded to it, so that the
+       notes' text starts in one column. -->
+  <xsl:variable name="note-marker-width"
+                select="string-length(count(//db:footnote)) + 3"/>
+
+  <!-- The parameters, notes and citations, are common.xsl's. -->
+  <xsl:template match="/">
+    <xsl:if test="not($notes = 'endnotes' or $notes = 'footnotes')">
+      <xsl:message terminate="yes">text.xsl: notes is endnotes or footnotes, not "<xsl:value-of select="$notes"/>"</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($citations = 'as-written' or $citations = 'chicago')">
+      <xsl:message terminate="yes">text.xsl: citations is as-written or chicago, not "<xsl:value-of select="$citations"/>"</xsl:message>
+    </xsl:if>
+    <layout>
+      <xsl:apply-templates select="db:article"/>
+    </layout>
+  </xsl:template>
+
+  <xsl:template match="db:article">
+    <xsl:apply-templates select="db:info"/>
+    <xsl:apply-templates select="*[not(self::db:info)]"/>
+    <xsl:if test="$notes = 'endnotes' and .//db:footnote">
+      <heading underline="-">Notes</heading>
+      <xsl:apply-templates select=".//db:footnote" mode="note"/>
+    </xsl:if>
+    <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
+  </xsl:template>
+
+  <!-- The title block: the title, the subtitle, then a line each for every author
+       and affiliation and for the date. -->
+  <xsl:template match="db:info">
+    <heading underline="="><xsl:apply-templates select="db:title/node()"/></heading>
+    <xsl:for-each select="db:subtitle">
+      <block><xsl:apply-templates/></block>
+    </xsl:for-each>
+    <xsl:for-each select="db:author | db:author/db:affiliation | db:pubdate">
+      <block>
+        <xsl:if test="position() &gt; 1"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
+        <xsl:apply-templates select="." mode="byline"/>
+      </block>
+    </xsl:for-each>
+    <xsl:apply-templates select="db:abstract/db:para"/>
+  </xsl:template>
+
+  <xsl:template match="db:author | db:affiliation" mode="byline">
+    <xsl:apply-templates select="." mode="plain"/>
+  </xsl:template>
+  <xsl:template match="db:pubdate" mode="byline"><xsl:value-of select="."/></xsl:template>
+
+  <!-- Headings: "-" under a top-level section's title, "~" under deeper ones. -->
+  <xsl:template match="db:section">
+    <heading>
+      <xsl:attribute name="underline">
+        <xsl:choose>
+          <xsl:when test="ancestor::db:section">~</xsl:when>
+          <xsl:otherwise>-</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:apply-templates select="db:title/node()"/>
+    </heading>
+    <xsl:apply-templates select="*[not(self::db:title)]"/>
+  </xsl:template>
+
+  <!-- Blocks. INDENT is the column the block's text starts in; TIGHT sets it right
+       under the block before it; MARKER begins its first line. -->
+  <xsl:template match="db:para">
+    <xsl:param name="indent" select="0"/>
+    <xsl:param name="tight" select="false()"/>
+    <xsl:param name="marker" select="''"/>
+    <block>
+      <xsl:if test="$indent &gt; 0"><xsl:attribute name="indent"><xsl:value-of select="$indent"/></xsl:attribute></xsl:if>
+      <xsl:if test="$marker != ''"><xsl:attribute name="marker"><xsl:value-of select="$marker"/></xsl:attribute></xsl:if>
+      <xsl:if test="$tight"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
+      <xsl:apply-templates/>
+    </block>
+    <xsl:call-template name="notes-of"><xsl:with-param name="indent" select="$indent"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="db:blockquote">
+    <xsl:param name="indent" select="0"/>
+    <xsl:apply-templates select="*[not(self::db:attribution)]">
+      <xsl:with-param name="indent" select="$indent + $step"/>
+    </xsl:apply-templates>
+    <xsl:for-each select="db:attribution">
+      <block indent="{$indent + $step}" tight="yes">— <xsl:apply-templates/></block>
+    </xsl:for-each>
+    <xsl:call-template name="notes-of"><xsl:with-param name="indent" select="$indent + $step"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A list is indented by two columns, its item's text by four: "  * text". Items
+       follow each other without a blank line, unless an item has several blocks or
+       notes printed after it. -->
+  <xsl:template match="db:itemizedlist | db:orderedlist">
+    <xsl:param name="indent" select="0"/>
+    <xsl:apply-templates select="db:listitem">
+      <xsl:with-param name="indent" select="$indent + 2"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="db:listitem">
+    <xsl:param name="indent"/>
+    <xsl:variable name="marker">
+      <xsl:choose>
+        <xsl:when test="parent::db:orderedlist">
+          <!-- Numbers right-aligned: " 9. " above "10. ". -->
+          <xsl:variable name="n" select="count(preceding-sibling::db:listitem) + 1"/>
+          <xsl:value-of select="substring('         ', 1,
+              string-length(count(../db:listitem)) - string-length($n))"/>
+          <xsl:value-of select="concat($n, '. ')"/>
+        </xsl:when>
+        <xsl:otherwise>* </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="previous" select="preceding-sibling::db:listitem[1]"/>
+    <xsl:variable name="loose" select="count(*) &gt; 1 or count($previous/*) &gt; 1 or
+        ($notes = 'footnotes' and $previous//db:footnote
+         and not(ancestor::db:listitem or ancestor::db:blockquote))"/>
+    <xsl:variable name="inner" select="$indent + string-length($marker)"/>
+    <xsl:choose>
+      <xsl:when test="*[1][self::db:para]">
+        <xsl:apply-templates select="*[1]">
+          <xsl:with-param name="indent" select="$indent"/>
+          <xsl:with-param name="marker" select="$marker"/>
+          <xsl:with-param name="tight" select="$previous and not($loose)"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="*[position() &gt; 1]">
+          <xsl:with-param name="indent" select="$inner"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- An item that begins with a list or quotation: its marker on a line
+             of its own. -->
+        <block indent="{$indent}" marker="{$marker}">
+          <xsl:if test="$previous and not($loose)"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
+        </block>
+        <xsl:apply-templates select="*">
+          <xsl:with-param name="indent" select="$inner"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="notes-of">
+      <xsl:with-param name="indent" select="$inner"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Footnotes mode: the notes of the current block are printed right after it, at
+       INDENT, unless it lies in a list item or quotation, which prints the notes of
+       all its blocks after itself. -->
+  <xsl:template name="notes-of">
+    <xsl:param name="indent" select="0"/>
+    <xsl:if test="$notes = 'footnotes' and not(ancestor::db:listitem or ancestor::db:blockquote)">
+      <xsl:apply-templates select=".//db:footnote" mode="note">
+        <xsl:with-param name="indent" select="$indent"/>
+      </xsl:apply-templates>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A note: its number, padded, then its first paragraph; its other paragraphs under
+       the text. Notes follow each other without a blank line. -->
+  <xsl:template match="db:footnote" mode="note">
+    <xsl:param name="indent" select="0"/>
+    <xsl:variable name="first" select="position() = 1"/>
+    <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
+    <xsl:variable name="marker" select="concat('[', $n, '] ')"/>
+    <xsl:for-each select="db:para">
+      <block>
+        <xsl:choose>
+          <xsl:when test="position() = 1">
+            <xsl:if test="$indent &gt; 0"><xsl:attribute name="indent"><xsl:value-of select="$indent"/></xsl:attribute></xsl:if>
+            <xsl:attribute name="marker">
+              <xsl:value-of select="substring('          ', 1, $note-marker-width - string-length($marker))"/>
+              <xsl:value-of select="$marker"/>
+            </xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="indent"><xsl:value-of select="$indent + $note-marker-width"/></xsl:attribute>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="not($first and position() = 1)"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
+        <xsl:apply-templates/>
+      </block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Inlines: what a reader sees of the markup. -->
+  <xsl:template match="db:emphasis">_<xsl:apply-templates/>_</xsl:template>
+  <xsl:template match="db:emphasis[@role = 'bold' or @role = 'strong']">*<xsl:apply-templates/>*</xsl:template>
+  <xsl:template match="db:citetitle[@role = 'container']">
+    <xsl:call-template name="italic"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
+  </xsl:template>
+  <!-- A link to elsewhere keeps its address: "text <https://…>"; an empty one is
+       its address. -->
+  <xsl:template match="db:link[@xlink:href]">
+    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="not(node())"><xsl:value-of select="@xlink:href"/></xsl:when>
+      <xsl:when test="string(.) != @xlink:href">
+        <xsl:value-of select="concat(' &lt;', @xlink:href, '&gt;')"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="db:xref">
+    <xsl:value-of select="key('by-id', @linkend)/db:title"/>
+  </xsl:template>
+
+  <xsl:template match="db:footnote">
+    <xsl:value-of select="concat('[', @brf:note, ']')"/>
+  </xsl:template>
+  <xsl:template match="db:footnoteref">
+    <xsl:value-of select="concat('[', key('by-id', @linkend)/@brf:note, ']')"/>
+  </xsl:template>
+
+  <!-- A citation written out in a note prints as written, every character of it,
+       none added; with citations=chicago, as common.xsl writes it again. -->
+  <xsl:template match="db:citation">
+    <xsl:apply-templates select="." mode="cited"/>
+  </xsl:template>
+  <xsl:template match="db:citation//*" priority="2"><xsl:apply-templates/></xsl:template>
+
+  <!-- The bibliography, after the notes: one entry per work in briefc's order, hanging,
+       then the notes that cite it. -->
+  <xsl:template match="brf:bibliography" mode="section">
+    <heading underline="-">
+      <xsl:variable name="title" select="../db:bibliography/db:title"/>
+      <xsl:apply-templates select="$title/node()"/>
+      <xsl:if test="not($title)">Bibliography</xsl:if>
+    </heading>
+    <xsl:apply-templates select="brf:work" mode="section"/>
+  </xsl:template>
+
+  <xsl:template match="brf:work" mode="section">
+    <block hang="{$step}"><xsl:apply-templates select="." mode="entry"/></block>
+    <!-- cited-by is in note order, so a note that cites the work twice repeats the
+         one before it: each note is listed once. -->
+    <xsl:variable name="citing" select="brf:cited-by[not(@note = preceding-sibling::brf:cited-by[1]/@note)]"/>
+    <xsl:if test="$citing">
+      <block indent="{$step}" tight="yes">
+        <xsl:text>Cited in note</xsl:text>
+        <xsl:if test="count($citing) &gt; 1">s</xsl:if>
+        <xsl:text> </xsl:text>
+        <xsl:for-each select="$citing">
+          <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
+          <xsl:if test="position() &gt; 1 and position() = last()"> and </xsl:if>
+          <xsl:value-of select="@note"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The hook of common.xsl for italics (titles of whole works, journals): between
+       underscores, as plain text has long marked them. -->
+  <xsl:template name="italic">
+    <xsl:param name="content"/>
+    <xsl:value-of select="concat('_', $content, '_')"/>
+  </xsl:template>
+</xsl:stylesheet>
