@@ -3,12 +3,14 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
+#include "baseline.h"
 #include "diag.h"
 #include "emit.h"
 #include "mem.h"
@@ -37,7 +39,10 @@ struct options {
 	enum report_format report;
 };
 
-enum { OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM };
+enum {
+	OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM, OPT_WERROR, OPT_BASELINE,
+	OPT_WRITE_BASELINE, OPT_LIST_RULES
+};
 
 static const char usage_main[] =
 	"usage: briefc [--help] [--version] COMMAND [ARGS]\n"
@@ -50,12 +55,27 @@ static const char usage_main[] =
 	"Run 'briefc COMMAND --help' for a command's options; 'man briefc' for more.\n";
 
 static const char usage_check[] =
-	"usage: briefc check [--help] [--version] FILE...\n"
+	"usage: briefc check [--help] [--version] [--format gcc|json|sarif|github]\n"
+	"                    [-W RULE=error|warning|style|off]... [-W error | --werror]\n"
+	"                    [--quiet] [--baseline FILE | --write-baseline FILE] FILE...\n"
+	"       briefc check --list-rules\n"
 	"\n"
-	"Parse and validate each FILE and resolve its citations to the works they cite.\n"
-	"Every problem is printed as\n"
-	"FILE:LINE:COL: error: message [rule], then one summary line.\n"
-	"Exit status: 0 valid, 1 a brief has errors, 2 usage or I/O error.\n";
+	"Parse and validate each FILE and resolve its citations to the works they cite;\n"
+	"report every problem, in the order the files are given.\n"
+	"  --format gcc       FILE:LINE:COL: severity: message [rule] on standard error\n"
+	"                     (the default; colour on a terminal unless NO_COLOR is set)\n"
+	"  --format json      one JSON document on standard output\n"
+	"  --format sarif     SARIF 2.1.0 on standard output, for code scanning\n"
+	"  --format github    GitHub Actions workflow commands on standard output\n"
+	"  -W RULE=LEVEL      raise, lower or silence (off) one rule\n"
+	"  -W error, --werror warnings count as errors\n"
+	"  --quiet            print only the summary (gcc, github)\n"
+	"  --baseline FILE    accept the findings recorded in FILE; report only others,\n"
+	"                     and entries that match nothing any more\n"
+	"  --write-baseline FILE\n"
+	"                     record every finding in FILE and exit 0\n"
+	"  --list-rules       every rule, its severity and why it exists\n"
+	"Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage or I/O error.\n";
 
 static const char usage_cites[] =
 	"usage: briefc cites [--help] [--version] [--format tsv|json|csl-json] [-o OUT] FILE\n"
@@ -127,25 +147,81 @@ check_one(struct validator *v, struct source *src, const char *path,
 	return d->errors > before ? EXIT_INPUT : EXIT_CLEAN;
 }
 
+/* Applies "-W ARG" to D: "error" (as --werror) or RULE=LEVEL. Returns 0, or -1. */
 static int
-cmd_check(int argc, char **argv)
+set_level(struct diag *d, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	enum diag_severity sev;
+	enum diag_rule rule;
+	char id[64];
+
+	if (strcmp(arg, "error") == 0) {
+		d->werror = true;
+		return 0;
+	}
+	if (eq == NULL || (size_t)(eq - arg) >= sizeof(id))
+		return -1;
+	memcpy(id, arg, (size_t)(eq - arg));
+	id[eq - arg] = '\0';
+	if (diag_rule_by_id(id, &rule) != 0 || diag_severity_by_name(eq + 1, &sev) != 0)
+		return -1;
+	d->level[rule] = sev;
+	return 0;
+}
+
+/* The options of check, into D (which must be initialised); *BASELINE and *RECORD get
+ * the baseline files. Returns -1 to go on, else the status to exit with. */
+static int
+check_options(int argc, char **argv, struct diag *d, const char **baseline,
+              const char **record)
 {
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"werror", no_argument, NULL, OPT_WERROR},
+		{"quiet", no_argument, NULL, 'q'},
+		{"baseline", required_argument, NULL, OPT_BASELINE},
+		{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{NULL, 0, NULL, 0},
 	};
-	struct validator *v;
-	struct diag d;
-	int c, i, status;
+	int c;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hqW:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_check, stdout);
 			return EXIT_CLEAN;
 		case OPT_VERSION:
 			return print_version();
+		case OPT_LIST_RULES:
+			diag_list_rules(stdout);
+			return EXIT_CLEAN;
+		case OPT_FORMAT:
+			if (diag_format_by_name(optarg, &d->format) != 0)
+				return usage_error(usage_check, "check: unknown format '%s' (gcc, "
+				                   "json, sarif or github)", optarg);
+			break;
+		case 'W':
+			if (set_level(d, optarg) != 0)
+				return usage_error(usage_check, "check: -W wants 'error' or "
+				                   "RULE=error|warning|style|off, not '%s' (see "
+				                   "--list-rules)", optarg);
+			break;
+		case OPT_WERROR:
+			d->werror = true;
+			break;
+		case 'q':
+			d->quiet = true;
+			break;
+		case OPT_BASELINE:
+			*baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			*record = optarg;
+			break;
 		default:
 			fputs(usage_check, stderr);
 			return EXIT_USAGE;
@@ -153,13 +229,50 @@ cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return usage_error(usage_check, "%s", "check: no FILE given");
+	if (*baseline != NULL && *record != NULL)
+		return usage_error(usage_check, "%s", "check: --baseline and --write-baseline "
+		                   "exclude each other");
+	return -1;
+}
+
+/* Where and how findings are printed: gcc on standard error, coloured on a terminal
+ * unless NO_COLOR is set (https://no-color.org); the rest on standard output. */
+static void
+choose_output(struct diag *d)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	d->out = d->format == DIAG_GCC ? stderr : stdout;
+	d->color = d->format == DIAG_GCC && isatty(fileno(stderr)) &&
+	           (no_color == NULL || *no_color == '\0');
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	const char *baseline = NULL, *record = NULL;
+	struct validator *v;
+	struct diag d;
+	int i, status;
+
 	diag_init(&d, stderr);
-	v = validate_new(&d);
-	if (v == NULL) {
+	status = check_options(argc, argv, &d, &baseline, &record);
+	if (status >= 0) {
+		diag_free(&d);
+		return status;
+	}
+	choose_output(&d);
+	d.files = (const char *const *)argv + optind;
+	d.nfiles = (unsigned)(argc - optind);
+	if (baseline != NULL && (d.baseline = baseline_load(baseline, &d)) == NULL) {
+		diag_summary(&d, 0);
 		diag_free(&d);
 		return EXIT_USAGE;
 	}
-	for (i = optind; i < argc; i++) {
+	if (record != NULL)
+		d.record = baseline_new();
+	v = validate_new(&d);
+	for (i = optind; v != NULL && i < argc; i++) {
 		struct source src = {0};
 		struct cite_model *model;
 
@@ -169,8 +282,18 @@ cmd_check(int argc, char **argv)
 		diag_flush(&d);
 	}
 	validate_free(v);
-	diag_summary(&d, (unsigned)(argc - optind));
-	status = diag_status(&d);
+	status = v == NULL ? EXIT_USAGE : EXIT_CLEAN;
+	if (record != NULL && status == EXIT_CLEAN) {
+		/* Recording accepts everything found: the run succeeds unless it cannot. */
+		d.quiet = true;
+		diag_summary(&d, d.nfiles);
+		status = baseline_write(d.record, record, &d) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+		diag_flush(&d);
+		diag_free(&d);
+		return status;
+	}
+	diag_summary(&d, d.nfiles);
+	status = v == NULL ? EXIT_USAGE : diag_status(&d);
 	diag_free(&d);
 	return status;
 }

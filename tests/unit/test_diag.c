@@ -285,21 +285,215 @@ test_summary_plurals(void **state)
 static void
 test_rule_table(void **state)
 {
-	static const char *const ids[RULE__COUNT] = {
-		"io", "encoding", "xml", "doctype", "schema", "duplicate-id", "broken-link",
-		"citation-unrecognised", "ibid-no-antecedent", "ibid-ambiguous",
-		"short-form-unmatched", "short-form-ambiguous", "short-form-before-full",
-		"reversed-range", "biblioref-target", "uncited-entry", "xslt",
+	static const struct {
+		const char *id;
+		enum diag_severity severity;
+	} want[RULE__COUNT] = {
+		{"io", SEV_ERROR}, {"encoding", SEV_ERROR}, {"xml", SEV_ERROR},
+		{"doctype", SEV_ERROR}, {"schema", SEV_ERROR}, {"nested-footnote", SEV_ERROR},
+		{"duplicate-id", SEV_ERROR}, {"broken-link", SEV_ERROR},
+		{"malformed-url", SEV_ERROR}, {"empty-note", SEV_WARNING},
+		{"citation-unrecognised", SEV_ERROR}, {"ibid-no-antecedent", SEV_ERROR},
+		{"ibid-ambiguous", SEV_ERROR}, {"short-form-unmatched", SEV_ERROR},
+		{"short-form-ambiguous", SEV_ERROR}, {"short-form-before-full", SEV_ERROR},
+		{"reversed-range", SEV_ERROR}, {"page-label", SEV_WARNING},
+		{"malformed-date", SEV_WARNING}, {"conflicting-fields", SEV_WARNING},
+		{"repeated-full", SEV_STYLE}, {"missing-locator", SEV_WARNING},
+		{"unmarked-citation", SEV_WARNING}, {"biblioref-target", SEV_ERROR},
+		{"uncited-entry", SEV_WARNING}, {"stale-baseline", SEV_WARNING},
+		{"xslt", SEV_ERROR},
 	};
+	enum diag_rule rule;
 	int r;
 
 	(void)state;
-	assert_int_equal(RULE__COUNT, 17);
+	assert_int_equal(RULE__COUNT, 27);
 	for (r = 0; r < RULE__COUNT; r++) {
-		assert_string_equal(diag_rule_id((enum diag_rule)r), ids[r]);
-		assert_int_equal(diag_rule_severity((enum diag_rule)r),
-		                 r == RULE_UNCITED_ENTRY ? SEV_WARNING : SEV_ERROR);
+		assert_string_equal(diag_rule_id((enum diag_rule)r), want[r].id);
+		assert_int_equal(diag_rule_severity((enum diag_rule)r), want[r].severity);
+		assert_true(strlen(diag_rule_rationale((enum diag_rule)r)) > 20);
+		assert_int_equal(diag_rule_by_id(want[r].id, &rule), 0);
+		assert_int_equal(rule, r);
 	}
+	assert_int_equal(diag_rule_by_id("nope", &rule), -1);
+}
+
+/* -W: a rule switched off drops its findings and their notes; levels move findings
+ * between the counts; --werror makes warnings errors but leaves style alone. */
+static void
+test_levels_and_werror(void **state)
+{
+	struct unit_capture c;
+
+	(void)state;
+	unit_capture_init(&c);
+	c.d.level[RULE_SHORT_AMBIGUOUS] = SEV_OFF;
+	c.d.level[RULE_UNCITED_ENTRY] = SEV_STYLE;
+	diag_report(&c.d, RULE_SHORT_AMBIGUOUS, "a.xml", 3, 1, "gone");
+	diag_related(&c.d, "a.xml", 1, 1, "gone too");
+	diag_report(&c.d, RULE_UNCITED_ENTRY, "a.xml", 4, 2, "lowered");
+	diag_report(&c.d, RULE_EMPTY_NOTE, "a.xml", 5, 3, "a warning");
+	assert_string_equal(unit_capture_text(&c),
+	                    "a.xml:4:2: style: lowered [uncited-entry]\n"
+	                    "a.xml:5:3: warning: a warning [empty-note]\n");
+	assert_int_equal(c.d.errors, 0);
+	assert_int_equal(c.d.warnings, 1);
+	assert_int_equal(c.d.styles, 1);
+	assert_int_equal(diag_status(&c.d), EXIT_CLEAN);
+	unit_capture_free(&c);
+
+	unit_capture_init(&c);
+	c.d.werror = true;
+	diag_report(&c.d, RULE_EMPTY_NOTE, "a.xml", 5, 3, "a warning");
+	diag_report(&c.d, RULE_REPEATED_FULL, "a.xml", 6, 1, "style stays");
+	diag_summary(&c.d, 1);
+	assert_string_equal(unit_capture_text(&c),
+	                    "a.xml:5:3: error: a warning [empty-note]\n"
+	                    "a.xml:6:1: style: style stays [repeated-full]\n"
+	                    "briefc: 1 file checked: 1 error, 0 warnings, 1 style\n");
+	assert_int_equal(diag_status(&c.d), EXIT_INPUT);
+	unit_capture_free(&c);
+}
+
+static void
+test_names(void **state)
+{
+	enum diag_severity sev;
+	enum diag_format f;
+
+	(void)state;
+	assert_int_equal(diag_severity_by_name("off", &sev), 0);
+	assert_int_equal(sev, SEV_OFF);
+	assert_int_equal(diag_severity_by_name("style", &sev), 0);
+	assert_int_equal(sev, SEV_STYLE);
+	assert_int_equal(diag_severity_by_name("note", &sev), -1); /* not a level */
+	assert_int_equal(diag_format_by_name("sarif", &f), 0);
+	assert_int_equal(f, DIAG_SARIF);
+	assert_int_equal(diag_format_by_name("xml", &f), -1);
+}
+
+/* Two findings, one with a note, in FORMAT; returns what was printed (to free). */
+static char *
+two_findings(enum diag_format format, bool color)
+{
+	static const char *const files[] = {"dir/a b.xml"};
+	struct unit_capture c;
+	char *out;
+
+	unit_capture_init(&c);
+	c.d.format = format;
+	c.d.color = color;
+	c.d.files = files;
+	c.d.nfiles = 1;
+	diag_report(&c.d, RULE_SHORT_AMBIGUOUS, "dir/a b.xml", 9, 39, "fits two: A, B 100%%");
+	diag_related(&c.d, "dir/a b.xml", 7, 33, "candidate");
+	diag_report(&c.d, RULE_UNCITED_ENTRY, "dir/a b.xml", 15, 5, "never cited");
+	diag_flush(&c.d);
+	diag_summary(&c.d, 1);
+	out = strdup(unit_capture_text(&c));
+	unit_capture_free(&c);
+	return out;
+}
+
+static void
+test_format_github(void **state)
+{
+	char *out = two_findings(DIAG_GITHUB, false);
+
+	(void)state;
+	assert_string_equal(out,
+		"::error file=dir/a b.xml,line=9,col=39,title=short-form-ambiguous::"
+		"fits two: A, B 100%25\n"
+		"::notice file=dir/a b.xml,line=7,col=33,title=note::candidate\n"
+		"::warning file=dir/a b.xml,line=15,col=5,title=uncited-entry::never cited\n"
+		"briefc: 1 file checked: 1 error, 1 warning\n");
+	free(out);
+}
+
+static void
+test_format_gcc_in_colour(void **state)
+{
+	char *out = two_findings(DIAG_GCC, true);
+
+	(void)state;
+	assert_string_equal(out,
+		"\033[1mdir/a b.xml:9:39:\033[0m \033[1;31merror:\033[0m fits two: A, B 100% "
+		"[short-form-ambiguous]\n"
+		"\033[1mdir/a b.xml:7:33:\033[0m \033[1;36mnote:\033[0m candidate\n"
+		"\033[1mdir/a b.xml:15:5:\033[0m \033[1;35mwarning:\033[0m never cited "
+		"[uncited-entry]\n"
+		"briefc: 1 file checked: 1 error, 1 warning\n");
+	free(out);
+}
+
+static void
+test_format_json(void **state)
+{
+	char *out = two_findings(DIAG_JSON, false);
+
+	(void)state;
+	assert_contains(out, "  \"files\": [\n    \"dir/a b.xml\"\n  ],\n");
+	assert_contains(out,
+		"    {\n"
+		"      \"file\": \"dir/a b.xml\",\n"
+		"      \"line\": 9,\n"
+		"      \"column\": 39,\n"
+		"      \"severity\": \"error\",\n"
+		"      \"rule\": \"short-form-ambiguous\",\n"
+		"      \"message\": \"fits two: A, B 100%\",\n"
+		"      \"related\": [\n"
+		"        {\n"
+		"          \"file\": \"dir/a b.xml\",\n"
+		"          \"line\": 7,\n"
+		"          \"column\": 33,\n"
+		"          \"message\": \"candidate\"\n"
+		"        }\n"
+		"      ]\n"
+		"    },\n");
+	assert_contains(out, "\"rule\": \"uncited-entry\",\n");
+	assert_contains(out, "  \"summary\": {\n    \"errors\": 1,\n    \"warnings\": 1,\n");
+	assert_not_contains(out, "briefc: 1 file");
+	free(out);
+}
+
+static void
+test_format_sarif(void **state)
+{
+	char *out = two_findings(DIAG_SARIF, false);
+
+	(void)state;
+	assert_contains(out, "\"version\": \"2.1.0\"");
+	assert_contains(out, "\"columnKind\": \"unicodeCodePoints\"");
+	assert_contains(out, "\"id\": \"repeated-full\",\n"); /* every rule is described */
+	assert_contains(out,
+		"          \"ruleId\": \"short-form-ambiguous\",\n"
+		"          \"ruleIndex\": 14,\n"
+		"          \"level\": \"error\",\n");
+	assert_contains(out, "\"uri\": \"dir/a%20b.xml\"");
+	assert_contains(out,
+		"                \"region\": {\n"
+		"                  \"startLine\": 9,\n"
+		"                  \"startColumn\": 39\n");
+	assert_contains(out, "\"relatedLocations\": [\n");
+	assert_contains(out, "\"level\": \"warning\",\n");
+	free(out);
+}
+
+static void
+test_list_rules(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0, lines = 0, i;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	diag_list_rules(f);
+	fclose(f);
+	for (i = 0; i < len; i++)
+		lines += buf[i] == '\n';
+	assert_int_equal(lines, RULE__COUNT);
+	assert_contains(buf, "\nrepeated-full           style    after a work's first");
+	free(buf);
 }
 
 int
@@ -320,6 +514,13 @@ main(void)
 		cmocka_unit_test(test_io_alone_is_usage_status),
 		cmocka_unit_test(test_summary_plurals),
 		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_levels_and_werror),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_format_github),
+		cmocka_unit_test(test_format_gcc_in_colour),
+		cmocka_unit_test(test_format_json),
+		cmocka_unit_test(test_format_sarif),
+		cmocka_unit_test(test_list_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);
