@@ -70,16 +70,19 @@
        item has no role, as DPUB-ARIA 1.1 dropped doc-endnote. -->
   <xsl:variable name="epub-types" select="' noteref footnote endnotes biblioref bibliography biblioentry '"/>
 
-  <xsl:template match="*[starts-with(@role, 'doc-')]" mode="epub-type">
+  <!-- One template without predicates: libxslt matches a predicate pattern against
+       a node of a result tree fragment by counting its siblings, which made this
+       pass quadratic in a long list of notes. -->
+  <xsl:template match="*" mode="epub-type">
     <xsl:variable name="name" select="substring-after(@role, 'doc-')"/>
-    <xsl:if test="contains($epub-types, concat(' ', $name, ' '))">
-      <xsl:attribute name="epub:type"><xsl:value-of select="$name"/></xsl:attribute>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="starts-with(@role, 'doc-') and
+                      contains($epub-types, concat(' ', $name, ' '))">
+        <xsl:attribute name="epub:type"><xsl:value-of select="$name"/></xsl:attribute>
+      </xsl:when>
+      <xsl:when test="self::li and ../../@role = 'doc-endnotes'">
+        <xsl:attribute name="epub:type">endnote</xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
-
-  <xsl:template match="section[@role = 'doc-endnotes']/ol/li" mode="epub-type">
-    <xsl:attribute name="epub:type">endnote</xsl:attribute>
-  </xsl:template>
-
-  <xsl:template match="*" mode="epub-type"/>
 </xsl:stylesheet>
