@@ -1,5 +1,6 @@
 /* cite.c - the citation model: works keyed by normalised author and title, citations
- * resolved in note order, ids derived from the works, the bibliography sorted once. */
+ * resolved in note order, ids derived from the works, the bibliography sorted once;
+ * then a linear lint of the resolved notes. */
 #include "cite.h"
 
 #include <stdarg.h>
@@ -249,6 +250,7 @@ int
 cite_locator_parse(const char *text, struct cite_locator *loc, char **bad)
 {
 	const char *s, *end, *bad_start = NULL, *bad_end = NULL;
+	enum cite_page_label label = LABEL_NONE;
 	size_t n;
 	int items = 0, ranges = 0, r = 0;
 
@@ -269,8 +271,10 @@ cite_locator_parse(const char *text, struct cite_locator *loc, char **bad)
 	loc->text[end - s] = '\0';
 	loc->kind = LOC_OTHER;
 	s = loc->text;
-	if (strncmp(s, "pp.", 3) == 0 || strncmp(s, "p.", 2) == 0)
-		s = skip_spaces(s + (s[1] == 'p' ? 3 : 2));
+	if (strncmp(s, "pp.", 3) == 0)
+		label = LABEL_PP, s = skip_spaces(s + 3);
+	else if (strncmp(s, "p.", 2) == 0)
+		label = LABEL_P, s = skip_spaces(s + 2);
 	for (;;) {
 		int item = page_item(&s, &bad_start, &bad_end);
 
@@ -289,6 +293,7 @@ cite_locator_parse(const char *text, struct cite_locator *loc, char **bad)
 	}
 	loc->kind = LOC_PAGES;
 	loc->several = items > 1 || ranges > 0;
+	loc->label = label;
 	if (r != 0 && bad != NULL) {
 		n = (size_t)(bad_end - bad_start);
 		*bad = mem_alloc(n + 1);
@@ -326,21 +331,87 @@ month_number(const char *word, size_t len)
 	return 0;
 }
 
-void
+static bool
+leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* Does day DAY of month MONTH exist in YEAR? A part 0 or less is not known, and fits;
+ * a month over 12 or a day over 31 never does. */
+static bool
+day_exists(int year, int month, int day)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (month > 12 || day > 31)
+		return false;
+	if (month <= 0 || day <= 0)
+		return true;
+	return day <= days[month - 1] && (month != 2 || day < 29 || leap(year));
+}
+
+/* Is TEXT a mark that a work has no date ("n.d.", "s.f.", "s.d.", "no date")? */
+static bool
+undated(const char *text)
+{
+	static const char *const marks[] = {"n d", "s f", "s d", "no date", "undated",
+	                                    "sin fecha"};
+	char *key = norm_key(text);
+	size_t i;
+	bool found = false;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]) && !found; i++)
+		found = strcmp(key, marks[i]) == 0;
+	free(key);
+	return found;
+}
+
+/* ISO 8601 "2015", "2015-12" or "2015-12-23" (months and days of one or two digits) into
+ * *Y, *M and *D, leaving a part not written as it was. False for any other shape. */
+static bool
+iso_parts(const char *s, int *y, int *m, int *d)
+{
+	int *parts[] = {y, m, d};
+	size_t i, n;
+
+	for (i = 0; i < 3; i++) {
+		n = strspn(s, "0123456789");
+		if (i == 0 ? n != 4 : n < 1 || n > 2)
+			return false;
+		*parts[i] = atoi(s);
+		s += n;
+		if (*s == '\0')
+			return true;
+		if (*s++ != '-')
+			return false;
+	}
+	return false;
+}
+
+enum cite_date_status
 cite_date_parse(struct cite_date *date)
 {
 	const char *s = date->text;
 	int y = 0, m = 0, d = 0;
+	bool impossible = false;
 
 	date->year = date->month = date->day = 0;
 	if (s == NULL)
-		return;
-	/* ISO 8601: 2015, 2015-12, 2015-12-23 */
-	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) >= 1 && strspn(s, "0123456789-") == strlen(s)) {
+		return DATE_OK;
+	s = skip_spaces(s);
+	/* ISO 8601: four digits, then only digits and '-' */
+	if (strspn(s, "0123456789") == 4 && strspn(s, "0123456789-") == strlen(s)) {
+		m = d = -1; /* not written */
+		if (!iso_parts(s, &y, &m, &d) || m == 0 || d == 0 || !day_exists(y, m, d)) {
+			date->year = y;
+			date->month = m >= 1 && m <= 12 ? m : 0;
+			return DATE_IMPOSSIBLE;
+		}
 		date->year = y;
-		date->month = m >= 1 && m <= 12 ? m : 0;
-		date->day = date->month && d >= 1 && d <= 31 ? d : 0;
-		return;
+		date->month = m > 0 ? m : 0;
+		date->day = d > 0 ? d : 0;
+		return DATE_OK;
 	}
 	/* Words and numbers: "November 21, 2015", "21 November 2015", "August 2013" */
 	while (*s != '\0') {
@@ -356,13 +427,18 @@ cite_date_parse(struct cite_date *date)
 				y = (int)v;
 			else if (v >= 1 && v <= 31)
 				d = (int)v;
+			else
+				impossible = true; /* no day, no year: "February 45" */
 		} else {
 			s++;
 		}
 	}
 	date->year = y;
 	date->month = y ? m : 0;
-	date->day = date->month ? d : 0;
+	date->day = date->month && day_exists(y, m, d) ? d : 0;
+	if (y == 0)
+		return undated(date->text) ? DATE_UNDATED : DATE_NO_YEAR;
+	return impossible || !day_exists(y, m, d) ? DATE_IMPOSSIBLE : DATE_OK;
 }
 
 /* ---- The model ---- */
@@ -515,6 +591,42 @@ new_work(struct cite_model *m, void *node)
 	return m->nworks++;
 }
 
+/* Parses DATE, the date of the citation or entry at NODE, recording a problem when it
+ * is no date. */
+static void
+parse_date(struct cite_model *m, struct cite_date *date, void *node)
+{
+	switch (cite_date_parse(date)) {
+	case DATE_NO_YEAR:
+		problem(m, RULE_MALFORMED_DATE, node,
+		        "date \"%s\" has no year; write it as \"2015\", \"August 2013\" or "
+		        "\"2015-12-23\", or \"n.d.\" if the work has none", date->text);
+		break;
+	case DATE_IMPOSSIBLE:
+		problem(m, RULE_MALFORMED_DATE, node,
+		        "date \"%s\" names a month or day that does not exist; correct it",
+		        date->text);
+		break;
+	case DATE_OK:
+	case DATE_UNDATED:
+		break;
+	}
+}
+
+/* "p." labels one page, "pp." several: a label that says the other is a problem. */
+static void
+check_page_label(struct cite_model *m, const struct cite_locator *loc, void *node)
+{
+	if (loc->kind != LOC_PAGES)
+		return;
+	if (loc->label == LABEL_P && loc->several)
+		problem(m, RULE_PAGE_LABEL, node, "locator \"%s\" names several pages after "
+		        "\"p.\"; write \"p%s\"", loc->text, loc->text);
+	else if (loc->label == LABEL_PP && !loc->several)
+		problem(m, RULE_PAGE_LABEL, node, "locator \"%s\" names one page after \"pp.\"; "
+		        "write \"%s\"", loc->text, loc->text + 1);
+}
+
 void
 cite_add_entry(struct cite_model *m, const char *id, struct cite_fields *f,
                void *node)
@@ -525,6 +637,7 @@ cite_add_entry(struct cite_model *m, const char *id, struct cite_fields *f,
 	m->works[i].entry = true;
 	m->works[i].fields = *f;
 	memset(f, 0, sizeof(*f));
+	parse_date(m, &m->works[i].fields.date, node);
 	xmlHashAddEntry(m->index->by_id, (const xmlChar *)id, SLOT(i));
 }
 
@@ -558,11 +671,13 @@ cite_add(struct cite_model *m, enum cite_form form, struct cite_fields *f,
 	}
 	c->ref = dup_or_null(ref);
 	c->work = CITE_NONE;
+	parse_date(m, &c->fields.date, node);
 	if (cite_locator_parse(locator, &c->loc, &bad) != 0) {
 		problem(m, RULE_REVERSED_RANGE, node,
 		        "page range \"%s\" runs backwards; write the lower page first", bad);
 		free(bad);
 	}
+	check_page_label(m, &c->loc, node);
 }
 
 /* ---- Keys ---- */
@@ -798,6 +913,220 @@ work_label(const struct cite_work *w)
 	return s;
 }
 
+/* ---- One work described two ways ---- */
+
+/* A name as written: "Family, Given", "Family" or the literal. Caller frees. */
+static char *
+name_text(const struct cite_name *n)
+{
+	struct buf b = {NULL, 0, 0};
+
+	buf_puts(&b, name_head(n));
+	if (n->family != NULL && n->given != NULL)
+		buf_printf(&b, ", %s", n->given);
+	return b.data;
+}
+
+/* Two texts of one field disagree: both are given and differ. */
+static bool
+texts_differ(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) != 0;
+}
+
+static bool
+names_differ(const struct cite_name *a, const struct cite_name *b)
+{
+	return texts_differ(a->family, b->family) || texts_differ(a->given, b->given) ||
+	       texts_differ(a->literal, b->literal);
+}
+
+/* Two dates of one work disagree when a part both know differs; a date that gives no
+ * year is compared by its normalised text. */
+static bool
+dates_differ(const struct cite_date *a, const struct cite_date *b)
+{
+	char *x, *y;
+	bool differ;
+
+	if (a->text == NULL || b->text == NULL)
+		return false;
+	if (a->year > 0 && b->year > 0)
+		return a->year != b->year || (a->month && b->month && a->month != b->month) ||
+		       (a->day && b->day && a->day != b->day);
+	x = norm_key(a->text);
+	y = norm_key(b->text);
+	differ = strcmp(x, y) != 0;
+	free(x);
+	free(y);
+	return differ;
+}
+
+/* The fields in which a description differs from the work's: "date (\"2016\", not
+ * \"2015\")" items, joined as "a", "a and b", "a, b and c". */
+struct differences {
+	char **items;
+	size_t n;
+};
+
+static void
+add_difference(struct differences *d, const char *field, const char *here,
+               const char *there)
+{
+	struct buf b = {NULL, 0, 0};
+
+	buf_printf(&b, "%s (\"%s\", not \"%s\")", field, here, there);
+	d->items = mem_realloc_array(d->items, d->n + 1, sizeof(*d->items));
+	d->items[d->n++] = b.data;
+}
+
+/* The items of D joined; frees them. Caller frees. */
+static char *
+join_differences(struct differences *d)
+{
+	struct buf b = {NULL, 0, 0};
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		buf_puts(&b, i == 0 ? "" : i + 1 == d->n ? " and " : ", ");
+		buf_puts(&b, d->items[i]);
+		free(d->items[i]);
+	}
+	free(d->items);
+	return b.data;
+}
+
+/* Where work W is described, for messages: "note 4" or "bibliography entry \"smith\"".
+ * Caller frees. */
+static char *
+described_in(const struct cite_model *m, const struct cite_work *w)
+{
+	struct buf b = {NULL, 0, 0};
+
+	if (w->entry)
+		buf_printf(&b, "bibliography entry \"%s\"", w->id);
+	else
+		buf_printf(&b, "note %zu", m->cites[w->first].note);
+	return b.data;
+}
+
+/* Records MESSAGE (about citation CI of work WI) as a conflicting-fields problem that
+ * points back at the work's description. */
+static void
+report_conflict(struct cite_model *m, size_t ci, size_t wi, const char *message)
+{
+	const struct cite_work *w = &m->works[wi];
+	struct cite_problem *p = problem(m, RULE_CONFLICTING_FIELDS, m->cites[ci].node, "%s",
+	                                 message);
+
+	related(p, w->node, w->entry ? "described here" : "first described here");
+}
+
+/* A full reference CI of a work WI already described must describe it the same way:
+ * the same title, names spelt the same, the same date, container, publisher and number.
+ * A field only one of them gives is no disagreement. */
+static void
+check_description(struct cite_model *m, size_t ci, size_t wi)
+{
+	const struct cite_fields *here = &m->cites[ci].fields, *there = &m->works[wi].fields;
+	struct differences d = {NULL, 0};
+	struct buf msg = {NULL, 0, 0};
+	char *list, *where;
+	size_t i;
+
+	if (texts_differ(here->title, there->title))
+		add_difference(&d, "title", here->title, there->title);
+	for (i = 0; i < here->nauthors && i < there->nauthors; i++)
+		if (names_differ(&here->authors[i], &there->authors[i])) {
+			char *a = name_text(&here->authors[i]), *b = name_text(&there->authors[i]);
+
+			add_difference(&d, "author", a, b);
+			free(a);
+			free(b);
+		}
+	if (dates_differ(&here->date, &there->date))
+		add_difference(&d, "date", here->date.text, there->date.text);
+	if (texts_differ(here->container, there->container))
+		add_difference(&d, "container", here->container, there->container);
+	if (texts_differ(here->publisher, there->publisher))
+		add_difference(&d, "publisher", here->publisher, there->publisher);
+	if (texts_differ(here->number, there->number))
+		add_difference(&d, "number", here->number, there->number);
+	if (d.n == 0)
+		return;
+	list = join_differences(&d);
+	where = described_in(m, &m->works[wi]);
+	buf_printf(&msg, "full reference in note %zu differs from %s in %s; make them agree",
+	           m->cites[ci].note, where, list);
+	report_conflict(m, ci, wi, msg.data);
+	buf_free(&msg);
+	free(where);
+	free(list);
+}
+
+/* The number of space-separated words of S. */
+static size_t
+words_in(const char *s)
+{
+	size_t n = 1;
+
+	while ((s = strchr(s, ' ')) != NULL)
+		n++, s++;
+	return n;
+}
+
+/* The first N space-separated words of S. Caller frees. */
+static char *
+leading_words(const char *s, size_t n)
+{
+	const char *end = s;
+	char *out;
+
+	while (n > 0 && (end = strchr(end, ' ')) != NULL && --n > 0)
+		end++;
+	if (end == NULL)
+		return mem_strdup(s);
+	out = mem_alloc((size_t)(end - s) + 1);
+	memcpy(out, s, (size_t)(end - s));
+	out[end - s] = '\0';
+	return out;
+}
+
+/* A short form CI names the authors of its work WI as the work does, or a leading part
+ * of a name ("Echeverría" for "Echeverría Jesús"): it matched by normalised names, so
+ * it may still differ in accents, case or punctuation. The first such author counts. */
+static void
+check_short_spelling(struct cite_model *m, size_t ci, size_t wi)
+{
+	const struct cite_fields *s = &m->cites[ci].fields, *w = &m->works[wi].fields;
+	size_t i;
+
+	for (i = 0; i < s->nauthors && i < w->nauthors; i++) {
+		const char *here = name_head(&s->authors[i]), *there = name_head(&w->authors[i]);
+		char *part = leading_words(there, words_in(here)), *a, *b, *where;
+		struct buf msg = {NULL, 0, 0};
+
+		if (strcmp(here, part) == 0) {
+			free(part);
+			continue;
+		}
+		/* Show the part of the work's name that corresponds, when there is one. */
+		a = norm_key(here);
+		b = norm_key(part);
+		where = described_in(m, &m->works[wi]);
+		buf_printf(&msg, "short form in note %zu spells the author \"%s\", but %s "
+		           "spells it \"%s\"; use one spelling", m->cites[ci].note, here, where,
+		           strcmp(a, b) == 0 ? part : there);
+		report_conflict(m, ci, wi, msg.data);
+		buf_free(&msg);
+		free(where);
+		free(a);
+		free(b);
+		free(part);
+		return;
+	}
+}
+
 /* A full reference names its work; a <biblioref> names its entry. Both introduce the
  * work (the first sets work->first), so they resolve before any short form. */
 static void
@@ -825,6 +1154,8 @@ resolve_named(struct cite_model *m, size_t ci)
 			fields_copy(&m->works[wi].fields, &c->fields);
 			index_work(m, wi);
 			slot = SLOT(wi);
+		} else {
+			check_description(m, ci, UNSLOT(slot));
 		}
 	}
 	c->work = UNSLOT(slot);
@@ -940,6 +1271,7 @@ resolve_short(struct cite_model *m, size_t ci)
 	find_candidates(m, ci, &k);
 	if (k.nbefore == 1) {
 		c->work = k.before[0];
+		check_short_spelling(m, ci, c->work);
 		return;
 	}
 	if (k.nbefore > 1) {
@@ -1097,6 +1429,73 @@ step_position(struct cite_model *m, size_t ci, size_t note_start, size_t prev_st
 		c->position = POS_SUBSEQUENT;
 }
 
+/* ---- Lint of the resolved notes ---- */
+
+/* A full reference written after its work's first citation: Chicago gives the work in
+ * full once, then short. */
+static void
+check_repeated_full(struct cite_model *m, size_t ci)
+{
+	const struct cite *c = &m->cites[ci];
+	const struct cite *first = &m->cites[m->works[c->work].first];
+	struct cite_problem *p;
+	char *label;
+
+	if (c->form != CITE_FULL || c->position == POS_FIRST)
+		return;
+	label = work_label(&m->works[c->work]);
+	p = problem(m, RULE_REPEATED_FULL, c->node, "%s is cited in full again in note %zu; "
+	            "after its first citation, in note %zu, use the short form", label,
+	            c->note, first->note);
+	related(p, first->node, "first cited here");
+	free(label);
+}
+
+/* A citation CI with no page, of a work that citation PAGED cites by page. The work's
+ * first citation may cite it whole: that introduces the work. */
+static void
+check_missing_locator(struct cite_model *m, size_t ci, size_t paged)
+{
+	const struct cite *c = &m->cites[ci];
+	struct cite_problem *p;
+	char *label;
+
+	if (c->loc.kind != LOC_NONE || c->position == POS_FIRST)
+		return;
+	label = work_label(&m->works[c->work]);
+	p = problem(m, RULE_MISSING_LOCATOR, c->node, "note %zu cites %s with no page, though "
+	            "note %zu cites it by page; add the page meant", c->note, label,
+	            m->cites[paged].note);
+	related(p, m->cites[paged].node, "cited by page here");
+	free(label);
+}
+
+/* Two passes over the citations: which works are cited by page somewhere (the first
+ * such citation of each), then each citation's own checks. */
+static void
+lint_citations(struct cite_model *m)
+{
+	size_t i, *paged = mem_realloc_array(NULL, m->nworks, sizeof(*paged));
+
+	for (i = 0; i < m->nworks; i++)
+		paged[i] = CITE_NONE;
+	for (i = 0; i < m->ncites; i++) {
+		const struct cite *c = &m->cites[i];
+
+		if (c->work != CITE_NONE && c->loc.kind == LOC_PAGES &&
+		    paged[c->work] == CITE_NONE)
+			paged[c->work] = i;
+	}
+	for (i = 0; i < m->ncites; i++) {
+		if (m->cites[i].work == CITE_NONE)
+			continue;
+		check_repeated_full(m, i);
+		if (paged[m->cites[i].work] != CITE_NONE)
+			check_missing_locator(m, i, paged[m->cites[i].work]);
+	}
+	free(paged);
+}
+
 /* ---- Ids and order ---- */
 
 static bool
@@ -1244,6 +1643,7 @@ cite_resolve(struct cite_model *m)
 	walk(m, 1u << CITE_FULL | 1u << CITE_REF, step_named);
 	walk(m, 1u << CITE_SHORT | 1u << CITE_IBID, step_reference);
 	walk(m, ~0u, step_position);
+	lint_citations(m);
 	for (i = 0; i < m->nworks; i++)
 		if (m->works[i].entry && m->works[i].first == CITE_NONE)
 			problem(m, RULE_UNCITED_ENTRY, m->works[i].node,

@@ -1,5 +1,6 @@
 /* cite.h - the citation model: the works a brief cites and every citation of them.
- * Owns resolution (full, short and Ibid. forms to works), locators, work ids and order. */
+ * Owns resolution (full, short and Ibid. forms to works), locators, dates, work ids and
+ * order, and the lint of the resolved notes. */
 #ifndef BRIEFC_CITE_H
 #define BRIEFC_CITE_H
 
@@ -34,6 +35,14 @@ struct cite_date {
 	int year, month, day;
 };
 
+/* What cite_date_parse made of a date. */
+enum cite_date_status {
+	DATE_OK,         /* a date with a year, or no date given (TEXT NULL) */
+	DATE_UNDATED,    /* a mark that there is none: "n.d.", "s.f.", "s.d.", "no date" */
+	DATE_NO_YEAR,    /* no year to read: "Spring", "19th century", "" */
+	DATE_IMPOSSIBLE  /* no such month or day: "2015-13", "February 30, 2015" */
+};
+
 /* What a reference says about a work. Every string is owned and NULL when absent. */
 struct cite_fields {
 	struct cite_name *authors;
@@ -57,10 +66,18 @@ enum cite_locator_kind {
 	LOC_OTHER  /* anything else, kept as written: "chap. 3", "n. 12" */
 };
 
+/* The label written before pages. */
+enum cite_page_label {
+	LABEL_NONE, /* "7" */
+	LABEL_P,    /* "p. 7": one page */
+	LABEL_PP    /* "pp. 7–9": several */
+};
+
 struct cite_locator {
 	enum cite_locator_kind kind;
 	char *text;      /* trimmed, as written; NULL for LOC_NONE; owned */
 	bool several;    /* LOC_PAGES: more than one page (a range or a list) */
+	enum cite_page_label label; /* LOC_PAGES: how the pages are labelled */
 };
 
 /* Parses TEXT (NULL: none) into LOC. Returns 0; or -1 when a range runs backwards,
@@ -68,8 +85,9 @@ struct cite_locator {
 int cite_locator_parse(const char *text, struct cite_locator *loc, char **bad);
 
 /* Parses DATE->text ("2014", "August 2013", "November 21, 2015", "2015-12-23") into
- * its parts; parts it cannot read stay 0. */
-void cite_date_parse(struct cite_date *date);
+ * its parts; parts it cannot read, or that do not exist, stay 0. Returns what it made
+ * of the text. */
+enum cite_date_status cite_date_parse(struct cite_date *date);
 
 /* One citation: in note NOTE (1-based), written as FORM. NODE is the caller's handle
  * for where it stands (an XML element); the model only hands it back. */
@@ -137,7 +155,8 @@ void cite_model_free(struct cite_model *m);
 /* Keeps ID (an xml:id of the brief) from being given to a derived work id. */
 void cite_reserve_id(struct cite_model *m, const char *id);
 
-/* Declares a bibliography entry with id ID at NODE; takes over F (zeroing it). */
+/* Declares a bibliography entry with id ID at NODE; takes over F (zeroing it) and parses
+ * its date (cite_date_parse), recording a problem when that is no date. */
 void cite_add_entry(struct cite_model *m, const char *id, struct cite_fields *f,
                     void *node);
 
@@ -146,12 +165,15 @@ void cite_begin_note(struct cite_model *m);
 
 /* Adds a citation of the current note at NODE: FORM with fields F (taken over and
  * zeroed; may be NULL), entry id REF (CITE_REF) and locator text LOCATOR (NULL: none).
- * A citation with no note begun belongs to note 1. */
+ * A citation with no note begun belongs to note 1. Parses F's date and the locator,
+ * recording a problem for a date that is none, a backward range or a wrong page label. */
 void cite_add(struct cite_model *m, enum cite_form form, struct cite_fields *f,
               const char *ref, const char *locator, void *node);
 
 /* Resolves every citation to a work, gives each work its id and sorts the works into
- * bibliography order. Problems go to m->problems. Call once. */
+ * bibliography order. Problems go to m->problems: those of resolution, and the lint of
+ * the resolved notes (one work described two ways, a full reference repeated, a page
+ * missing where the work is cited by page elsewhere). Call once. */
 void cite_resolve(struct cite_model *m);
 
 /* The form a citation shows: as written, or for a <biblioref> the one its position calls

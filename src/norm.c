@@ -82,3 +82,39 @@ norm_slug(const char *text, size_t max_words)
 {
 	return words(text, '-', max_words);
 }
+
+/* The number of characters in the N bytes of the UTF-8 string S. */
+static size_t
+chars_in(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++)
+		chars += (s[i] & 0xc0) != 0x80;
+	return chars;
+}
+
+char *
+norm_excerpt(const char *text, size_t max_chars)
+{
+	char *out = mem_alloc(strlen(text) + sizeof("\u2026"));
+	size_t n = 0, cut, kept = 0;
+
+	for (; *text != '\0'; text++)
+		if (strchr(" \t\r\n", *text) == NULL)
+			out[n++] = *text;
+		else if (n > 0 && out[n - 1] != ' ')
+			out[n++] = ' ';
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	if (max_chars == 0 || chars_in(out, n) <= max_chars)
+		return out;
+	for (cut = 0; cut < n; cut++) /* to the start of character MAX_CHARS */
+		if ((out[cut] & 0xc0) != 0x80 && ++kept == max_chars)
+			break;
+	while (cut > 0 && out[cut - 1] == ' ')
+		cut--;
+	strcpy(out + cut, "\u2026");
+	return out;
+}

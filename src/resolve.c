@@ -1,5 +1,6 @@
 /* resolve.c - resolution: the brief's citation markup read into the model, the model's
- * problems reported, and the model written back for the stylesheets. */
+ * problems and the notes' unmarked text reported, and the model written back for the
+ * stylesheets. */
 #include "resolve.h"
 
 #include <stdio.h>
@@ -227,7 +228,6 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 			take_text(&locator, n);
 		}
 	}
-	cite_date_parse(&f.date);
 	cite_add(m, ibid ? CITE_IBID : f.title && detail ? CITE_FULL : CITE_SHORT, &f, NULL,
 	         locator, citation);
 	cite_fields_free(&f);
@@ -298,10 +298,296 @@ read_entry(struct cite_model *m, xmlNodePtr entry)
 		strcat(strcat(f.title, ": "), subtitle);
 	}
 	free(subtitle);
-	cite_date_parse(&f.date);
 	cite_add_entry(m, id ? (const char *)id : "", &f, entry);
 	cite_fields_free(&f);
 	xmlFree(id);
+}
+
+/* ---- Text left unmarked ---- */
+
+/* How many characters of left-over text a message quotes. */
+#define LEFTOVER_CHARS 60
+
+/* Words of three letters or more that join a citation's marked parts ("and", "vol.",
+ * "eds."), as norm_key writes them; shorter words ("No.", "pp.", "y", "et") never
+ * count as unmarked. */
+static bool
+connective(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"accessed", "also", "and", "available", "chap", "del", "edited", "eds", "from",
+		"nos", "num", "online", "por", "retrieved", "see", "the", "trans", "translated",
+		"vol", "vols",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && strncmp(w, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* Is the word W (N bytes of a norm_key) something a citation marks: a year (four
+ * digits), or a word of three letters or more that is no connective and no roman
+ * numeral? Other numbers (a volume, an issue) go unmarked in a written citation. */
+static bool
+marked_word(const char *w, size_t n)
+{
+	size_t i, chars = 0, digits = strspn(w, "0123456789");
+
+	if (digits > 0)
+		return digits == n && n == 4;
+	for (i = 0; i < n; i++)
+		chars += (w[i] & 0xc0) != 0x80;
+	return chars >= 3 && strspn(w, "ivxlcdm") < n && !connective(w, n);
+}
+
+/* Does TEXT hold a word that a citation would mark? */
+static bool
+has_marked_word(const char *text)
+{
+	char *key = norm_key(text);
+	const char *w = key;
+	bool found = false;
+
+	while (*w != '\0' && !found) {
+		size_t n = strcspn(w, " ");
+
+		found = marked_word(w, n);
+		w += n + (w[n] == ' ');
+	}
+	free(key);
+	return found;
+}
+
+/* The length of the first string of SET that S begins with (LEADING) or that the N
+ * bytes of S end with, or 0. */
+static size_t
+edge_in(const char *s, size_t n, const char *const *set, bool leading)
+{
+	size_t i, k;
+
+	for (i = 0; set[i] != NULL; i++) {
+		k = strlen(set[i]);
+		if (k <= n && strncmp(leading ? s : s + n - k, set[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* TEXT for a message: without the punctuation, quotation marks and spaces that joined
+ * it to the marked parts around it, cut to LEFTOVER_CHARS. Caller frees. */
+static char *
+leftover(const char *text)
+{
+	static const char *const lead[] = {
+		" ", "\t", "\r", "\n", ".", ",", ";", ":", "!", "?", "(", ")", "[", "]",
+		"\u00a0", "\u201d", "\u00bb", "\u2019", NULL,
+	};
+	static const char *const trail[] = {
+		" ", "\t", "\r", "\n", ".", ",", ";", ":", "(", "[", "\u00a0", "\u201c",
+		"\u00ab", "\u2018", NULL,
+	};
+	size_t n = strlen(text), k;
+	char *cut, *out;
+
+	while ((k = edge_in(text, n, lead, true)) > 0)
+		text += k, n -= k;
+	while ((k = edge_in(text, n, trail, false)) > 0)
+		n -= k;
+	cut = mem_alloc(n + 1);
+	memcpy(cut, text, n);
+	cut[n] = '\0';
+	out = norm_excerpt(cut, LEFTOVER_CHARS);
+	free(cut);
+	return out;
+}
+
+/* The length of TEXT, the text before a publisher, without the place of publication
+ * at its end ("(London: ", ". Madrid: "), which briefc has no markup for: the words
+ * between the last "(", ".", "," or ";" and a final colon. */
+static size_t
+without_place(const char *text)
+{
+	size_t n = strlen(text);
+
+	while (n > 0 && strchr(" \t\r\n", text[n - 1]) != NULL)
+		n--;
+	if (n == 0 || text[n - 1] != ':')
+		return strlen(text);
+	for (n--; n > 0 && strchr("(.,;", text[n - 1]) == NULL; n--)
+		;
+	return n;
+}
+
+/* Does the text node N of a citation hold a word the citation should have marked? */
+static bool
+unmarked_text(const xmlNode *n)
+{
+	const xmlNode *next = n->next;
+	char *text;
+	size_t len;
+	bool found;
+
+	if (n->type != XML_TEXT_NODE || n->content == NULL)
+		return false;
+	if (next == NULL || !source_is(next, "orgname") ||
+	    !attr_is(next, "role", "publisher"))
+		return has_marked_word((const char *)n->content);
+	len = without_place((const char *)n->content);
+	text = mem_alloc(len + 1);
+	memcpy(text, n->content, len);
+	text[len] = '\0';
+	found = has_marked_word(text);
+	free(text);
+	return found;
+}
+
+/* Text written directly in a <citation> joins its marked parts: punctuation,
+ * quotation marks, "No.", "and", the place before a publisher. A word or a year there
+ * is a part briefc cannot read, often a second citation run into the first. One
+ * finding per citation; none for a citation C (as read) that names no author, title or
+ * Ibid., which citation-unrecognised reports whole. */
+static void
+check_citation_text(const struct source *src, struct diag *d, const xmlNode *citation,
+                    const struct cite *c)
+{
+	const xmlNode *n;
+
+	if (c->form != CITE_IBID && c->fields.nauthors == 0 && c->fields.title == NULL)
+		return;
+	for (n = citation->children; n != NULL; n = n->next)
+		if (unmarked_text(n)) {
+			char *shown = leftover((const char *)n->content);
+			unsigned line, col;
+
+			source_locate(src, citation, &line, &col);
+			diag_report(d, RULE_UNMARKED_CITATION, src->path, line, col,
+			            "citation in note %zu leaves \"%s\" unmarked; mark its parts, "
+			            "or make it a citation of its own", c->note, shown);
+			free(shown);
+			return;
+		}
+}
+
+static bool
+ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does a year (four digits standing alone) begin at S[I]? */
+static bool
+year_at(const char *s, size_t i)
+{
+	return (i == 0 || !ascii_alnum(s[i - 1])) && strspn(s + i, "0123456789") == 4 &&
+	       !ascii_alnum(s[i + 4]);
+}
+
+/* Does a number follow P, after spaces (at least one when SPACED)? */
+static bool
+number_after(const char *p, bool spaced)
+{
+	const char *start = p;
+
+	while (*p == ' ' || strncmp(p, "\u00a0", 2) == 0)
+		p += *p == ' ' ? 1 : 2;
+	return (!spaced || p > start) && *p >= '0' && *p <= '9';
+}
+
+/* Does a page label and a number begin at S[I]: "p. 4", "pp. 3\u20135"? */
+static bool
+page_at(const char *s, size_t i)
+{
+	if (i > 0 && ascii_alnum(s[i - 1]))
+		return false;
+	if (strncmp(s + i, "pp.", 3) == 0)
+		return number_after(s + i + 3, false);
+	return strncmp(s + i, "p.", 2) == 0 && number_after(s + i + 2, false);
+}
+
+/* Does a page follow the year that ends at P: after a colon ("2015: 45", "(2015): 45"),
+ * or after the parenthesis that closes the year and a comma ("(London: Verso, 2015),
+ * 45")? */
+static bool
+page_after_year(const char *p)
+{
+	if (*p == ')' && p[1] == ',')
+		return number_after(p + 2, true);
+	p += *p == ')';
+	return *p == ':' && number_after(p + 1, true);
+}
+
+/* Does S (a note's text after a citation, outside any) read like a citation: a year
+ * and a page ("Smith, Counting, 2015, p. 4", "JDE 3 (2015): 4", "(Verso, 2015), 4"),
+ * or a quoted title followed by a year in parentheses or after a comma ("“Counting,”
+ * JDE 3 (2015)")? Discursive text with a year ("It was withdrawn in 2015, after 3
+ * months: 12 ...") does not. */
+static bool
+looks_like_citation(const char *s)
+{
+	size_t i, j;
+	bool year = false, page = false, quote_open = false, titled = false;
+	int parens = 0;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (strncmp(s + i, "\u201c", 3) == 0 || strncmp(s + i, "\u00ab", 2) == 0)
+			quote_open = true;
+		else if (quote_open && (strncmp(s + i, "\u201d", 3) == 0 ||
+		                        strncmp(s + i, "\u00bb", 2) == 0))
+			quote_open = false, titled = true;
+		parens += (s[i] == '(') - (s[i] == ')' && parens > 0);
+		page = page || page_at(s, i);
+		if (!year_at(s, i))
+			continue;
+		year = true;
+		page = page || page_after_year(s + i + 4);
+		for (j = i; j > 0 && s[j - 1] == ' '; j--)
+			;
+		if (titled && (parens > 0 || (j > 0 && s[j - 1] == ',')))
+			return true;
+	}
+	return year && page;
+}
+
+/* The text of note NUMBER (the <footnote> NOTE) outside its citations, after the first
+ * of them, read in stretches between citations and paragraphs: one that reads like a
+ * citation is a citation left unmarked. Notes that cite nothing are discursive and
+ * never checked. One finding per note. */
+static void
+check_note_text(const struct source *src, struct diag *d, xmlNodePtr note, size_t number)
+{
+	struct buf text = {NULL, 0, 0};
+	bool cited = false, found = false;
+	xmlNodePtr n = note->children;
+
+	while (n != NULL && !found) {
+		bool cite = source_is(n, "citation") || source_is(n, "biblioref");
+
+		if (cite || source_is(n, "para")) {
+			found = cited && text.data != NULL && looks_like_citation(text.data);
+			if (!found)
+				buf_free(&text);
+			cited = cited || cite;
+			n = cite ? source_skip(n, note) : source_next(n, note);
+			continue;
+		}
+		if (cited && n->type == XML_TEXT_NODE && n->content != NULL)
+			buf_puts(&text, (const char *)n->content);
+		n = source_next(n, note);
+	}
+	found = found || (cited && text.data != NULL && looks_like_citation(text.data));
+	if (found) {
+		char *shown = leftover(text.data);
+		unsigned line, col;
+
+		source_locate(src, note, &line, &col);
+		diag_report(d, RULE_UNMARKED_CITATION, src->path, line, col,
+		            "note %zu has citation-like text outside any citation: \"%s\"; mark "
+		            "it up as a <citation>", number, shown);
+		free(shown);
+	}
+	buf_free(&text);
 }
 
 static void
@@ -333,14 +619,17 @@ resolve_source(const struct source *src, struct diag *d)
 		if ((id = xmlGetNsProp(n, X("id"), X(XML_NS))) != NULL)
 			cite_reserve_id(m, (const char *)id);
 		xmlFree(id);
-		if (source_is(n, "biblioentry"))
+		if (source_is(n, "biblioentry")) {
 			read_entry(m, n);
-		else if (source_is(n, "footnote"))
+		} else if (source_is(n, "footnote")) {
 			cite_begin_note(m);
-		else if (source_is(n, "citation"))
+			check_note_text(src, d, n, m->notes);
+		} else if (source_is(n, "citation")) {
 			read_citation(m, n);
-		else if (source_is(n, "biblioref"))
+			check_citation_text(src, d, n, &m->cites[m->ncites - 1]);
+		} else if (source_is(n, "biblioref")) {
 			read_biblioref(m, n);
+		}
 	}
 	cite_resolve(m);
 	for (i = 0; i < m->nproblems; i++)

@@ -13,8 +13,10 @@
 #define RESOLVED_NS "urn:x-briefc:resolved"
 
 /* Reads every <biblioentry>, <footnote>, <citation> and <biblioref> of the valid SRC
- * into a new, resolved model and reports its problems to D at their line and column.
- * Returns the model (caller frees with cite_model_free), problems or not. */
+ * into a new, resolved model and reports its problems to D at their line and column,
+ * with text a note leaves outside its marked citation parts that looks like a citation
+ * (RULE_UNMARKED_CITATION). Returns the model (caller frees with cite_model_free),
+ * problems or not. */
 struct cite_model *resolve_source(const struct source *src, struct diag *d);
 
 /* Writes the resolved model M of DOC (the tree M was read from) into DOC, in namespace

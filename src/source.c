@@ -295,8 +295,23 @@ parse(struct source *src, struct diag *d)
 		src->npos = 0;
 		return SOURCE_MALFORMED;
 	}
-	qsort(src->pos, src->npos, sizeof(*src->pos), pos_cmp);
+	if (src->npos > 1)
+		qsort(src->pos, src->npos, sizeof(*src->pos), pos_cmp);
 	return SOURCE_OK;
+}
+
+/* What both loaders do once SRC->text holds the bytes. */
+static enum source_status
+load_text(struct source *src, struct diag *d)
+{
+	if (src->len == 0) {
+		diag_report(d, RULE_XML, src->path, 1, 1, "the file is empty; a brief is an "
+		            "<article> element");
+		return SOURCE_MALFORMED;
+	}
+	if (check_encoding(src, d) != 0)
+		return SOURCE_MALFORMED;
+	return parse(src, d);
 }
 
 enum source_status
@@ -308,14 +323,26 @@ source_load(struct source *src, const char *path, size_t max_bytes, struct diag 
 	st = read_file(src, max_bytes, d);
 	if (st != SOURCE_OK)
 		return st;
-	if (src->len == 0) {
-		diag_report(d, RULE_XML, path, 1, 1, "the file is empty; a brief is an "
-		            "<article> element");
-		return SOURCE_MALFORMED;
+	return load_text(src, d);
+}
+
+enum source_status
+source_load_memory(struct source *src, const char *name, const void *bytes, size_t len,
+                   size_t max_bytes, struct diag *d)
+{
+	src->path = name;
+	if (len > max_bytes || len >= INT_MAX) {
+		diag_report(d, RULE_IO, name, 0, 0,
+		            "file is %zu bytes, larger than the limit of %zu bytes", len,
+		            max_bytes);
+		return SOURCE_UNREADABLE;
 	}
-	if (check_encoding(src, d) != 0)
-		return SOURCE_MALFORMED;
-	return parse(src, d);
+	src->text = mem_alloc(len + 1);
+	if (len > 0)
+		memcpy(src->text, bytes, len);
+	src->text[len] = '\0';
+	src->len = len;
+	return load_text(src, d);
 }
 
 void
@@ -396,6 +423,12 @@ source_next(xmlNodePtr node, xmlNodePtr root)
 {
 	if (node->children != NULL && node->type == XML_ELEMENT_NODE)
 		return node->children;
+	return source_skip(node, root);
+}
+
+xmlNodePtr
+source_skip(xmlNodePtr node, xmlNodePtr root)
+{
 	while (node != root && node->next == NULL)
 		node = node->parent;
 	return node == root ? NULL : node->next;

@@ -39,6 +39,13 @@ enum source_status {
 enum source_status source_load(struct source *src, const char *path,
                                size_t max_bytes, struct diag *d);
 
+/* As source_load, but from the LEN BYTES in memory (copied), reported as NAME (not
+ * copied; must outlive SRC): for a caller that has the brief already, such as a
+ * fuzzer. Over MAX_BYTES is SOURCE_UNREADABLE, reported as RULE_IO. */
+enum source_status source_load_memory(struct source *src, const char *name,
+                                      const void *bytes, size_t len, size_t max_bytes,
+                                      struct diag *d);
+
 void source_free(struct source *src);
 
 /* Sets *LINE and *COL (1-based, COL in characters) to where NODE starts in SRC:
@@ -50,6 +57,10 @@ void source_locate(const struct source *src, const xmlNode *node, unsigned *line
 /* The node after NODE in document order, staying inside ROOT (NULL after the last):
  * the iterative walk every tree pass uses, so no input depth can exhaust the stack. */
 xmlNodePtr source_next(xmlNodePtr node, xmlNodePtr root);
+
+/* The node after NODE and everything inside it, staying inside ROOT (NULL after the
+ * last): the walk's way to pass over a subtree. */
+xmlNodePtr source_skip(xmlNodePtr node, xmlNodePtr root);
 
 /* Is NODE the DocBook element NAME? */
 int source_is(const xmlNode *node, const char *name);

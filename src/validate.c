@@ -3,11 +3,22 @@
 #include "validate.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
+#include <libxml/uri.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "mem.h"
+#include "norm.h"
+
+#define XLINK_NS "http://www.w3.org/1999/xlink"
 
 /* src/briefc.rng, turned into a C string by the Makefile. */
 extern const char briefc_schema[];
@@ -20,7 +31,9 @@ struct validator {
 struct report {
 	const struct source *src;
 	struct diag *d;
-	unsigned errors;
+	unsigned errors;       /* of the findings that leave the tree unfit to resolve */
+	unsigned suppressed;   /* schema errors left to a clearer rule (nested-footnote,
+	                          malformed-url) */
 	const xmlNode *last_schema_node; /* libxml2 often follows up on the same node */
 };
 
@@ -67,16 +80,28 @@ validate_free(struct validator *v)
 	xmlFree(v);
 }
 
-static void
-report_at(struct report *r, enum diag_rule rule, const xmlNode *node, const char *fmt,
-          const char *arg)
+/* Does a finding of RULE leave the tree fit for resolution? Then it is reported but not
+ * counted: a bad URL or an empty note should not hide the brief's citation problems. */
+static bool
+leaves_tree_usable(enum diag_rule rule)
+{
+	return rule == RULE_MALFORMED_URL || rule == RULE_EMPTY_NOTE;
+}
+
+static void __attribute__((format(printf, 4, 5)))
+report_at(struct report *r, enum diag_rule rule, const xmlNode *node, const char *fmt, ...)
 {
 	unsigned line = 0, col = 0;
+	char msg[2048];
+	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	if (node != NULL)
 		source_locate(r->src, node, &line, &col);
-	diag_report(r->d, rule, r->src->path, line, col, fmt, arg);
-	r->errors++;
+	diag_report(r->d, rule, r->src->path, line, col, "%s", msg);
+	r->errors += !leaves_tree_usable(rule);
 }
 
 
@@ -140,6 +165,125 @@ missing_first_child(const xmlNode *parent)
 	return NULL;
 }
 
+/* S without leading and trailing XML white space, in place. */
+static char *
+trim(char *s)
+{
+	size_t n;
+
+	s += strspn(s, " \t\r\n");
+	n = strlen(s);
+	while (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
+		s[--n] = '\0';
+	return s;
+}
+
+/* TEXT with every byte outside ASCII %-escaped: an IRI ("https://elpais.com/año")
+ * mapped to the URI it stands for (RFC 3987, 3.1), which xmlParseURI can read. */
+static char *
+iri_to_uri(const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = mem_alloc(3 * strlen(text) + 1), *o = out;
+	const unsigned char *s;
+
+	for (s = (const unsigned char *)text; *s != '\0'; s++) {
+		if (*s < 0x80) {
+			*o++ = (char)*s;
+			continue;
+		}
+		*o++ = '%';
+		*o++ = hex[*s >> 4];
+		*o++ = hex[*s & 15];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Whether URL (trimmed) is an absolute http or https URL with a host. If not, WHY (of
+ * SIZE) gets what is wrong and what to do, as "has no scheme; begin it with ...". */
+static bool
+url_ok(const char *url, char *why, size_t size)
+{
+	xmlURIPtr uri;
+	char *escaped;
+	bool ok = false;
+
+	if (*url == '\0') {
+		snprintf(why, size, "is empty; write the address, beginning https://");
+		return false;
+	}
+	if (strpbrk(url, " \t\r\n") != NULL) {
+		snprintf(why, size, "contains a space; write each space as %%20");
+		return false;
+	}
+	escaped = iri_to_uri(url);
+	uri = xmlParseURI(escaped);
+	free(escaped);
+	if (uri == NULL)
+		snprintf(why, size, "is not a well-formed URL; write the characters a URL "
+		         "cannot hold (\" < > { } | \\ ^ `) as %%XX");
+	else if (uri->scheme == NULL)
+		snprintf(why, size, "has no scheme; begin it with https:// (or http://)");
+	else if (strcasecmp(uri->scheme, "http") != 0 && strcasecmp(uri->scheme, "https") != 0)
+		snprintf(why, size, "has the scheme \"%.40s\"; write an http or https URL",
+		         uri->scheme);
+	else if (uri->server == NULL || *uri->server == '\0')
+		snprintf(why, size, "names no host; write it as https://host/path");
+	else
+		ok = true;
+	xmlFreeURI(uri);
+	return ok;
+}
+
+/* Is S (trimmed) a DOI: "10.", a registrant code of four or more digits (maybe with
+ * dotted subdivisions), "/" and a suffix, with no space? */
+static bool
+doi_ok(const char *s)
+{
+	size_t n;
+
+	if (strncmp(s, "10.", 3) != 0 || (n = strspn(s + 3, "0123456789")) < 4)
+		return false;
+	for (s += 3 + n; *s == '.'; s += 1 + n)
+		if ((n = strspn(s + 1, "0123456789")) == 0)
+			return false;
+	return *s == '/' && s[1] != '\0' && strpbrk(s, " \t\r\n") == NULL;
+}
+
+/* Is NODE a <link> whose xlink:href libxml2's anyURI type refused (MESSAGE), and which
+ * check_url reports as a malformed URL? */
+static bool
+bad_href(const xmlNode *node, const char *message)
+{
+	xmlChar *href;
+	char why[256];
+	bool bad;
+
+	if (!source_is(node, "link") || message == NULL ||
+	    strncmp(message, "Type anyURI", 11) != 0)
+		return false;
+	href = xmlGetNsProp(node, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
+	bad = href != NULL && !url_ok(trim((char *)href), why, sizeof(why));
+	xmlFree(href);
+	return bad;
+}
+
+/* Is NODE a footnote inside another footnote? libxml2 reports one (on the inner
+ * <footnote>, then passes over its content) as an element not expected there;
+ * check_note says what is wrong instead. The walk up is short: libxml2 parses no tree
+ * deeper than 256 levels, and reports each element at most once. */
+static bool
+nested_footnote(const xmlNode *node)
+{
+	if (!source_is(node, "footnote"))
+		return false;
+	for (node = node->parent; node != NULL; node = node->parent)
+		if (source_is(node, "footnote"))
+			return true;
+	return false;
+}
+
 /* libxml2's RELAX NG messages name the element but not where it stands or what is
  * wrong with it: add the parent, a foreign namespace, or the attributes. */
 static void
@@ -151,6 +295,11 @@ on_schema_error(void *data, xmlErrorPtr err)
 
 	if (node != NULL && node == r->last_schema_node)
 		return;
+	if (node != NULL && (nested_footnote(node) || bad_href(node, err->message))) {
+		r->last_schema_node = node;
+		r->suppressed++;
+		return;
+	}
 	r->last_schema_node = node;
 	snprintf(msg, sizeof(msg), "%s",
 	         diag_one_line(err->message, "invalid", line, sizeof(line)));
@@ -218,32 +367,164 @@ check_linkend(struct report *r, xmlHashTablePtr ids, xmlNodePtr node)
 	xmlFree(target);
 }
 
-/* Ids first (a link may point forward), then links. */
+/* How many characters of a URL or DOI a message quotes. */
+#define QUOTED_CHARS 100
+
+static void
+report_url(struct report *r, const xmlNode *node, const char *url)
+{
+	char why[256];
+	char *shown;
+
+	if (url_ok(url, why, sizeof(why)))
+		return;
+	shown = norm_excerpt(url, QUOTED_CHARS);
+	report_at(r, RULE_MALFORMED_URL, node, "URL \"%s\" %s", shown, why);
+	free(shown);
+}
+
+static void
+report_doi(struct report *r, const xmlNode *node, const char *doi)
+{
+	char *shown;
+
+	if (doi_ok(doi))
+		return;
+	shown = norm_excerpt(doi, QUOTED_CHARS);
+	report_at(r, RULE_MALFORMED_URL, node, "DOI \"%s\" is not of the form "
+	          "10.NNNN/suffix; write the bare DOI, without \"doi:\" or "
+	          "\"https://doi.org/\"", shown);
+	free(shown);
+}
+
+static bool
+class_is(const xmlNode *node, const char *value)
+{
+	xmlChar *v = xmlGetNsProp(node, (const xmlChar *)"class", NULL);
+	bool is = v != NULL && strcmp((const char *)v, value) == 0;
+
+	xmlFree(v);
+	return is;
+}
+
+/* A <link xlink:href> must lead somewhere, and a <biblioid> or <citebiblioid> of class
+ * uri or doi must be one (a DOI leads somewhere through https://doi.org/). Other
+ * classes (isbn, issn, pubsnumber) are not checked. */
+static void
+check_url(struct report *r, const xmlNode *node)
+{
+	bool id = source_is(node, "biblioid") || source_is(node, "citebiblioid");
+	xmlChar *raw = NULL;
+
+	if (source_is(node, "link"))
+		raw = xmlGetNsProp(node, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
+	else if (id && (class_is(node, "uri") || class_is(node, "doi")))
+		raw = xmlNodeGetContent(node);
+	if (raw == NULL)
+		return;
+	if (id && class_is(node, "doi"))
+		report_doi(r, node, trim((char *)raw));
+	else
+		report_url(r, node, trim((char *)raw));
+	xmlFree(raw);
+}
+
+/* Does the text S hold anything but white space (Unicode's, no-break spaces included)? */
+static bool
+has_text(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		ucs4_t c;
+		int step = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+
+		if (!uc_is_property_white_space(c))
+			return true;
+		i += (size_t)step;
+	}
+	return false;
+}
+
+/* Elements with no content that still print something in a note. */
+static bool
+prints_itself(const xmlNode *node)
+{
+	return source_is(node, "biblioref") || source_is(node, "xref") ||
+	       source_is(node, "footnoteref") || source_is(node, "link");
+}
+
+/* Note NUMBER, the <footnote> NOTE: a footnote inside it is an error (reported once, at
+ * the outermost one inside; what is inside that is not looked at, as libxml2 does not);
+ * a note that prints nothing is a warning. */
+static void
+check_note(struct report *r, xmlNodePtr note, unsigned number)
+{
+	xmlNodePtr n = note->children;
+	bool text = false, nested = false;
+
+	while (n != NULL) {
+		if (source_is(n, "footnote")) {
+			report_at(r, RULE_NESTED_FOOTNOTE, n, "footnote inside note %u; a note "
+			          "cannot hold another: move this one into the text, or merge it "
+			          "into note %u", number, number);
+			nested = true;
+			n = source_skip(n, note);
+			continue;
+		}
+		text = text || (n->type == XML_TEXT_NODE && n->content != NULL &&
+		                has_text((const char *)n->content)) || prints_itself(n);
+		n = source_next(n, note);
+	}
+	if (!text && !nested)
+		report_at(r, RULE_EMPTY_NOTE, note, "note %u is empty; write the note or remove "
+		          "the footnote", number);
+}
+
+/* Ids first (a link may point forward), then links, addresses and notes. Footnotes are
+ * numbered in document order, as resolution numbers them; each outermost one is
+ * checked whole by check_note. */
 static void
 check_tree(struct report *r, xmlNodePtr root)
 {
 	xmlHashTablePtr ids = xmlHashCreate(64);
-	xmlNodePtr n;
+	xmlNodePtr n, note_end = NULL;
+	bool in_note = false;
+	unsigned notes = 0;
 
 	for (n = root; n != NULL; n = source_next(n, root))
 		if (n->type == XML_ELEMENT_NODE)
 			check_id(r, ids, n);
-	for (n = root; n != NULL; n = source_next(n, root))
-		if (n->type == XML_ELEMENT_NODE)
-			check_linkend(r, ids, n);
+	for (n = root; n != NULL; n = source_next(n, root)) {
+		if (in_note && n == note_end)
+			in_note = false;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		check_linkend(r, ids, n);
+		check_url(r, n);
+		if (!source_is(n, "footnote"))
+			continue;
+		notes++;
+		if (!in_note) {
+			check_note(r, n, notes);
+			in_note = true;
+			note_end = source_skip(n, root);
+		}
+	}
 	xmlHashFree(ids, NULL);
 }
 
 unsigned
 validate_source(struct validator *v, const struct source *src, struct diag *d)
 {
-	struct report r = {src, d, 0, NULL};
+	struct report r = {src, d, 0, 0, NULL};
 	xmlRelaxNGValidCtxtPtr vctxt;
 	xmlNodePtr root = xmlDocGetRootElement(src->doc);
 
 	vctxt = xmlRelaxNGNewValidCtxt(v->schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, &r);
-	if (xmlRelaxNGValidateDoc(vctxt, src->doc) != 0 && r.errors == 0)
+	if (xmlRelaxNGValidateDoc(vctxt, src->doc) != 0 && r.errors == 0 &&
+	    r.suppressed == 0)
 		report_at(&r, RULE_SCHEMA, root, "%s", "the brief does not match the schema");
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	if (root != NULL)

@@ -1,5 +1,6 @@
 /* validate.h - validation: briefc's RELAX NG schema (compiled into the binary) and the
- * tree rules a schema cannot say (unique ids, links that resolve). */
+ * tree rules a schema cannot say (unique ids, links that resolve, no footnote inside a
+ * footnote, URLs and DOIs that lead somewhere, notes that say something). */
 #ifndef BRIEFC_VALIDATE_H
 #define BRIEFC_VALIDATE_H
 
@@ -15,7 +16,9 @@ struct validator *validate_new(struct diag *d);
 void validate_free(struct validator *v);
 
 /* Checks the well-formed SRC against the schema and the tree rules, reporting every
- * problem to D. Returns the number of errors found (0: valid). */
+ * problem to D. Returns the number of errors that leave the tree unfit to resolve
+ * (schema, nested footnotes, ids, links; 0: valid). Malformed URLs and empty notes are
+ * reported but not counted: they do not stop resolution. */
 unsigned validate_source(struct validator *v, const struct source *src, struct diag *d);
 
 #endif

@@ -94,9 +94,10 @@ static void
 test_malformed_and_missing(void **state)
 {
 	struct unit_capture c;
+	static const char bad[] = "# fine\n\n2\ta.xml\tno-such-rule\tm\n"
+	                          "x\ta.xml\tio\tm\n1\ta.xml\tio\tm\n";
 	char *dir = unit_tempdir();
-	char *path = unit_write(dir, "bad.tsv", "# fine\n\n2\ta.xml\tno-such-rule\tm\n"
-	                        "x\ta.xml\tio\tm\n1\ta.xml\tio\tm\n", 43 + 17);
+	char *path = unit_write(dir, "bad.tsv", bad, strlen(bad));
 
 	(void)state;
 	unit_capture_init(&c);
@@ -108,7 +109,10 @@ test_malformed_and_missing(void **state)
 	unit_capture_free(&c);
 
 	unit_capture_init(&c);
-	strcpy(strrchr(path, '/') + 1, "none.tsv");
+	free(path);
+	path = malloc(strlen(dir) + sizeof("/none.tsv"));
+	assert_non_null(path);
+	sprintf(path, "%s/none.tsv", dir);
 	assert_null(baseline_load(path, &c.d));
 	assert_contains(unit_capture_text(&c), "none.tsv: error: cannot read the baseline: "
 	                "No such file or directory [io]");

@@ -132,6 +132,33 @@ test_locators(void **state)
 	assert_locator("12\u201314\u201316", LOC_OTHER, "12\u201314\u201316", false);
 }
 
+/* "p." and "pp." are kept as labels of the pages they stand before. */
+static void
+test_page_labels(void **state)
+{
+	static const struct {
+		const char *text;
+		enum cite_page_label label;
+		bool several;
+	} cases[] = {
+		{"7", LABEL_NONE, false},        {"p. 7", LABEL_P, false},
+		{"p.7", LABEL_P, false},         {"pp. 7\u20139", LABEL_PP, true},
+		{"pp. 3, 9", LABEL_PP, true},    {"p. 12\u201314", LABEL_P, true},
+		{"pp. 12", LABEL_PP, false},     {"chap. 3", LABEL_NONE, false},
+	};
+	struct cite_locator loc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(cite_locator_parse(cases[i].text, &loc, NULL), 0);
+		if (loc.label != cases[i].label || loc.several != cases[i].several)
+			fail_msg("\"%s\": label %d, several %d; wanted %d, %d", cases[i].text,
+			         loc.label, loc.several, cases[i].label, cases[i].several);
+		free(loc.text);
+	}
+}
+
 static void
 assert_reversed(const char *text, const char *range)
 {
@@ -157,6 +184,48 @@ test_reversed_ranges(void **state)
 }
 
 /* ---- Dates ---- */
+
+static void
+assert_date_status(const char *text, enum cite_date_status want, int y, int m, int d)
+{
+	struct cite_date date = {(char *)text, -1, -1, -1};
+	enum cite_date_status got = cite_date_parse(&date);
+
+	if (got != want || date.year != y || date.month != m || date.day != d)
+		fail_msg("\"%s\": status %d, %d-%d-%d; wanted %d, %d-%d-%d", text ? text : "(null)",
+		         got, date.year, date.month, date.day, want, y, m, d);
+}
+
+/* A date is read, says there is none, has no year, or names a month or day that does
+ * not exist; an impossible part is dropped. */
+static void
+test_date_status(void **state)
+{
+	(void)state;
+	assert_date_status(NULL, DATE_OK, 0, 0, 0);
+	assert_date_status("2014", DATE_OK, 2014, 0, 0);
+	assert_date_status("Spring 2015", DATE_OK, 2015, 0, 0);
+	assert_date_status("February 29, 2016", DATE_OK, 2016, 2, 29);
+	assert_date_status("2016-02-29", DATE_OK, 2016, 2, 29);
+	assert_date_status("2015-1-5", DATE_OK, 2015, 1, 5);
+	assert_date_status("n.d.", DATE_UNDATED, 0, 0, 0);
+	assert_date_status("n. d", DATE_UNDATED, 0, 0, 0);
+	assert_date_status("s.f.", DATE_UNDATED, 0, 0, 0);
+	assert_date_status("Sin fecha", DATE_UNDATED, 0, 0, 0);
+	assert_date_status("Spring", DATE_NO_YEAR, 0, 0, 0);
+	assert_date_status("19th century", DATE_NO_YEAR, 0, 0, 0);
+	assert_date_status("", DATE_NO_YEAR, 0, 0, 0);
+	assert_date_status("15", DATE_NO_YEAR, 0, 0, 0);
+	assert_date_status("February 30, 2015", DATE_IMPOSSIBLE, 2015, 2, 0);
+	assert_date_status("February 29, 2015", DATE_IMPOSSIBLE, 2015, 2, 0);
+	assert_date_status("April 31, 2015", DATE_IMPOSSIBLE, 2015, 4, 0);
+	assert_date_status("February 45, 2015", DATE_IMPOSSIBLE, 2015, 2, 0);
+	assert_date_status("2015-13", DATE_IMPOSSIBLE, 2015, 0, 0);
+	assert_date_status("2015-13-01", DATE_IMPOSSIBLE, 2015, 0, 0);
+	assert_date_status("2015-02-30", DATE_IMPOSSIBLE, 2015, 2, 0);
+	assert_date_status("2015-00", DATE_IMPOSSIBLE, 2015, 0, 0);
+	assert_date_status("2015-123", DATE_IMPOSSIBLE, 2015, 0, 0);
+}
 
 static void
 assert_date(const char *text, int y, int m, int d)
@@ -233,7 +302,11 @@ test_full_ibid_and_short_forms(void **state)
 	note(m, CITE_SHORT, short_form("Echeverr\u00eda", NULL), "12", 5);
 	note(m, CITE_SHORT, short_form("echeverria jesus", NULL), "13", 6);
 	cite_resolve(m);
-	assert_int_equal(m->nproblems, 0);
+	/* The last short form matches by its normalised name, but is spelt otherwise. */
+	assert_int_equal(m->nproblems, 1);
+	assert_problem(m, 0, RULE_CONFLICTING_FIELDS, 6, "short form in note 7 spells the "
+	               "author \"echeverria jesus\", but note 3 spells it \"Echeverr\u00eda "
+	               "Jes\u00fas\"; use one spelling");
 	assert_int_equal(m->nworks, 2);
 	assert_string_equal(work_of(m, 0), "united-states-department-of-state-2014");
 	assert_string_equal(work_of(m, 1), "united-states-department-of-state-2014");
@@ -280,8 +353,11 @@ test_identity_is_normalised(void **state)
 	assert_true(m->cites[0].work != m->cites[2].work);
 	assert_int_equal(m->cites[1].form, CITE_FULL);
 	assert_int_equal(m->cites[1].position, POS_IBID);
-	assert_int_equal(m->nproblems, 1);
-	assert_problem(m, 0, RULE_SHORT_UNMATCHED, 3, "\"United States\"");
+	/* One work, described two ways and in full twice: warned, still one work. */
+	assert_int_equal(m->nproblems, 3);
+	assert_problem(m, 0, RULE_CONFLICTING_FIELDS, 1, "note 2 differs from note 1");
+	assert_problem(m, 1, RULE_SHORT_UNMATCHED, 3, "\"United States\"");
+	assert_problem(m, 2, RULE_REPEATED_FULL, 1, "cited in full again in note 2");
 	cite_model_free(m);
 }
 
@@ -300,7 +376,11 @@ test_various_authors(void **state)
 	note(m, CITE_FULL, b, NULL, 1);
 	note(m, CITE_FULL, c, "4", 2);
 	cite_resolve(m);
-	assert_int_equal(m->nproblems, 0);
+	/* The third is the first again, written in capitals and in full. */
+	assert_int_equal(m->nproblems, 2);
+	assert_problem(m, 0, RULE_CONFLICTING_FIELDS, 2, "in title (\"AL QAEDA LLAMA EN UN "
+	               "VIDEO\", not \"Al Qaeda llama en un v\u00eddeo\")");
+	assert_problem(m, 1, RULE_REPEATED_FULL, 2, "in note 3");
 	assert_int_equal(m->nworks, 2);
 	assert_string_equal(work_of(m, 0), "al-qaeda-llama-2016");
 	assert_string_equal(work_of(m, 1), "burkina-faso-attack-2016");
@@ -451,10 +531,19 @@ test_bibliography_entries(void **state)
 	assert_int_equal(cite_shown_form(&m->cites[3]), CITE_SHORT);
 	assert_string_equal(work_of(m, 5), "smith");
 	assert_string_equal(work_of(m, 6), "smith"); /* a written full reference, merged */
-	assert_int_equal(m->nproblems, 2);
+	assert_int_equal(m->nproblems, 5);
 	assert_problem(m, 0, RULE_BIBLIOREF_TARGET, 4, "\"section-1\"");
-	assert_int_equal(m->problems[1].rule, RULE_UNCITED_ENTRY);
-	assert_ptr_equal(m->problems[1].node, nodes[12]);
+	/* The written full reference is compared with the entry it matched. */
+	assert_problem(m, 1, RULE_CONFLICTING_FIELDS, 6, "full reference in note 5 differs "
+	               "from bibliography entry \"smith\" in title (\"Counting notes in linear "
+	               "time\", not \"Counting Notes in Linear Time\") and author (\"Smith, "
+	               "J.\", not \"Smith, Jane\"); make them agree");
+	assert_ptr_equal(m->problems[1].related[0].node, nodes[10]);
+	assert_string_equal(m->problems[1].related[0].message, "described here");
+	assert_problem(m, 2, RULE_MISSING_LOCATOR, 1, "note 2 cites Smith");
+	assert_problem(m, 3, RULE_REPEATED_FULL, 6, "after its first citation, in note 1");
+	assert_int_equal(m->problems[4].rule, RULE_UNCITED_ENTRY);
+	assert_ptr_equal(m->problems[4].node, nodes[12]);
 	assert_int_equal(diag_rule_severity(RULE_UNCITED_ENTRY), SEV_WARNING);
 	/* Sorted: Lacher, Smith, Unused; an uncited entry stays in the bibliography. */
 	assert_int_equal(m->nworks, 3);
@@ -516,6 +605,195 @@ test_short_titles(void **state)
 	}
 }
 
+/* ---- Lint ---- */
+
+/* Adds to M, in a new note, a full reference at fake node N whose publisher, container
+ * and number are given (NULL: none). */
+static void
+note_full(struct cite_model *m, struct cite_fields f, const char *container,
+          const char *number, const char *locator, int n)
+{
+	f.container = container ? strdup(container) : NULL;
+	f.number = number ? strdup(number) : NULL;
+	note(m, CITE_FULL, f, locator, n);
+}
+
+/* A date that is no date, in a note or in an entry; "n.d." is none, and fine. */
+static void
+test_malformed_dates(void **state)
+{
+	struct cite_model *m = cite_model_new();
+	struct cite_fields e = full("Lacher", "Wolfram", "Libya\u2019s Fragmentation", "2020-13");
+
+	(void)state;
+	cite_add_entry(m, "lacher", &e, nodes[10]);
+	note(m, CITE_REF, short_form(NULL, NULL), "3", 0);
+	m->cites[0].ref = strdup("lacher");
+	note(m, CITE_FULL, full("Boukhars", "Anouar", "Salafi Jihadism", "Spring"), "7", 1);
+	note(m, CITE_FULL, full("Braniff", "William", "Two Caliphates", "n.d."), "6", 2);
+	note(m, CITE_FULL, full("Roy", "Olivier", "Holy Ignorance", "February 30, 2010"), NULL,
+	     3);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 3);
+	assert_ptr_equal(m->problems[0].node, nodes[10]);
+	assert_int_equal(m->problems[0].rule, RULE_MALFORMED_DATE);
+	assert_string_equal(m->problems[0].message, "date \"2020-13\" names a month or day that "
+	                    "does not exist; correct it");
+	assert_problem(m, 1, RULE_MALFORMED_DATE, 1, "");
+	assert_string_equal(m->problems[1].message, "date \"Spring\" has no year; write it as "
+	                    "\"2015\", \"August 2013\" or \"2015-12-23\", or \"n.d.\" if the "
+	                    "work has none");
+	assert_problem(m, 2, RULE_MALFORMED_DATE, 3, "\"February 30, 2010\" names a month");
+	assert_string_equal(work_of(m, 2), "braniff-nd");
+	assert_string_equal(work_of(m, 3), "roy-2010"); /* the year still counts */
+	cite_model_free(m);
+}
+
+/* "p." before several pages, "pp." before one. */
+static void
+test_page_label_problems(void **state)
+{
+	struct cite_model *m = cite_model_new();
+
+	(void)state;
+	note(m, CITE_FULL, full("Boukhars", "Anouar", "Salafi Jihadism", "2013"),
+	     "p. 12\u201314", 0);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), "pp. 7", 1);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), "p. 7", 2);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), "pp. 7, 9", 3);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), "7\u20139", 4);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 2);
+	assert_problem(m, 0, RULE_PAGE_LABEL, 0, "");
+	assert_string_equal(m->problems[0].message, "locator \"p. 12\u201314\" names several "
+	                    "pages after \"p.\"; write \"pp. 12\u201314\"");
+	assert_problem(m, 1, RULE_PAGE_LABEL, 1, "");
+	assert_string_equal(m->problems[1].message, "locator \"pp. 7\" names one page after "
+	                    "\"pp.\"; write \"p. 7\"");
+	cite_model_free(m);
+}
+
+/* One work described twice: every field that differs, once, pointing back at the first
+ * description. Fields one description leaves out, and dates that agree as far as both
+ * go, are no conflict. */
+static void
+test_conflicting_fields(void **state)
+{
+	struct cite_model *m = cite_model_new();
+
+	(void)state;
+	note_full(m, full("Echeverr\u00eda Jes\u00fas", "Carlos", "La situaci\u00f3n", "2015"),
+	          "Elcano", "19", "12", 0);
+	note_full(m, full("Echeverria Jesus", "C.", "La situaci\u00f3n", "2016"), "Elcano",
+	          "20", "13", 1);
+	note_full(m, full("Echeverr\u00eda Jes\u00fas", NULL, "La situaci\u00f3n", NULL), NULL,
+	          NULL, "14", 2);
+	note_full(m, full("Braniff", "William", "Two Caliphates", "2015"), NULL, NULL, "6", 3);
+	note_full(m, full("Braniff", "William", "Two Caliphates", "September 2015"), NULL, NULL,
+	          "7", 4);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 4); /* and three repeated full references */
+	assert_problem(m, 0, RULE_CONFLICTING_FIELDS, 1, "");
+	assert_string_equal(m->problems[0].message, "full reference in note 2 differs from "
+	                    "note 1 in author (\"Echeverria Jesus, C.\", not \"Echeverr\u00eda "
+	                    "Jes\u00fas, Carlos\"), date (\"2016\", not \"2015\") and number "
+	                    "(\"20\", not \"19\"); make them agree");
+	assert_int_equal(m->problems[0].nrelated, 1);
+	assert_ptr_equal(m->problems[0].related[0].node, nodes[0]);
+	assert_string_equal(m->problems[0].related[0].message, "first described here");
+	assert_int_equal(m->problems[1].rule, RULE_REPEATED_FULL);
+	assert_true(m->cites[1].work == m->cites[0].work);
+	cite_model_free(m);
+}
+
+/* A short form matched by its normalised name but spelt otherwise; a leading part of a
+ * compound surname, spelt as the work spells it, is fine. */
+static void
+test_short_form_spelling(void **state)
+{
+	struct cite_model *m = cite_model_new();
+
+	(void)state;
+	note(m, CITE_FULL, full("Echeverr\u00eda Jes\u00fas", "Carlos", "La situaci\u00f3n",
+	                        "2015"), "12", 0);
+	note(m, CITE_SHORT, short_form("Echeverr\u00eda", NULL), "13", 1);
+	note(m, CITE_SHORT, short_form("ECHEVERR\u00cdA", NULL), "14", 2);
+	note(m, CITE_SHORT, short_form("Echeverria Jesus", NULL), "15", 3);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 2);
+	assert_problem(m, 0, RULE_CONFLICTING_FIELDS, 2, "");
+	assert_string_equal(m->problems[0].message, "short form in note 3 spells the author "
+	                    "\"ECHEVERR\u00cdA\", but note 1 spells it \"Echeverr\u00eda\"; use "
+	                    "one spelling");
+	assert_ptr_equal(m->problems[0].related[0].node, nodes[0]);
+	assert_problem(m, 1, RULE_CONFLICTING_FIELDS, 3, "spells the author \"Echeverria "
+	               "Jesus\", but note 1 spells it \"Echeverr\u00eda Jes\u00fas\"");
+	assert_string_equal(work_of(m, 3), "echeverria-jesus-2015");
+	cite_model_free(m);
+}
+
+/* A work written in full after its first citation, whether that was a full reference,
+ * a <biblioref> or an Ibid. away. */
+static void
+test_repeated_full(void **state)
+{
+	struct cite_model *m = cite_model_new();
+	struct cite_fields e = full("Lacher", "Wolfram", "Libya\u2019s Fragmentation", "2020");
+
+	(void)state;
+	cite_add_entry(m, "lacher", &e, nodes[10]);
+	note(m, CITE_FULL, full("Braniff", "William", "Two Caliphates", "2015"), "6", 0);
+	note(m, CITE_FULL, full("Braniff", "William", "Two Caliphates", "2015"), "7", 1);
+	cite_begin_note(m);
+	cite_add(m, CITE_REF, NULL, "lacher", "3", nodes[2]);
+	note(m, CITE_FULL, full("Roy", "Olivier", "Holy Ignorance", "2010"), "5", 3);
+	note(m, CITE_FULL, full("Lacher", "Wolfram", "Libya\u2019s Fragmentation", "2020"), "4",
+	     4);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 2);
+	assert_problem(m, 0, RULE_REPEATED_FULL, 1, "");
+	assert_string_equal(m->problems[0].message, "Braniff, \u201cTwo Caliphates\u201d is "
+	                    "cited in full again in note 2; after its first citation, in note 1, "
+	                    "use the short form");
+	assert_int_equal(m->problems[0].nrelated, 1);
+	assert_ptr_equal(m->problems[0].related[0].node, nodes[0]);
+	assert_string_equal(m->problems[0].related[0].message, "first cited here");
+	assert_problem(m, 1, RULE_REPEATED_FULL, 4, "again in note 5; after its first "
+	               "citation, in note 3,");
+	assert_ptr_equal(m->problems[1].related[0].node, nodes[2]);
+	assert_int_equal(diag_rule_severity(RULE_REPEATED_FULL), SEV_STYLE);
+	cite_model_free(m);
+}
+
+/* No page, for a work cited by page elsewhere: flagged, after Ibid. has taken its
+ * page from the citation before it. A work never cited by page, and a first citation
+ * that cites its work whole, are not. */
+static void
+test_missing_locator(void **state)
+{
+	struct cite_model *m = cite_model_new();
+
+	(void)state;
+	note(m, CITE_FULL, full("Boukhars", "Anouar", "Salafi Jihadism", "2013"), NULL, 0);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), "7", 1);
+	ibid(m, NULL, 2);                                  /* page 7, taken from note 2 */
+	note(m, CITE_FULL, full(NULL, NULL, "Mali attack", "2015"), NULL, 3);
+	note(m, CITE_SHORT, short_form(NULL, "Mali attack"), NULL, 4);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), NULL, 5);
+	ibid(m, NULL, 6);
+	note(m, CITE_SHORT, short_form("Boukhars", NULL), "chap. 2", 7);
+	cite_resolve(m);
+	assert_int_equal(m->nproblems, 2);
+	assert_problem(m, 0, RULE_MISSING_LOCATOR, 5, "");
+	assert_string_equal(m->problems[0].message, "note 6 cites Boukhars, \u201cSalafi "
+	                    "Jihadism\u201d with no page, though note 2 cites it by page; add "
+	                    "the page meant");
+	assert_ptr_equal(m->problems[0].related[0].node, nodes[1]);
+	assert_string_equal(m->problems[0].related[0].message, "cited by page here");
+	assert_problem(m, 1, RULE_MISSING_LOCATOR, 6, "note 7 cites Boukhars");
+	cite_model_free(m);
+}
+
 /* 20,000 notes resolve in well under a second: every lookup is hashed. */
 static void
 test_resolution_is_linear(void **state)
@@ -552,8 +830,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_locators),
+		cmocka_unit_test(test_page_labels),
 		cmocka_unit_test(test_reversed_ranges),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_date_status),
 		cmocka_unit_test(test_norm_keys),
 		cmocka_unit_test(test_full_ibid_and_short_forms),
 		cmocka_unit_test(test_identity_is_normalised),
@@ -566,6 +846,12 @@ main(void)
 		cmocka_unit_test(test_bibliography_entries),
 		cmocka_unit_test(test_ids_and_order),
 		cmocka_unit_test(test_short_titles),
+		cmocka_unit_test(test_malformed_dates),
+		cmocka_unit_test(test_page_label_problems),
+		cmocka_unit_test(test_conflicting_fields),
+		cmocka_unit_test(test_short_form_spelling),
+		cmocka_unit_test(test_repeated_full),
+		cmocka_unit_test(test_missing_locator),
 		cmocka_unit_test(test_resolution_is_linear),
 	};
 

@@ -233,6 +233,103 @@ test_citation_without_parts(void **state)
 	unload(&f);
 }
 
+/* A second work run into a citation leaves words unmarked; the place before a marked
+ * publisher, "No.", "and" and punctuation do not count. */
+static void
+test_unmarked_text_in_citation(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	load(&f, HEAD
+	     NOTE(CIT(AUTHOR("Boukhars", "Anouar") TITLE("Salafi Jihadism")
+	              "Lisbon: Tinta-da-China, " DATE("2015") PAGE("7") "."))
+	     NOTE(CIT(AUTHOR("Lacher", "Wolfram") ". <citetitle>Libya\u2019s Fragmentation"
+	              "</citetitle>. London: <orgname role=\"publisher\">I.B. Tauris</orgname>, "
+	              DATE("2020") PAGE("3") "."))
+	     NOTE(CIT(AUTHOR("Tapily", "Mamadou") " and " AUTHOR("Walker", "Peter")
+	              TITLE("Mali attack") "<citetitle role=\"container\" pubwork=\"journal\">"
+	              "The Guardian</citetitle>, No. <citebiblioid class=\"pubsnumber\">3"
+	              "</citebiblioid>, vol. 12 (" DATE("November 21, 2015") ")."))
+	     TAIL);
+	assert_output(&f, "PATH:5:17: warning: citation in note 1 leaves \"Lisbon: "
+	              "Tinta-da-China\" unmarked; mark its parts, or make it a citation of its "
+	              "own [unmarked-citation]\n");
+	assert_int_equal(diag_status(&f.c.d), EXIT_CLEAN);
+	unload(&f);
+}
+
+/* After a note's citation, text that reads like another (a year and a page, or a quoted
+ * title and a year) is a citation left unmarked; discursive text and notes that cite
+ * nothing are not. Long text is quoted shortened. */
+static void
+test_citation_like_text_after_citation(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	load(&f, HEAD
+	     NOTE(CIT(ORG("A") TITLE("One") DATE("2001") PAGE("3") ".")
+	          " See also Smith, \u201cCounting,\u201d <emphasis>JDE</emphasis> 3 (2015).")
+	     NOTE(CIT(ORG("A") PAGE("4") ".") " The report was withdrawn in 2002, after 3 "
+	          "months: 12 of its sources had recanted.")
+	     NOTE("In 2015, p. 4 of the report was withdrawn.")
+	     NOTE(CIT(ORG("A") PAGE("5") ".") "; and Roy, Olivier. Globalized Islam: The Search "
+	          "for a New Ummah. New York: Columbia University Press, 2004, p. 9.")
+	     NOTE(CIT(ORG("A") PAGE("6") ".") " Compare Roy, <emphasis>Holy Ignorance</emphasis> "
+	          "(Hurst, 2010), 45.")
+	     TAIL);
+	assert_output(&f,
+	              "PATH:5:1: warning: note 1 has citation-like text outside any citation: "
+	              "\"See also Smith, \u201cCounting,\u201d JDE 3 (2015)\"; mark it up as a "
+	              "<citation> [unmarked-citation]\n"
+	              "PATH:8:1: warning: note 4 has citation-like text outside any citation: "
+	              "\"and Roy, Olivier. Globalized Islam: The Search for a New Um\u2026\"; "
+	              "mark it up as a <citation> [unmarked-citation]\n"
+	              "PATH:9:1: warning: note 5 has citation-like text outside any citation: "
+	              "\"Compare Roy, Holy Ignorance (Hurst, 2010), 45\"; mark it up as a "
+	              "<citation> [unmarked-citation]\n");
+	unload(&f);
+}
+
+/* Lint of the resolved notes, each at its citation with a note at the one it concerns:
+ * a page label, a work described two ways and cited in full again, a page missing. */
+static void
+test_lint_positions(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	load(&f, HEAD
+	     NOTE(CIT(AUTHOR("Boukhars", "Anouar") TITLE("Salafi Jihadism") DATE("2013")
+	              PAGE("p. 7\u20139") "."))
+	     NOTE("See " CIT(AUTHOR("BOUKHARS", "A.") TITLE("Salafi Jihadism") DATE("2014")
+	                     PAGE("pp. 8") "."))
+	     NOTE(SHORT("Boukhars", "9") " " IBID("."))
+	     NOTE(CIT("<author><personname><phrase role=\"surname\">Boukhars</phrase>"
+	              "</personname></author>."))
+	     TAIL);
+	assert_output(&f,
+	              "PATH:5:17: warning: locator \"p. 7\u20139\" names several pages after "
+	              "\"p.\"; write \"pp. 7\u20139\" [page-label]\n"
+	              "PATH:6:21: warning: locator \"pp. 8\" names one page after \"pp.\"; write "
+	              "\"p. 8\" [page-label]\n"
+	              "PATH:6:21: warning: full reference in note 2 differs from note 1 in "
+	              "author (\"BOUKHARS, A.\", not \"Boukhars, Anouar\") and date (\"2014\", "
+	              "not \"2013\"); make them agree [conflicting-fields]\n"
+	              "PATH:5:17: note: first described here\n"
+	              "PATH:6:21: style: Boukhars, \u201cSalafi Jihadism\u201d is cited in full "
+	              "again in note 2; after its first citation, in note 1, use the short form "
+	              "[repeated-full]\n"
+	              "PATH:5:17: note: first cited here\n"
+	              "PATH:8:17: warning: note 4 cites Boukhars, \u201cSalafi Jihadism\u201d "
+	              "with no page, though note 1 cites it by page; add the page meant "
+	              "[missing-locator]\n"
+	              "PATH:5:17: note: cited by page here\n");
+	assert_int_equal(f.c.d.styles, 1);
+	unload(&f);
+}
+
 #define BIB_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
 	"<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\" xml:lang=\"en\">\n" \
 	"<info><title>T</title><author><orgname>O</orgname></author></info>\n" \
@@ -244,6 +341,32 @@ test_citation_without_parts(void **state)
 	"</volumenum><issuenum>3</issuenum><pubdate>2019-03</pubdate></biblioentry>\n" \
 	"<biblioentry xml:id=\"unused\"><title>Unused</title></biblioentry>\n" \
 	"</bibliography>\n</article>\n"
+
+/* A date that is no date: at its citation, or at its bibliography entry. */
+static void
+test_malformed_dates_at_their_element(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	load(&f, BIB_HEAD
+	     NOTE(CIT(ORG("A") TITLE("One") DATE("Spring") PAGE("3") "."))
+	     NOTE("<biblioref linkend=\"smith\" begin=\"12\"/>.")
+	     NOTE("<biblioref linkend=\"unused\"/>.")
+	     "</para></section>\n<bibliography>\n"
+	     "<biblioentry xml:id=\"smith\"><author><orgname>S</orgname></author>"
+	     "<title>Counting</title><pubdate>2019-02-30</pubdate></biblioentry>\n"
+	     "  <biblioentry xml:id=\"unused\"><title>Unused</title><pubdate>s.f.</pubdate>"
+	     "</biblioentry>\n"
+	     "</bibliography>\n</article>\n");
+	assert_output(&f,
+	              "PATH:5:17: warning: date \"Spring\" has no year; write it as \"2015\", "
+	              "\"August 2013\" or \"2015-12-23\", or \"n.d.\" if the work has none "
+	              "[malformed-date]\n"
+	              "PATH:10:1: warning: date \"2019-02-30\" names a month or day that does "
+	              "not exist; correct it [malformed-date]\n");
+	unload(&f);
+}
 
 static void
 test_structured_citations(void **state)
@@ -363,6 +486,10 @@ main(void)
 		cmocka_unit_test(test_short_form_ambiguous_and_before_full),
 		cmocka_unit_test(test_reversed_range),
 		cmocka_unit_test(test_citation_without_parts),
+		cmocka_unit_test(test_unmarked_text_in_citation),
+		cmocka_unit_test(test_citation_like_text_after_citation),
+		cmocka_unit_test(test_lint_positions),
+		cmocka_unit_test(test_malformed_dates_at_their_element),
 		cmocka_unit_test(test_structured_citations),
 		cmocka_unit_test(test_annotate),
 	};
