@@ -11,8 +11,10 @@
                 xmlns:epub="http://www.idpf.org/2007/ops"
                 exclude-result-prefixes="db brf">
 
-  <!-- The content document's ids and parameters, from the stylesheet that writes it. -->
-  <xsl:import href="epub-content.xsl"/>
+  <!-- The ids of sections and the parameters, shared with epub-content.xsl (which
+       reaches them through html.xsl): importing common.xsl alone keeps this
+       stylesheet small to compile. -->
+  <xsl:import href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
