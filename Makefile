@@ -95,7 +95,8 @@ build/san/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIB_OBJ) buil
 UNIT_BINS = $(UNIT_TESTS:%=build/unit/test_%)
 SAN_UNIT_BINS = $(UNIT_TESTS:%=build/san/unit/test_%)
 
-test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS)
+test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
+	build/fuzz/fuzz_pipeline
 	tests/run
 
 # Rewrites the golden files from the current build; review the diff before committing.
@@ -114,3 +115,31 @@ clean:
 
 .PHONY: all test golden install clean
 .DELETE_ON_ERROR:
+
+# Fuzzing (clang's libFuzzer, ASan, UBSan): tests/fuzz/fuzz_pipeline.c runs the whole
+# pipeline in process. `make fuzz` runs it FUZZ_SECONDS on a seed corpus of every brief
+# in the tree (each behind an options byte), keeps new inputs in build/fuzz/corpus, a
+# crashing one in build/fuzz/, and fails on any finding after replaying
+# tests/fuzz/regressions/. Replay any input: build/fuzz/fuzz_pipeline FILE...
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -g
+FUZZ_SRC = $(filter-out src/cli.c src/main.c,$(wildcard src/*.c)) build/gen/schema.c
+FUZZ_SEEDS = $(wildcard sources/*.xml tests/check/*.xml tests/cites/*.xml tests/hostile/*.xml)
+
+build/fuzz/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c $(FUZZ_SRC) src/*.h build/.deps-build
+	@mkdir -p build/fuzz
+	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -DBRIEFC_XSL_DIR='"$(CURDIR)/xsl"' \
+		$(PKG_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c $(FUZZ_SRC) $(PKG_LIBS)
+
+fuzz: build/fuzz/fuzz_pipeline
+	rm -rf build/fuzz/seed && mkdir -p build/fuzz/seed build/fuzz/corpus
+	@i=0; for f in $(FUZZ_SEEDS); do \
+		printf "\\$$(printf %o $$((i % 32)))" | cat - "$$f" >build/fuzz/seed/$$i.xml; \
+		i=$$((i + 1)); done
+	$(if $(wildcard tests/fuzz/regressions/*),build/fuzz/fuzz_pipeline tests/fuzz/regressions/*)
+	build/fuzz/fuzz_pipeline -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+		-max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/brief.dict \
+		-artifact_prefix=build/fuzz/ -print_final_stats=1 \
+		build/fuzz/corpus build/fuzz/seed
+
+.PHONY: fuzz

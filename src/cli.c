@@ -314,28 +314,33 @@ default_output(const char *dir, const char *input, enum render_format format)
 	return out;
 }
 
-/* Renders SRC in every format O asks for, each to its file; stops at a failure. */
+/* Renders SRC in every format O asks for, then writes each to its file: a format
+ * that fails to render leaves every output as it was. */
 static int
 build_outputs(const struct options *o, struct transform *t, const struct source *src,
               const char *input, time_t stamp, struct diag *d)
 {
+	struct buf bytes[RENDER__COUNT];
 	int f, status = EXIT_CLEAN;
 
+	memset(bytes, 0, sizeof(bytes));
+	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
+		if (o->formats[f] && render(t, (enum render_format)f, src, o->params, stamp,
+		                            &bytes[f], d) != 0)
+			status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++) {
-		struct buf bytes = {0};
 		char *path;
 
 		if (!o->formats[f])
 			continue;
-		if (render(t, (enum render_format)f, src, o->params, stamp, &bytes, d) != 0)
-			status = EXIT_INPUT;
 		path = o->output ? mem_strdup(o->output) :
 		       default_output(o->output_dir, input, (enum render_format)f);
-		if (status == EXIT_CLEAN && emit_file(path, bytes.data, bytes.len, d) != 0)
+		if (emit_file(path, bytes[f].data, bytes[f].len, d) != 0)
 			status = EXIT_USAGE;
 		free(path);
-		buf_free(&bytes);
 	}
+	for (f = 0; f < RENDER__COUNT; f++)
+		buf_free(&bytes[f]);
 	return status;
 }
 
@@ -359,7 +364,8 @@ build(const struct options *o, const char *input, struct diag *d)
 	status = EXIT_USAGE;
 	if (render_time(&src, epoch, &stamp) != 0) {
 		diag_report(d, RULE_IO, "briefc", 0, 0,
-		            "SOURCE_DATE_EPOCH is not a number of seconds: \"%s\"", epoch);
+		            "SOURCE_DATE_EPOCH must be whole seconds since 1970, up to the "
+		            "year 9999: \"%s\"", epoch);
 		goto done;
 	}
 	resolve_annotate(model, src.doc);

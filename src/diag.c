@@ -670,7 +670,8 @@ diag_summary(struct diag *d, unsigned nfiles)
 		d->baseline = b;
 	}
 	if (d->format == DIAG_JSON || d->format == DIAG_SARIF) {
-		qsort(d->held, d->nheld, sizeof(*d->held), entry_cmp);
+		if (d->nheld > 0) /* held is NULL until the first finding */
+			qsort(d->held, d->nheld, sizeof(*d->held), entry_cmp);
 		(d->format == DIAG_JSON ? write_json : write_sarif)(d, &doc);
 		fwrite(doc.data, 1, doc.len, d->out);
 		fflush(d->out);

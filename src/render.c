@@ -106,7 +106,10 @@ render_time(const struct source *src, const char *epoch, time_t *stamp)
 	if (epoch != NULL) {
 		errno = 0;
 		v = strtoll(epoch, &end, 10);
-		if (*epoch == '\0' || *end != '\0' || errno != 0 || v < 0)
+		/* Past 9999-12-31T23:59:59Z no xsd:dateTime of four digits says it, and
+		 * gmtime fails (at 2^31 years) before time_t does. */
+		if (*epoch == '\0' || *end != '\0' || errno != 0 || v < 0 ||
+		    v > RENDER_LAST_TIME)
 			return -1;
 		*stamp = (time_t)v;
 		return 0;
@@ -131,7 +134,10 @@ all_params(const char *const *user, time_t stamp, char iso[32])
 		own &= strcmp(user[n], "modified") != 0;
 		n += 2;
 	}
-	gmtime_r(&stamp, &tm);
+	if (stamp < 0 || stamp > RENDER_LAST_TIME || gmtime_r(&stamp, &tm) == NULL) {
+		stamp = RENDER_DEFAULT_TIME;
+		gmtime_r(&stamp, &tm);
+	}
 	strftime(iso, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	p = mem_realloc_array(NULL, n + 3, sizeof(*p));
 	if (own) {

@@ -25,10 +25,13 @@ const char *render_extension(enum render_format format);
  * entry can record. */
 #define RENDER_DEFAULT_TIME ((time_t)315532800)
 
+/* The latest time an output can record: 9999-12-31T23:59:59Z. */
+#define RENDER_LAST_TIME ((time_t)253402300799)
+
 /* Sets *STAMP to the time SRC's outputs record: EPOCH (the value of SOURCE_DATE_EPOCH,
  * when not NULL: seconds since 1970), else the brief's <pubdate> (YYYY[-MM[-DD]]),
  * else RENDER_DEFAULT_TIME; never the clock. Returns 0, or -1 when EPOCH is not a
- * number of seconds. */
+ * number of seconds from 0 to RENDER_LAST_TIME. */
 int render_time(const struct source *src, const char *epoch, time_t *stamp);
 
 /* Renders the valid, resolved and annotated SRC as FORMAT with T's stylesheets, the

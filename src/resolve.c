@@ -734,12 +734,15 @@ resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), n, bib;
 	xmlNsPtr ns = xmlNewNs(root, X(RESOLVED_NS), X("brf"));
-	long note = 0;
+	long note = 0, section = 0;
 	size_t i;
 
-	for (n = root; n != NULL; n = source_next(n, root))
+	for (n = root; n != NULL; n = source_next(n, root)) {
 		if (source_is(n, "footnote"))
 			set_number(n, ns, "note", ++note);
+		else if (source_is(n, "section"))
+			set_number(n, ns, "section", ++section);
+	}
 	for (i = 0; i < m->ncites; i++)
 		annotate_cite(m, &m->cites[i], ns);
 	bib = xmlNewChild(root, ns, X("bibliography"), NULL);

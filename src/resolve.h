@@ -22,6 +22,7 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
 /* Writes the resolved model M of DOC (the tree M was read from) into DOC, in namespace
  * RESOLVED_NS (prefix brf):
  *   footnote  @brf:note      its number, 1-based, in document order
+ *   section   @brf:section   its number, 1-based, in document order
  *   citation, biblioref
  *             @brf:work      the id of the work it cites (absent: unresolved)
  *             @brf:form      full | short | ibid: as written, or chosen for a biblioref

@@ -16,6 +16,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlIO.h>
+#include <unistr.h>
 
 #include "mem.h"
 
@@ -42,6 +43,7 @@ struct load {
 	struct cursor cur;
 	size_t cap;       /* allocated entries of src->pos */
 	unsigned errors;  /* problems reported; any one fails the load */
+	int stopped;      /* parsing was stopped: what libxml2 says next is noise */
 };
 
 static void
@@ -51,6 +53,9 @@ cursor_seek(const char *text, struct cursor *c, size_t off)
 		c->off = 0;
 		c->line = c->col = 1;
 	}
+	/* A byte order mark is no column an editor shows. */
+	if (c->off == 0 && off >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		c->off = 3;
 	for (; c->off < off; c->off++) {
 		unsigned char b = (unsigned char)text[c->off];
 
@@ -136,7 +141,43 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 	            "DOCTYPE declarations are not allowed in a brief; remove it "
 	            "(briefs are DocBook 5 and validated by RELAX NG)");
 	ld->errors++;
+	ld->stopped = 1;
 	xmlStopParser(ctxt);
+}
+
+/* libxml2's resource limits (without XML_PARSE_HUGE, which briefc never sets), known
+ * by their messages (one that starts with PREFIX and holds ALSO), in briefc's words:
+ * libxml2's suggest an option the user cannot give. */
+static const struct {
+	const char *prefix, *also, *message;
+} limits[] = {
+	{"Excessive depth in document", "", "elements are nested more than 256 deep, "
+	 "libxml2's limit; a brief needs far fewer"},
+	{"AttValue length too long", "", "an attribute value is longer than 10,000,000 "
+	 "bytes, libxml2's limit"},
+	{"Name too long", "", "a name is longer than 50,000 bytes, libxml2's limit"},
+	{"Comment too big", "", "a comment is longer than 10,000,000 bytes, libxml2's "
+	 "limit"},
+	{"PI ", "too big", "a processing instruction is longer than 10,000,000 bytes, "
+	 "libxml2's limit"},
+	{"CData section too big", "", "a CDATA section is longer than 10,000,000 bytes, "
+	 "libxml2's limit"},
+	{"xmlSAX2Characters: huge text node", "", "a text is longer than 10,000,000 "
+	 "bytes, libxml2's limit"},
+	{"Huge input lookup", "", "a piece of markup is longer than 10,000,000 bytes, "
+	 "libxml2's limit"},
+};
+
+static const char *
+limit_message(const char *message)
+{
+	size_t i;
+
+	for (i = 0; message != NULL && i < sizeof(limits) / sizeof(limits[0]); i++)
+		if (strncmp(message, limits[i].prefix, strlen(limits[i].prefix)) == 0 &&
+		    strstr(message, limits[i].also) != NULL)
+			return limits[i].message;
+	return NULL;
 }
 
 static void
@@ -145,18 +186,26 @@ on_xml_error(void *data, xmlErrorPtr err)
 	xmlParserCtxtPtr ctxt = data;
 	struct load *ld = ctxt->_private;
 	unsigned line = (unsigned)err->line, col = err->int2 > 0 ? (unsigned)err->int2 : 0;
+	const char *limit = limit_message(err->message);
 	char msg[512];
 
 	/* Stopping at a DOCTYPE was reported already; validate.c reports duplicate
 	 * ids with both places. */
-	if (err->code == XML_ERR_USER_STOP || err->code == XML_DTD_ID_REDEFINED)
+	if (err->code == XML_ERR_USER_STOP || err->code == XML_DTD_ID_REDEFINED ||
+	    ld->stopped)
 		return;
 	if (err->domain == XML_FROM_PARSER && ctxt->input != NULL &&
 	    ctxt->input->cur != NULL)
 		load_locate(ld, ctxt, ctxt->input->cur, &line, &col);
 	diag_report(ld->d, err->code == XML_ERR_INVALID_ENCODING ? RULE_ENCODING : RULE_XML,
-	            ld->src->path, line, col, "%s", diag_one_line(err->message, "malformed XML", msg, sizeof(msg)));
+	            ld->src->path, line, col, "%s", limit ? limit :
+	            diag_one_line(err->message, "malformed XML", msg, sizeof(msg)));
 	ld->errors++;
+	/* Past a limit, what libxml2 reads next is noise: one finding is the truth. */
+	if (limit != NULL) {
+		ld->stopped = 1;
+		xmlStopParser(ctxt);
+	}
 }
 
 static enum source_status
@@ -261,6 +310,149 @@ check_encoding(const struct source *src, struct diag *d)
 	return 0;
 }
 
+/* Most attributes (namespace declarations included) one start tag may have, and most
+ * namespace declarations in a brief: libxml2 2.9 builds a start tag's attributes in
+ * time quadratic in their number, and looks every element's namespace up among all
+ * declarations in scope, so a few megabytes of either would take hours. A brief uses
+ * a handful of each. */
+#define MAX_ATTRIBUTES 64
+#define MAX_NAMESPACES 64
+
+static int
+is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Counts the attributes of the start tag at T[AT] ('<' then a name), adding the
+ * namespace declarations among them to *NS. Returns the count and sets *END to
+ * where scanning goes on. Malformed markup ends the count early: the parser reports
+ * it. */
+static size_t
+count_attributes(const char *t, size_t len, size_t at, size_t *ns, size_t *end)
+{
+	const char *lt = memchr(t + at + 1, '<', len - at - 1);
+	size_t i = at + 1, n = 0;
+
+	/* No part of a start tag holds '<': scanning no further than the next keeps the
+	 * pass linear, however the quotes are unbalanced. */
+	len = lt ? (size_t)(lt - t) : len;
+
+	while (i < len && !is_xml_space(t[i]) && t[i] != '>' && t[i] != '/' && t[i] != '<')
+		i++;
+	for (;;) {
+		size_t name;
+		char quote;
+		const char *q;
+
+		while (i < len && is_xml_space(t[i]))
+			i++;
+		name = i;
+		while (i < len && !is_xml_space(t[i]) && strchr("=<>/\"'", t[i]) == NULL)
+			i++;
+		if (i == name)
+			break;
+		while (i < len && is_xml_space(t[i]))
+			i++;
+		if (i >= len || t[i] != '=')
+			break;
+		for (i++; i < len && is_xml_space(t[i]); i++)
+			;
+		if (i >= len || (t[i] != '"' && t[i] != '\''))
+			break;
+		quote = t[i++];
+		q = memchr(t + i, quote, len - i);
+		if (q == NULL)
+			break;
+		i = (size_t)(q - t) + 1;
+		n++;
+		if (i - name >= 5 && strncmp(t + name, "xmlns", 5) == 0 &&
+		    (t[name + 5] == '=' || t[name + 5] == ':' || is_xml_space(t[name + 5])))
+			(*ns)++;
+	}
+	*end = i;
+	return n;
+}
+
+/* The end of the comment, processing instruction, CDATA section or declaration at
+ * T[AT] ("<!" or "<?"), past its closing delimiter, or LEN. */
+static size_t
+skip_special(const char *t, size_t len, size_t at)
+{
+	const char *close = "?>";
+	const char *p;
+
+	if (t[at + 1] == '!')
+		close = len - at >= 4 && strncmp(t + at, "<!--", 4) == 0 ? "-->" :
+		        len - at >= 9 && strncmp(t + at, "<![CDATA[", 9) == 0 ? "]]>" : ">";
+	for (p = t + at + 2; p < t + len; p++) {
+		p = memchr(p, close[0], (size_t)(t + len - p));
+		if (p == NULL)
+			break;
+		if ((size_t)(t + len - p) >= strlen(close) &&
+		    strncmp(p, close, strlen(close)) == 0)
+			return (size_t)(p - t) + strlen(close);
+	}
+	return len;
+}
+
+/* Refuses, before libxml2 sees them, what it would take too long over or reads
+ * wrongly: bytes that are not UTF-8, a NUL byte, a start tag with more than
+ * MAX_ATTRIBUTES attributes, more than MAX_NAMESPACES namespace declarations. One
+ * linear pass; reports the first problem at its place and returns -1, else 0. */
+static int
+check_markup(const struct source *src, struct diag *d)
+{
+	const char *t = src->text;
+	const uint8_t *bad = u8_check((const uint8_t *)t, src->len);
+	const char *nul = memchr(t, '\0', src->len);
+	struct cursor cur = {0, 1, 1};
+	size_t at = 0, ns = 0;
+
+	if (bad != NULL && (nul == NULL || (const char *)bad < nul)) {
+		cursor_seek(t, &cur, (size_t)((const char *)bad - t));
+		diag_report(d, RULE_ENCODING, src->path, cur.line, cur.col,
+		            "byte 0x%02X is not UTF-8 here; save the brief as UTF-8", *bad);
+		return -1;
+	}
+	if (nul != NULL) {
+		cursor_seek(t, &cur, (size_t)(nul - t));
+		diag_report(d, RULE_XML, src->path, cur.line, cur.col,
+		            "a NUL byte, which XML does not allow; a brief is text");
+		return -1;
+	}
+	while ((t = memchr(src->text + at, '<', src->len - at)) != NULL) {
+		size_t n, end;
+
+		at = (size_t)(t - src->text);
+		if (at + 1 >= src->len)
+			break;
+		if (t[1] == '!' || t[1] == '?') {
+			at = skip_special(src->text, src->len, at);
+			continue;
+		}
+		if (t[1] == '/') {
+			at++;
+			continue;
+		}
+		n = count_attributes(src->text, src->len, at, &ns, &end);
+		if (n > MAX_ATTRIBUTES || ns > MAX_NAMESPACES) {
+			cursor_seek(src->text, &cur, at);
+			if (n > MAX_ATTRIBUTES)
+				diag_report(d, RULE_XML, src->path, cur.line, cur.col,
+				            "an element with %zu attributes; briefc allows at "
+				            "most %d on one element", n, MAX_ATTRIBUTES);
+			else
+				diag_report(d, RULE_XML, src->path, cur.line, cur.col,
+				            "more than %d namespace declarations; briefc allows at "
+				            "most %d in a brief", MAX_NAMESPACES, MAX_NAMESPACES);
+			return -1;
+		}
+		at = end > at ? end : at + 1;
+	}
+	return 0;
+}
+
 static int
 pos_cmp(const void *a, const void *b)
 {
@@ -273,7 +465,7 @@ pos_cmp(const void *a, const void *b)
 static enum source_status
 parse(struct source *src, struct diag *d)
 {
-	struct load ld = {src, d, {0, 1, 1}, 0, 0};
+	struct load ld = {src, d, {0, 1, 1}, 0, 0, 0};
 	xmlParserCtxtPtr ctxt;
 	int ok;
 
@@ -309,7 +501,7 @@ load_text(struct source *src, struct diag *d)
 		            "<article> element");
 		return SOURCE_MALFORMED;
 	}
-	if (check_encoding(src, d) != 0)
+	if (check_encoding(src, d) != 0 || check_markup(src, d) != 0)
 		return SOURCE_MALFORMED;
 	return parse(src, d);
 }

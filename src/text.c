@@ -424,7 +424,10 @@ set_layout(struct setter *st, const xmlNode *root, const char *file, struct diag
 }
 
 /* Parses LAYOUT: no network, no DTD, no entity expanded, nothing printed. Returns the
- * document (caller frees with xmlFreeDoc), or NULL with why in MSG (of SIZE bytes). */
+ * document (caller frees with xmlFreeDoc), or NULL with why in MSG (of SIZE bytes).
+ * The layout is text.xsl's, not the user's: huge mode, since a brief may hold a text
+ * longer than libxml2's 10 MB lookup limit (libxml2 takes a 12 MB text node; a
+ * paragraph's text nodes join into one block), and a brief that checks must build. */
 static xmlDocPtr
 parse_layout(const char *layout, size_t len, char *msg, size_t size)
 {
@@ -439,7 +442,8 @@ parse_layout(const char *layout, size_t len, char *msg, size_t size)
 	if (ctxt == NULL)
 		mem_exhausted();
 	doc = xmlCtxtReadMemory(ctxt, layout, (int)len, "layout.xml", "UTF-8",
-	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                        XML_PARSE_HUGE);
 	if (doc == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed) {
 		const xmlError *err = xmlCtxtGetLastError(ctxt);
 		const char *why = diag_one_line(err ? err->message : NULL, "malformed XML",

@@ -211,6 +211,8 @@ transform_free(struct transform *t)
 	xsltFreeSecurityPrefs(t->prefs);
 	free(t->dir);
 	free(t);
+	/* With its stylesheets gone, nothing may be loaded from their directory. */
+	source_restrict_loads(NULL);
 }
 
 static xsltStylesheetPtr

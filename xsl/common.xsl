@@ -46,11 +46,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A stable anchor for a section: its xml:id, else "section-" and its number. -->
+  <!-- A stable anchor for a section: its xml:id, else "section-" and the number
+       briefc gave it (xsl:number level="any" would count, for each section, all
+       before it). -->
   <xsl:template match="db:section" mode="id">
     <xsl:choose>
       <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
-      <xsl:otherwise>section-<xsl:number level="any"/></xsl:otherwise>
+      <xsl:otherwise>section-<xsl:value-of select="@brf:section"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

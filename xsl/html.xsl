@@ -103,7 +103,10 @@
   <xsl:template match="db:listitem"><li><xsl:apply-templates/></li></xsl:template>
 
   <!-- A single paragraph in a list item or note needs no <p> of its own. -->
-  <xsl:template match="db:listitem/db:para[count(../*) = 1] | db:footnote/db:para[count(../*) = 1]">
+  <!-- (Siblings tested one each way: count(../*) would count them all, for every
+       paragraph, quadratic in a long list item.) -->
+  <xsl:template match="db:listitem/db:para[not(preceding-sibling::*[1]) and not(following-sibling::*[1])]
+                       | db:footnote/db:para[not(preceding-sibling::*[1]) and not(following-sibling::*[1])]">
     <xsl:apply-templates/>
     <xsl:apply-templates select="." mode="footnotes"/>
   </xsl:template>

@@ -1,0 +1,146 @@
+/* fuzz_pipeline.c - libFuzzer target: the whole of briefc's pipeline, in process, on
+ * the fuzzed bytes, as `briefc check`, `briefc cites` and `briefc build --to
+ * html,epub,text` run it, writing no file.
+ *
+ * The first byte chooses the options (as cmark's fuzzer does); the rest is the brief:
+ *   bit 0    notes=footnotes (else endnotes)
+ *   bit 1    citations=chicago (else as-written)
+ *   bits 2-3 the diagnostics' format: gcc, json, sarif, github
+ *   bit 4    SOURCE_DATE_EPOCH given (else the brief's pubdate decides)
+ * so every seed is a brief with one byte before it (`make fuzz` prefixes them).
+ *
+ * The stylesheets are those of $BRIEFC_XSL_DIR, else of BRIEFC_XSL_DIR, defined when
+ * compiled (the Makefile: the tree's xsl/). Validator and stylesheets are made once,
+ * as one run of briefc makes them once for all its files. Build and run: `make fuzz`;
+ * replay inputs once: build/fuzz/fuzz_pipeline FILE... */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xsltutils.h>
+
+#include "cite.h"
+#include "diag.h"
+#include "mem.h"
+#include "render.h"
+#include "report.h"
+#include "resolve.h"
+#include "source.h"
+#include "transform.h"
+#include "validate.h"
+
+#ifndef BRIEFC_XSL_DIR
+#define BRIEFC_XSL_DIR "xsl"
+#endif
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct validator *validator;
+static struct transform *transform;
+static FILE *sink;      /* /dev/null: diagnostics are printed, then thrown away */
+
+/* libxml2's and libxslt's messages outside any handler briefc installs. */
+static void
+quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx, (void)fmt;
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *dir = getenv("BRIEFC_XSL_DIR");
+	struct diag d;
+
+	(void)argc, (void)argv;
+	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xsltSetGenericErrorFunc(NULL, quiet);
+	sink = fopen("/dev/null", "w");
+	if (sink == NULL)
+		abort();
+	diag_init(&d, stderr);
+	validator = validate_new(&d);
+	transform = transform_new(dir ? dir : BRIEFC_XSL_DIR, &d);
+	diag_free(&d);
+	if (validator == NULL || transform == NULL) {
+		fprintf(stderr, "fuzz_pipeline: no validator or no stylesheets (set "
+		        "BRIEFC_XSL_DIR to the xsl/ directory)\n");
+		abort();
+	}
+	return 0;
+}
+
+/* briefc cites, in every format. */
+static void
+reports(const struct cite_model *m, const struct source *src)
+{
+	static const enum report_format formats[] = {REPORT_TSV, REPORT_JSON,
+	                                             REPORT_CSL_JSON};
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		struct buf out = {0};
+
+		report_write(m, src, formats[i], &out);
+		buf_free(&out);
+	}
+}
+
+/* briefc build --to html,epub,text: each format rendered, then dropped. */
+static void
+outputs(const struct source *src, unsigned options, struct diag *d)
+{
+	const char *params[] = {
+		"notes", options & 1 ? "footnotes" : "endnotes",
+		"citations", options & 2 ? "chicago" : "as-written",
+		NULL
+	};
+	time_t stamp;
+	int f;
+
+	if (render_time(src, options & 16 ? "1452902400" : NULL, &stamp) != 0)
+		abort(); /* a constant that is a number */
+	for (f = 0; f < RENDER__COUNT; f++) {
+		struct buf out = {0};
+
+		render(transform, (enum render_format)f, src, params, stamp, &out, d);
+		buf_free(&out);
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const files[] = {"fuzz.xml"};
+	struct source src = {0};
+	struct cite_model *model = NULL;
+	unsigned options;
+	struct diag d;
+
+	if (size < 1)
+		return 0;
+	options = data[0];
+	diag_init(&d, sink);
+	d.format = (enum diag_format)(options >> 2 & 3);
+	d.files = files;
+	d.nfiles = 1;
+	if (source_load_memory(&src, files[0], data + 1, size - 1, SOURCE_MAX_BYTES, &d) ==
+	    SOURCE_OK && validate_source(validator, &src, &d) == 0) {
+		model = resolve_source(&src, &d);
+		/* As the command line: a brief with errors is reported, not built. */
+		if (d.errors == 0) {
+			reports(model, &src);
+			resolve_annotate(model, src.doc);
+			outputs(&src, options, &d);
+		}
+	}
+	diag_summary(&d, 1);
+	cite_model_free(model);
+	source_free(&src);
+	diag_free(&d);
+	return 0;
+}
