@@ -2,6 +2,8 @@
 #   make            the tool (build/briefc) and every sources/*.xml compiled into build/
 #                   as HTML, EPUB 3 and plain text
 #   make test       unit, golden and end-to-end tests, then again under ASan + UBSan
+#   make bench      briefc beside xsltproc + DocBook XSL and pandoc (tests/bench)
+#   make fuzz       the libFuzzer target for FUZZ_SECONDS (default 60)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -35,6 +37,11 @@ all: build/briefc $(OUTPUTS)
 build/.deps-build: .ci/deps
 	@mkdir -p build
 	.ci/deps build
+	@touch $@
+
+build/.deps-bench: .ci/deps
+	@mkdir -p build
+	.ci/deps bench
 	@touch $@
 
 build/.deps-test: .ci/deps tests/node/package-lock.json
@@ -99,6 +106,10 @@ test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
 	build/fuzz/fuzz_pipeline
 	tests/run
 
+# The benchmark, not part of `make test`: about ten minutes, most of it the anchors.
+bench: build/briefc build/.deps-bench
+	tests/bench
+
 # Rewrites the golden files from the current build; review the diff before committing.
 golden: all
 	tests/run --update-golden
@@ -113,7 +124,7 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all test golden install clean
+.PHONY: all test bench golden install clean
 .DELETE_ON_ERROR:
 
 # Fuzzing (clang's libFuzzer, ASan, UBSan): tests/fuzz/fuzz_pipeline.c runs the whole
