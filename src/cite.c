@@ -514,21 +514,6 @@ cite_model_free(struct cite_model *m)
 	free(m);
 }
 
-static char *
-vformat(const char *fmt, va_list ap)
-{
-	va_list copy;
-	int n;
-	char *s;
-
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	s = mem_alloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	return s;
-}
-
 static struct cite_problem *
 problem(struct cite_model *m, enum diag_rule rule, void *node, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -548,7 +533,7 @@ problem(struct cite_model *m, enum diag_rule rule, void *node, const char *fmt, 
 	p->rule = rule;
 	p->node = node;
 	va_start(ap, fmt);
-	p->message = vformat(fmt, ap);
+	p->message = mem_vformat(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -565,7 +550,7 @@ related(struct cite_problem *p, void *node, const char *fmt, ...)
 	p->related = mem_realloc_array(p->related, p->nrelated + 1, sizeof(*p->related));
 	p->related[p->nrelated].node = node;
 	va_start(ap, fmt);
-	p->related[p->nrelated++].message = vformat(fmt, ap);
+	p->related[p->nrelated++].message = mem_vformat(fmt, ap);
 	va_end(ap);
 }
 

@@ -183,24 +183,6 @@ diag_list_rules(FILE *out)
 		        rules[r].rationale);
 }
 
-static char *
-format_message(const char *fmt, va_list ap)
-{
-	va_list copy;
-	char *buf;
-	int n;
-
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	buf = mem_alloc(n > 0 ? (size_t)n + 1 : 1);
-	if (n > 0)
-		vsnprintf(buf, (size_t)n + 1, fmt, ap);
-	else
-		buf[0] = '\0';
-	return buf;
-}
-
 /* The order in which FILE was first reported among the held findings. */
 static size_t
 file_rank(const struct diag *d, const char *file)
@@ -270,7 +252,7 @@ diag_report(struct diag *d, enum diag_rule rule, const char *file,
 	if (d->dropping)
 		return;
 	va_start(ap, fmt);
-	message = format_message(fmt, ap);
+	message = mem_vformat(fmt, ap);
 	va_end(ap);
 	if (d->record != NULL)
 		baseline_add(d->record, file, rule, message);
@@ -300,7 +282,7 @@ diag_related(struct diag *d, const char *file, unsigned line, unsigned col,
 	if (d->dropping)
 		return;
 	va_start(ap, fmt);
-	hold(d, SEV_NOTE, RULE_IO, file, line, col, format_message(fmt, ap));
+	hold(d, SEV_NOTE, RULE_IO, file, line, col, mem_vformat(fmt, ap));
 	va_end(ap);
 }
 

@@ -45,6 +45,24 @@ mem_strdup(const char *s)
 	return memcpy(mem_alloc(n), s, n);
 }
 
+char *
+mem_vformat(const char *fmt, va_list ap)
+{
+	va_list copy;
+	char *s;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	s = mem_alloc(n > 0 ? (size_t)n + 1 : 1);
+	if (n > 0)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	else
+		s[0] = '\0';
+	return s;
+}
+
 void
 buf_append(struct buf *b, const char *s, size_t n)
 {

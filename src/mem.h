@@ -3,11 +3,15 @@
 #ifndef BRIEFC_MEM_H
 #define BRIEFC_MEM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *mem_alloc(size_t size);
 void *mem_realloc_array(void *ptr, size_t n, size_t size);
 char *mem_strdup(const char *s);
+
+/* FMT and AP (vprintf-style) formatted into a fresh string; caller frees. */
+char *mem_vformat(const char *fmt, va_list ap);
 
 /* A growable byte string, always NUL-terminated once written to. Zero-initialise;
  * release with buf_free. */

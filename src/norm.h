@@ -18,8 +18,8 @@ char *norm_key(const char *text);
 char *norm_slug(const char *text, size_t max_words);
 
 /* TEXT (UTF-8) for quoting in a message: each run of XML white space one space, trimmed,
- * and when longer than MAX_CHARS characters cut to MAX_CHARS - 1 and ended with "…".
- * Caller frees. */
+ * and when longer than MAX_CHARS characters (0: no limit) cut to MAX_CHARS - 1 and
+ * ended with "…". Caller frees. */
 char *norm_excerpt(const char *text, size_t max_chars);
 
 #endif

@@ -23,19 +23,8 @@ static char *
 text_of(const xmlNode *node)
 {
 	xmlChar *raw = xmlNodeGetContent(node);
-	const char *s = raw ? (const char *)raw : "";
-	char *out = mem_alloc(strlen(s) + 1);
-	size_t n = 0;
+	char *out = norm_excerpt(raw ? (const char *)raw : "", 0);
 
-	for (; *s != '\0'; s++) {
-		if (strchr(" \t\r\n", *s) == NULL)
-			out[n++] = *s;
-		else if (n > 0 && out[n - 1] != ' ')
-			out[n++] = ' ';
-	}
-	while (n > 0 && out[n - 1] == ' ')
-		n--;
-	out[n] = '\0';
 	xmlFree(raw);
 	return out;
 }
