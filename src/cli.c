@@ -32,7 +32,7 @@ struct options {
 	const char *output;         /* -o; NULL: derived from the input's name */
 	const char *output_dir;     /* -d; NULL: the current directory */
 	const char *xsl_dir;        /* --xsl-dir; NULL: transform_default_dir() */
-	int formats[RENDER__COUNT]; /* --to: which to write */
+	bool formats[RENDER__COUNT]; /* --to: which to write */
 	size_t nformats;
 	const char *params[2 * MAX_PARAMS + 1]; /* --param: name, value, ..., NULL */
 	size_t nparams;
@@ -324,10 +324,8 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 	int f, status = EXIT_CLEAN;
 
 	memset(bytes, 0, sizeof(bytes));
-	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
-		if (o->formats[f] && render(t, (enum render_format)f, src, o->params, stamp,
-		                            &bytes[f], d) != 0)
-			status = EXIT_INPUT;
+	if (render(t, o->formats, src, o->params, stamp, bytes, d) != 0)
+		status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++) {
 		char *path;
 

@@ -17,18 +17,15 @@ static const struct {
 	[RENDER_TEXT] = {"text", ".txt"},
 };
 
-/* The EPUB's items: the stylesheet that makes each, and its path, chosen here. */
-static const struct {
-	enum transform_sheet sheet;
-	const char *path;
-} epub_items[] = {
-	{SHEET_EPUB_PACKAGE, EPUB_PACKAGE_PATH},
-	{SHEET_EPUB_NAV, "EPUB/nav.xhtml"},
-	{SHEET_EPUB_CONTENT, "EPUB/brief.xhtml"},
-	{SHEET_EPUB_CSS, "EPUB/style.css"},
-};
+/* The EPUB's items, in the order they are zipped, and the paths chosen here. */
+enum { ITEM_PACKAGE, ITEM_NAV, ITEM_CONTENT, ITEM_CSS, NITEMS };
 
-#define NITEMS (sizeof(epub_items) / sizeof(epub_items[0]))
+static const char *const item_paths[NITEMS] = {
+	[ITEM_PACKAGE] = EPUB_PACKAGE_PATH,
+	[ITEM_NAV] = "EPUB/nav.xhtml",
+	[ITEM_CONTENT] = "EPUB/brief.xhtml",
+	[ITEM_CSS] = "EPUB/style.css",
+};
 
 int
 render_format_by_name(const char *name, enum render_format *format)
@@ -150,56 +147,76 @@ all_params(const char *const *user, time_t stamp, char iso[32])
 	return p;
 }
 
+/* The EPUB made from the brief SRC and HTML, the page html.xsl made of it: the
+ * content document is HTML made XHTML, the navigation document is read off that, the
+ * package and the style sheet come from the brief. */
 static int
-render_epub(struct transform *t, const struct source *src, const char *const *params,
-            time_t stamp, struct buf *out, struct diag *d)
+render_epub(struct transform *t, const struct source *src, xmlDocPtr html,
+            const char *const *params, time_t stamp, struct buf *out, struct diag *d)
 {
+	struct buf bytes[NITEMS];
 	struct epub_item items[NITEMS];
-	char *bytes[NITEMS] = {NULL};
-	size_t i, len;
+	xmlDocPtr content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, params, d);
 	int ret = -1;
+	size_t i;
 
-	for (i = 0; i < NITEMS; i++) {
-		if (transform_run(t, epub_items[i].sheet, src, params, &bytes[i], &len, d) != 0)
-			goto done;
-		items[i].path = epub_items[i].path;
-		items[i].data = bytes[i];
-		items[i].len = len;
+	memset(bytes, 0, sizeof(bytes));
+	if (content == NULL)
+		return -1;
+	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
+	if (transform_run(t, SHEET_EPUB_NAV, content, src->path, params, &bytes[ITEM_NAV], d) == 0 &&
+	    transform_run(t, SHEET_EPUB_PACKAGE, src->doc, src->path, params,
+	                  &bytes[ITEM_PACKAGE], d) == 0 &&
+	    transform_run(t, SHEET_EPUB_CSS, src->doc, src->path, params, &bytes[ITEM_CSS], d) == 0) {
+		for (i = 0; i < NITEMS; i++) {
+			items[i].path = item_paths[i];
+			items[i].data = bytes[i].data;
+			items[i].len = bytes[i].len;
+		}
+		ret = epub_pack(items, NITEMS, stamp, out, d);
 	}
-	ret = epub_pack(items, NITEMS, stamp, out, d);
-done:
+	xmlFreeDoc(content);
 	for (i = 0; i < NITEMS; i++)
-		free(bytes[i]);
+		buf_free(&bytes[i]);
+	return ret;
+}
+
+/* The text set from the layout text.xsl makes of SRC. */
+static int
+render_text(struct transform *t, const struct source *src, const char *const *params,
+            struct buf *out, struct diag *d)
+{
+	xmlDocPtr layout = transform_apply(t, SHEET_TEXT, src->doc, src->path, params, d);
+	int ret;
+
+	if (layout == NULL)
+		return -1;
+	ret = text_render(layout, TEXT_WIDTH, src->path, out, d);
+	xmlFreeDoc(layout);
 	return ret;
 }
 
 int
-render(struct transform *t, enum render_format format, const struct source *src,
-       const char *const *params, time_t stamp, struct buf *out, struct diag *d)
+render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
+       const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
+       struct diag *d)
 {
-	char iso[32], *bytes = NULL;
+	char iso[32];
 	const char **p = all_params(params, stamp, iso);
-	size_t len = 0;
-	int ret = -1;
+	xmlDocPtr html = NULL;
+	int ret = 0;
 
-	switch (format) {
-	case RENDER_HTML:
-		ret = transform_run(t, SHEET_HTML, src, p, &bytes, &len, d);
-		if (ret == 0)
-			buf_append(out, bytes, len);
-		break;
-	case RENDER_TEXT:
-		ret = transform_run(t, SHEET_TEXT, src, p, &bytes, &len, d);
-		if (ret == 0)
-			ret = text_render(bytes, len, TEXT_WIDTH, src->path, out, d);
-		break;
-	case RENDER_EPUB:
-		ret = render_epub(t, src, p, stamp, out, d);
-		break;
-	case RENDER__COUNT:
-		break;
+	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
+		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
+		ret = html ? 0 : -1;
 	}
-	free(bytes);
+	if (ret == 0 && want[RENDER_HTML])
+		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
+	if (ret == 0 && want[RENDER_EPUB])
+		ret = render_epub(t, src, html, p, stamp, &out[RENDER_EPUB], d);
+	xmlFreeDoc(html);
+	if (ret == 0 && want[RENDER_TEXT])
+		ret = render_text(t, src, p, &out[RENDER_TEXT], d);
 	free(p);
 	return ret;
 }

@@ -3,6 +3,7 @@
 #ifndef BRIEFC_RENDER_H
 #define BRIEFC_RENDER_H
 
+#include <stdbool.h>
 #include <time.h>
 
 #include "diag.h"
@@ -34,10 +35,12 @@ const char *render_extension(enum render_format format);
  * number of seconds from 0 to RENDER_LAST_TIME. */
 int render_time(const struct source *src, const char *epoch, time_t *stamp);
 
-/* Renders the valid, resolved and annotated SRC as FORMAT with T's stylesheets, the
- * user's string PARAMS (name, value, ..., NULL; may be NULL) and STAMP, appending the
- * bytes to OUT. Returns 0, or -1 reported to D. */
-int render(struct transform *t, enum render_format format, const struct source *src,
-           const char *const *params, time_t stamp, struct buf *out, struct diag *d);
+/* Renders the valid, resolved and annotated SRC in every format WANT holds, appending
+ * each to OUT[format], with T's stylesheets, the user's string PARAMS (name, value,
+ * ..., NULL; may be NULL) and STAMP. HTML and EPUB share one run of html.xsl. Returns
+ * 0, or -1 reported to D (OUT then holds what was made before the failure). */
+int render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
+           const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
+           struct diag *d);
 
 #endif

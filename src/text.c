@@ -1,14 +1,12 @@
-/* text.c - plain text: the layout text.xsl writes, read with libxml2 and set as lines of
- * a display width, broken where UAX #14 (libunistring) allows and never inside a word. */
+/* text.c - plain text: the layout tree text.xsl makes, set as lines of a display
+ * width, broken where UAX #14 (libunistring) allows and never inside a word. */
 #include "text.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
 #include <unictype.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -73,6 +71,21 @@ is_space(ucs4_t c)
 	return uc_is_property_white_space(c);
 }
 
+/* The first character from S (before END) that is_collapsed is not COLLAPSED. */
+static const uint8_t *
+skip(const uint8_t *s, const uint8_t *end, int collapsed)
+{
+	while (s < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s, (size_t)(end - s));
+
+		if (is_collapsed(c) != collapsed)
+			break;
+		s += k;
+	}
+	return s;
+}
+
 /* Appends the text content of EL to TEXT, each run of is_collapsed characters as one
  * space, none at either end. Returns 0, or -1 if EL holds an element. */
 static int
@@ -91,18 +104,17 @@ collapsed_text(const xmlNode *el, struct buf *text)
 		s = n->content;
 		end = s + strlen((const char *)s);
 		while (s < end) {
-			ucs4_t c;
-			int k = u8_mbtouc(&c, s, (size_t)(end - s));
+			const uint8_t *kept = skip(s, end, 0);
 
-			if (is_collapsed(c))
-				pending = 1;
-			else {
+			if (kept > s) {
 				if (pending && text->len > 0)
 					buf_append(text, " ", 1);
+				buf_append(text, (const char *)s, (size_t)(kept - s));
 				pending = 0;
-				buf_append(text, (const char *)s, (size_t)k);
 			}
-			s += k;
+			s = skip(kept, end, 1);
+			if (s > kept)
+				pending = 1;
 		}
 	}
 	return 0;
@@ -423,61 +435,20 @@ set_layout(struct setter *st, const xmlNode *root, const char *file, struct diag
 	return 0;
 }
 
-/* Parses LAYOUT: no network, no DTD, no entity expanded, nothing printed. Returns the
- * document (caller frees with xmlFreeDoc), or NULL with why in MSG (of SIZE bytes).
- * The layout is text.xsl's, not the user's: huge mode, since a brief may hold a text
- * longer than libxml2's 10 MB lookup limit (libxml2 takes a 12 MB text node; a
- * paragraph's text nodes join into one block), and a brief that checks must build. */
-static xmlDocPtr
-parse_layout(const char *layout, size_t len, char *msg, size_t size)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc = NULL;
-
-	if (len > INT_MAX) {
-		snprintf(msg, size, "larger than %d bytes", INT_MAX);
-		return NULL;
-	}
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL)
-		mem_exhausted();
-	doc = xmlCtxtReadMemory(ctxt, layout, (int)len, "layout.xml", "UTF-8",
-	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                        XML_PARSE_HUGE);
-	if (doc == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed) {
-		const xmlError *err = xmlCtxtGetLastError(ctxt);
-		const char *why = diag_one_line(err ? err->message : NULL, "malformed XML",
-		                                msg, size);
-
-		if (why != msg)
-			snprintf(msg, size, "%s", why);
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	xmlFreeParserCtxt(ctxt);
-	return doc;
-}
-
 int
-text_render(const char *layout, size_t len, unsigned width, const char *file,
-            struct buf *out, struct diag *d)
+text_render(xmlDocPtr layout, unsigned width, const char *file, struct buf *out,
+            struct diag *d)
 {
 	struct setter st = {out, width, 0};
 	size_t before = out->len;
-	char msg[512];
-	xmlDocPtr doc = parse_layout(layout, len, msg, sizeof(msg));
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlNodePtr root = xmlDocGetRootElement(layout);
 	int ret = -1;
 
-	if (doc == NULL)
-		diag_report(d, RULE_XSLT, file, 0, 0, "the text layout is not XML: %s", msg);
-	else if (doc->intSubset != NULL || root == NULL || !is_named(root, "layout") ||
-	         root->properties != NULL)
+	if (root == NULL || !is_named(root, "layout") || root->properties != NULL)
 		diag_report(d, RULE_XSLT, file, 0, 0, "the text layout is not a <layout> "
 		            "(a bug in text.xsl)");
 	else
 		ret = set_layout(&st, root, file, d);
-	xmlFreeDoc(doc);
 	if (ret != 0 && out->data != NULL) {
 		out->len = before;
 		out->data[before] = '\0';

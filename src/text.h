@@ -5,17 +5,19 @@
 
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
 #include "diag.h"
 #include "mem.h"
 
 #define TEXT_WIDTH 72
 
-/* Sets LAYOUT (LEN bytes: the XML document text.xsl produced, whose vocabulary
- * text.c documents) as text of at most WIDTH columns, appended to OUT: UTF-8 lines
- * ending in "\n", without trailing spaces; a word wider than WIDTH has a line of its
- * own. Returns 0; on a layout it cannot read (a stylesheet bug) reports to D as
- * RULE_XSLT against FILE, leaves OUT as it was and returns -1. */
-int text_render(const char *layout, size_t len, unsigned width, const char *file,
-                struct buf *out, struct diag *d);
+/* Sets LAYOUT (the tree text.xsl made, whose vocabulary text.c documents) as text of
+ * at most WIDTH columns, appended to OUT: UTF-8 lines ending in "\n", without
+ * trailing spaces; a word wider than WIDTH has a line of its own. Returns 0; on a
+ * layout it cannot read (a stylesheet bug) reports to D as RULE_XSLT against FILE,
+ * leaves OUT as it was and returns -1. */
+int text_render(xmlDocPtr layout, unsigned width, const char *file, struct buf *out,
+                struct diag *d);
 
 #endif

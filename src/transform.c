@@ -16,6 +16,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "mem.h"
+#include "source.h"
 
 static const char *const sheets[SHEET__COUNT] = {
 	[SHEET_HTML] = "html.xsl",
@@ -277,46 +278,71 @@ transform_param_ok(const char *value)
 	return strchr(value, '\'') == NULL || strchr(value, '"') == NULL;
 }
 
-int
-transform_run(struct transform *t, enum transform_sheet sheet, const struct source *src,
-               const char *const *params, char **out, size_t *len, struct diag *d)
+xmlDocPtr
+transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+                const char *file, const char *const *params, struct diag *d)
 {
 	xsltStylesheetPtr style = stylesheet(t, sheet, d);
 	xsltTransformContextPtr ctxt;
-	xmlDocPtr result = NULL;
-	xmlChar *bytes = NULL;
+	xmlDocPtr result;
 	struct messages m;
 	const char **quoted;
-	int n = 0, failed;
+	int failed;
 
 	if (style == NULL)
-		return -1;
+		return NULL;
 	quoted = quote_params(params);
-	ctxt = xsltNewTransformContext(style, src->doc);
+	ctxt = xsltNewTransformContext(style, doc);
 	if (ctxt == NULL)
 		abort();
 	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
-	messages_begin(&m, src->path, d);
-	result = xsltApplyStylesheetUser(style, src->doc, quoted, NULL, NULL, ctxt);
+	messages_begin(&m, file, d);
+	result = xsltApplyStylesheetUser(style, doc, quoted, NULL, NULL, ctxt);
 	free_params(quoted);
 	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
-	if (!failed && xsltSaveResultToString(&bytes, &n, result, style) != 0)
-		failed = 1;
 	if (messages_end(&m) > 0)
 		failed = 1;
 	else if (failed)
-		diag_report(d, RULE_XSLT, src->path, 0, 0, "the %s stylesheet failed",
-		            sheets[sheet]);
+		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[sheet]);
 	xsltFreeTransformContext(ctxt);
-	xmlFreeDoc(result);
 	if (failed) {
-		xmlFree(bytes);
-		return -1;
+		xmlFreeDoc(result);
+		return NULL;
 	}
-	*len = (size_t)n;
-	*out = mem_alloc(*len + 1);
-	memcpy(*out, bytes ? (char *)bytes : "", *len);
-	(*out)[*len] = '\0';
-	xmlFree(bytes);
+	return result;
+}
+
+static int
+append_output(void *ctx, const char *bytes, int len)
+{
+	buf_append(ctx, bytes, (size_t)len);
+	return len;
+}
+
+void
+transform_save(struct transform *t, enum transform_sheet sheet, xmlDocPtr result,
+               struct buf *out)
+{
+	xmlOutputBufferPtr o = xmlOutputBufferCreateIO(append_output, NULL, out, NULL);
+
+	if (o == NULL)
+		mem_exhausted();
+	buf_append(out, "", 0); /* an empty output too is a string */
+	xsltSaveResultTo(o, result, t->styles[sheet]);
+	if (xmlOutputBufferClose(o) < 0)
+		mem_exhausted();
+}
+
+int
+transform_run(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+              const char *file, const char *const *params, struct buf *out,
+              struct diag *d)
+{
+	xmlDocPtr result = transform_apply(t, sheet, doc, file, params, d);
+
+	if (result == NULL)
+		return -1;
+	transform_save(t, sheet, result, out);
+	xmlFreeDoc(result);
 	return 0;
 }

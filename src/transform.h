@@ -5,8 +5,10 @@
 
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
 #include "diag.h"
-#include "source.h"
+#include "mem.h"
 
 /* Every stylesheet briefc runs: each makes one output (html, text layout) or one part
  * of one (the EPUB's items). */
@@ -28,12 +30,22 @@ void transform_free(struct transform *t);
  * NULL if neither exists. */
 char *transform_default_dir(void);
 
-/* Runs SHEET over the valid, resolved SRC with the string parameters PARAMS (name,
- * value, ..., NULL; NULL for none; each value must pass transform_param_ok). On
- * success sets *OUT (caller frees with free) and *LEN and returns 0; on failure
- * reports to D and returns -1. */
-int transform_run(struct transform *t, enum transform_sheet sheet, const struct source *src,
-                  const char *const *params, char **out, size_t *len, struct diag *d);
+/* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
+ * earlier stylesheet) with the string parameters PARAMS (name, value, ..., NULL; NULL
+ * for none; each value must pass transform_param_ok). Returns the result tree (caller
+ * frees with xmlFreeDoc), or NULL reported to D against FILE. */
+xmlDocPtr transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+                          const char *file, const char *const *params, struct diag *d);
+
+/* Appends RESULT, a tree transform_apply made with SHEET, to OUT as the bytes SHEET's
+ * xsl:output asks for. */
+void transform_save(struct transform *t, enum transform_sheet sheet, xmlDocPtr result,
+                    struct buf *out);
+
+/* transform_apply, then transform_save into OUT. Returns 0, or -1 reported to D. */
+int transform_run(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+                  const char *file, const char *const *params, struct buf *out,
+                  struct diag *d);
 
 /* Can VALUE be passed as a parameter? Not if it holds both kinds of quotation mark
  * (XPath 1.0 has no string literal for it). */

@@ -1,35 +1,20 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-content.xsl - the EPUB's content document, EPUB/brief.xhtml: the page
-     html.xsl writes, made XHTML in a second pass over its result, with the
-     EPUB vocabulary's epub:type beside each DPUB-ARIA role and style.css linked
-     in place of the embedded style sheet. -->
+     html.xsl wrote (briefc runs html.xsl once for both formats and hands its
+     result tree here) made XHTML, with the EPUB vocabulary's epub:type beside each
+     DPUB-ARIA role and style.css linked in place of the embedded style sheet. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:db="http://docbook.org/ns/docbook"
-                xmlns:brf="urn:x-briefc:resolved"
-                xmlns:exsl="http://exslt.org/common"
-                xmlns:epub="http://www.idpf.org/2007/ops"
-                exclude-result-prefixes="db brf exsl">
-
-  <xsl:import href="html.xsl"/>
-
-  <!-- The parameters every format takes, as common.xsl describes them (declared
-       here too, with the same defaults, so this stylesheet states what it takes):
-       notes="endnotes" or "footnotes", citations="as-written" or "chicago". -->
-  <xsl:param name="notes" select="'endnotes'"/>
-  <xsl:param name="citations" select="'as-written'"/>
+                xmlns:epub="http://www.idpf.org/2007/ops">
 
   <!-- XHTML; EPUB 3 needs no DOCTYPE. -->
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:template match="/">
-    <xsl:variable name="html">
-      <xsl:apply-templates select="db:article"/>
-    </xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($html)/*" mode="xhtml"/>
+    <xsl:apply-templates select="html" mode="xhtml"/>
   </xsl:template>
 
-  <!-- The second pass: html.xsl's elements (in no namespace) into XHTML. ======= -->
+  <!-- html.xsl's elements (in no namespace) into XHTML. ========================= -->
 
   <!-- The root declares both namespaces once, for every element below it. -->
   <xsl:template match="html" mode="xhtml">
@@ -64,15 +49,16 @@
 
   <xsl:template match="meta[@name = 'viewport']" mode="xhtml"/>
 
+  <!-- The charset declaration that libxml2 adds to the HTML page as it writes it
+       out: an XHTML document declares its encoding in its XML declaration. -->
+  <xsl:template match="meta[@http-equiv]" mode="xhtml"/>
+
   <!-- epub:type: what reading systems act on (a noteref opens its footnote in a
        pop-up). A DPUB-ARIA role doc-NAME gets NAME where the EPUB vocabulary has
        that term (not "backlink", which epubcheck 4 does not know); an endnote's
        item has no role, as DPUB-ARIA 1.1 dropped doc-endnote. -->
   <xsl:variable name="epub-types" select="' noteref footnote endnotes biblioref bibliography biblioentry '"/>
 
-  <!-- One template without predicates: libxslt matches a predicate pattern against
-       a node of a result tree fragment by counting its siblings, which made this
-       pass quadratic in a long list of notes. -->
   <xsl:template match="*" mode="epub-type">
     <xsl:variable name="name" select="substring-after(@role, 'doc-')"/>
     <xsl:choose>

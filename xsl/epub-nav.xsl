@@ -1,32 +1,30 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- epub-nav.xsl - the EPUB's navigation document, EPUB/nav.xhtml: a table of
-     contents (the title, each section, Notes, Bibliography) whose links are the
-     ids epub-content.xsl writes into brief.xhtml, and the landmarks. Nothing links
-     into this document itself: it is not in the spine. -->
+<!-- epub-nav.xsl - the EPUB's navigation document, EPUB/nav.xhtml, read off the
+     content document epub-content.xsl made (so every link is to an id that is
+     there): a table of contents (the title, each section, Notes, Bibliography) and
+     the landmarks. Nothing links into this document itself: it is not in the
+     spine. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://www.w3.org/1999/xhtml"
-                xmlns:db="http://docbook.org/ns/docbook"
-                xmlns:brf="urn:x-briefc:resolved"
+                xmlns:h="http://www.w3.org/1999/xhtml"
                 xmlns:epub="http://www.idpf.org/2007/ops"
-                exclude-result-prefixes="db brf">
-
-  <!-- The ids of sections and the parameters, shared with epub-content.xsl (which
-       reaches them through html.xsl): importing common.xsl alone keeps this
-       stylesheet small to compile. -->
-  <xsl:import href="common.xsl"/>
+                exclude-result-prefixes="h">
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:variable name="content" select="'brief.xhtml'"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="db:article" mode="nav"/>
+    <xsl:apply-templates select="h:html"/>
   </xsl:template>
 
-  <xsl:template match="db:article" mode="nav">
-    <xsl:variable name="title" select="normalize-space(db:info/db:title)"/>
-    <html lang="{@xml:lang}" xml:lang="{@xml:lang}">
+  <xsl:template match="h:html">
+    <xsl:variable name="title" select="normalize-space(h:head/h:title)"/>
+    <xsl:variable name="article" select="h:body/h:article"/>
+    <xsl:variable name="notes" select="$article/h:section[@role = 'doc-endnotes']/h:h2"/>
+    <xsl:variable name="bibliography" select="$article/h:section[@role = 'doc-bibliography']/h:h2"/>
+    <html lang="{@lang}" xml:lang="{@lang}">
       <head>
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" type="text/css" href="style.css"/>
@@ -36,42 +34,35 @@
           <h1 id="toc-title">Contents</h1>
           <ol>
             <li><a href="{$content}"><xsl:value-of select="$title"/></a></li>
-            <xsl:apply-templates select="db:section" mode="nav"/>
-            <xsl:if test=".//db:footnote and $notes != 'footnotes'">
-              <li><a href="{$content}#notes-title">Notes</a></li>
-            </xsl:if>
-            <xsl:if test="brf:bibliography/brf:work">
-              <li><a href="{$content}#bibliography-title"><xsl:apply-templates select="." mode="bibliography-title"/></a></li>
-            </xsl:if>
+            <xsl:apply-templates select="$article/h:section[not(@role)]"/>
+            <xsl:apply-templates select="$notes | $bibliography"/>
           </ol>
         </nav>
         <nav epub:type="landmarks" hidden="hidden">
           <ol>
             <li><a epub:type="bodymatter" href="{$content}"><xsl:value-of select="$title"/></a></li>
-            <xsl:if test="brf:bibliography/brf:work">
-              <li><a epub:type="bibliography" href="{$content}#bibliography-title"><xsl:apply-templates select="." mode="bibliography-title"/></a></li>
-            </xsl:if>
+            <xsl:for-each select="$bibliography">
+              <li><a epub:type="bibliography" href="{$content}#{@id}"><xsl:value-of select="normalize-space()"/></a></li>
+            </xsl:for-each>
           </ol>
         </nav>
       </body>
     </html>
   </xsl:template>
 
-  <!-- A section, and the sections in it as a list of their own. -->
-  <xsl:template match="db:section" mode="nav">
-    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+  <!-- A section (its heading comes first), and the sections in it as a list of
+       their own. -->
+  <xsl:template match="h:section">
     <li>
-      <a href="{$content}#{$id}"><xsl:value-of select="normalize-space(db:title)"/></a>
-      <xsl:if test="db:section">
-        <ol><xsl:apply-templates select="db:section" mode="nav"/></ol>
+      <a href="{$content}#{@id}"><xsl:value-of select="normalize-space(*[1])"/></a>
+      <xsl:if test="h:section">
+        <ol><xsl:apply-templates select="h:section"/></ol>
       </xsl:if>
     </li>
   </xsl:template>
 
-  <!-- The bibliography's heading, as html.xsl writes it. -->
-  <xsl:template match="db:article" mode="bibliography-title">
-    <xsl:variable name="title" select="normalize-space(db:bibliography/db:title)"/>
-    <xsl:value-of select="$title"/>
-    <xsl:if test="not($title)">Bibliography</xsl:if>
+  <!-- The heading of the notes or the bibliography. -->
+  <xsl:template match="h:h2">
+    <li><a href="{$content}#{@id}"><xsl:value-of select="normalize-space()"/></a></li>
   </xsl:template>
 </xsl:stylesheet>

@@ -90,7 +90,7 @@ reports(const struct cite_model *m, const struct source *src)
 	}
 }
 
-/* briefc build --to html,epub,text: each format rendered, then dropped. */
+/* briefc build --to html,epub,text: every format rendered, then dropped. */
 static void
 outputs(const struct source *src, unsigned options, struct diag *d)
 {
@@ -99,17 +99,16 @@ outputs(const struct source *src, unsigned options, struct diag *d)
 		"citations", options & 2 ? "chicago" : "as-written",
 		NULL
 	};
+	const bool all[RENDER__COUNT] = {true, true, true};
+	struct buf out[RENDER__COUNT] = {{0}};
 	time_t stamp;
 	int f;
 
 	if (render_time(src, options & 16 ? "1452902400" : NULL, &stamp) != 0)
 		abort(); /* a constant that is a number */
-	for (f = 0; f < RENDER__COUNT; f++) {
-		struct buf out = {0};
-
-		render(transform, (enum render_format)f, src, params, stamp, &out, d);
-		buf_free(&out);
-	}
+	render(transform, all, src, params, stamp, out, d);
+	for (f = 0; f < RENDER__COUNT; f++)
+		buf_free(&out[f]);
 }
 
 int

@@ -97,7 +97,8 @@ params_seen(const char *const *params, time_t stamp)
 	struct unit_capture c;
 	struct transform *t;
 	struct source src;
-	struct buf out = {0};
+	struct buf out[RENDER__COUNT] = {{0}};
+	const bool want[RENDER__COUNT] = {[RENDER_HTML] = true};
 	char *dir = unit_tempdir(), *path;
 
 	free(unit_write(dir, "html.xsl", sheet, strlen(sheet)));
@@ -105,14 +106,14 @@ params_seen(const char *const *params, time_t stamp)
 	path = unit_load(&src, BRIEF(""), &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(render(t, RENDER_HTML, &src, params, stamp, &out, &c.d), 0);
+	assert_int_equal(render(t, want, &src, params, stamp, out, &c.d), 0);
 	transform_free(t);
 	source_free(&src);
 	unit_capture_free(&c);
 	unit_rmfile(path);
 	unit_rmtree(dir);
 	free(dir);
-	return out.data;
+	return out[RENDER_HTML].data;
 }
 
 static void

@@ -45,16 +45,17 @@ run(const char *dir, char **out, size_t *len, char **diag)
 	struct unit_capture c;
 	struct transform *t;
 	struct source src;
+	struct buf bytes = {0};
 	char *path;
 	int ret;
 
-	*out = NULL;
-	*len = 0;
 	unit_capture_init(&c);
 	path = load_resolved(&src, BRIEF, &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	ret = transform_run(t, SHEET_HTML, &src, NULL, out, len, &c.d);
+	ret = transform_run(t, SHEET_HTML, src.doc, src.path, NULL, &bytes, &c.d);
+	*out = bytes.data;
+	*len = bytes.len;
 	assert_int_equal(c.d.errors == 0, ret == 0);
 	*diag = strdup(unit_capture_text(&c));
 	assert_non_null(*diag);
@@ -87,17 +88,18 @@ test_html_of_a_brief(void **state)
 	struct unit_capture c;
 	struct transform *t;
 	struct source src;
-	char *path, *out = NULL, *again = NULL;
-	size_t len = 0, len2 = 0;
+	struct buf bytes = {0}, again = {0};
+	char *path, *out;
 
 	(void)state;
 	unit_capture_init(&c);
 	path = load_resolved(&src, BRIEF, &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(transform_run(t, SHEET_HTML, &src, NULL, &out, &len, &c.d), 0);
+	assert_int_equal(transform_run(t, SHEET_HTML, src.doc, src.path, NULL, &bytes, &c.d), 0);
+	out = bytes.data;
 	assert_non_null(out);
-	assert_int_equal(strlen(out), len);
+	assert_int_equal(strlen(out), bytes.len);
 	assert_memory_equal(out, "<!DOCTYPE html>\n", 16);
 	assert_contains(out, "<html lang=\"en\">");
 	assert_contains(out, "<title>The “brief” title</title>");
@@ -111,13 +113,13 @@ test_html_of_a_brief(void **state)
 	assert_not_contains(out, "docbook.org");
 
 	/* The compiled stylesheet is reused; the output is the same. */
-	assert_int_equal(transform_run(t, SHEET_HTML, &src, NULL, &again, &len2, &c.d), 0);
-	assert_int_equal(len2, len);
-	assert_string_equal(again, out);
+	assert_int_equal(transform_run(t, SHEET_HTML, src.doc, src.path, NULL, &again, &c.d), 0);
+	assert_int_equal(again.len, bytes.len);
+	assert_string_equal(again.data, out);
 	assert_string_equal(unit_capture_text(&c), "");
 
-	free(again);
-	free(out);
+	buf_free(&again);
+	buf_free(&bytes);
 	transform_free(t);
 	source_free(&src);
 	unit_rmfile(path);
