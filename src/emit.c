@@ -1,4 +1,4 @@
-/* emit.c - emitting: temporary file, full write, fsync, rename. */
+/* emit.c - emitting: temporary file, full write, rename. */
 #include "emit.h"
 
 #include <errno.h>
@@ -125,7 +125,7 @@ emit_file(const char *path, const void *data, size_t len, struct diag *d)
 		free(tmp);
 		return -1;
 	}
-	if (usual_mode(fd) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0)
+	if (usual_mode(fd) != 0 || write_all(fd, data, len) != 0)
 		err = errno;
 	if (close(fd) != 0 && err == 0)
 		err = errno;

@@ -166,7 +166,8 @@ check_items(const struct epub_item *items, size_t n, struct diag *d)
 }
 
 /* Appends the raw deflate stream (no zlib header) of the LEN bytes of DATA to PACKED.
- * Maximum compression: the output is small, and written once. */
+ * zlib's default level: a brief's XHTML comes out within 5% of level 9's size in
+ * half its time. */
 static void
 deflate_raw(const char *data, size_t len, struct buf *packed)
 {
@@ -175,7 +176,7 @@ deflate_raw(const char *data, size_t len, struct buf *packed)
 	int ret;
 
 	memset(&zs, 0, sizeof(zs));
-	ret = deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
+	ret = deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
 	if (ret == Z_MEM_ERROR)
 		mem_exhausted();
 	if (ret != Z_OK)

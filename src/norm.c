@@ -14,13 +14,24 @@
 #include "mem.h"
 
 /* TEXT case-folded and NFKD-decomposed (a fresh buffer of *LEN bytes), or NULL when
- * TEXT is not valid UTF-8. */
+ * TEXT is not valid UTF-8. ASCII, most keys, takes a short cut: its case folding is
+ * lower case, and NFKD leaves it as it is. */
 static uint8_t *
 fold(const char *text, size_t *len)
 {
-	uint8_t *folded = u8_casefold((const uint8_t *)text, strlen(text), NULL, UNINORM_NFKD,
-	                              NULL, len);
+	size_t i, n = strlen(text);
+	uint8_t *folded;
 
+	for (i = 0; i < n && (unsigned char)text[i] < 0x80; i++)
+		;
+	if (i == n) {
+		folded = mem_alloc(n + 1);
+		for (i = 0; i < n; i++)
+			folded[i] = (uint8_t)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+		*len = n;
+		return folded;
+	}
+	folded = u8_casefold((const uint8_t *)text, n, NULL, UNINORM_NFKD, NULL, len);
 	if (folded == NULL && errno == ENOMEM)
 		mem_exhausted();
 	return folded;
@@ -29,6 +40,8 @@ fold(const char *text, size_t *len)
 static int
 is_word_char(ucs4_t c)
 {
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	return uc_is_general_category(c, UC_CATEGORY_L) ||
 	       uc_is_general_category(c, UC_CATEGORY_N);
 }
@@ -46,9 +59,9 @@ words(const char *text, char sep, size_t max_words)
 		ucs4_t c;
 		int step = u8_mbtouc(&c, folded + i, len - i);
 
-		if (uc_is_general_category(c, UC_CATEGORY_M)) {
+		if (c >= 0x300 && uc_is_general_category(c, UC_CATEGORY_M)) {
 			i += (size_t)step;
-			continue; /* a combining mark: the accent of the letter before it */
+			continue; /* a combining mark (none before U+0300): the letter's accent */
 		}
 		if (!is_word_char(c)) {
 			in_word = 0;
