@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,27 +148,36 @@ all_params(const char *const *user, time_t stamp, char iso[32])
 	return p;
 }
 
-/* The EPUB made from the brief SRC and HTML, the page html.xsl made of it: the
- * content document is HTML made XHTML, the navigation document is read off that, the
- * package and the style sheet come from the brief. */
+/* The EPUB's items that come from the brief SRC: the package document and the style
+ * sheet, into BYTES. Returns 0, or -1 reported to D. */
 static int
-render_epub(struct transform *t, const struct source *src, xmlDocPtr html,
+epub_items_of_brief(struct transform *t, const struct source *src,
+                    const char *const *params, struct buf bytes[NITEMS], struct diag *d)
+{
+	if (transform_run(t, SHEET_EPUB_PACKAGE, src->doc, src->path, params,
+	                  &bytes[ITEM_PACKAGE], d) != 0)
+		return -1;
+	return transform_run(t, SHEET_EPUB_CSS, src->doc, src->path, params,
+	                     &bytes[ITEM_CSS], d);
+}
+
+/* The EPUB, from BYTES (its items from the brief, which this frees) and HTML, the
+ * page html.xsl made of the brief: the content document is HTML made XHTML, the
+ * navigation document is read off that. Returns 0, or -1 reported to D. */
+static int
+render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf bytes[NITEMS],
             const char *const *params, time_t stamp, struct buf *out, struct diag *d)
 {
-	struct buf bytes[NITEMS];
 	struct epub_item items[NITEMS];
-	xmlDocPtr content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, params, d);
+	xmlDocPtr content = transform_apply(t, SHEET_EPUB_CONTENT, html, file, params, d);
 	int ret = -1;
 	size_t i;
 
-	memset(bytes, 0, sizeof(bytes));
-	if (content == NULL)
-		return -1;
-	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
-	if (transform_run(t, SHEET_EPUB_NAV, content, src->path, params, &bytes[ITEM_NAV], d) == 0 &&
-	    transform_run(t, SHEET_EPUB_PACKAGE, src->doc, src->path, params,
-	                  &bytes[ITEM_PACKAGE], d) == 0 &&
-	    transform_run(t, SHEET_EPUB_CSS, src->doc, src->path, params, &bytes[ITEM_CSS], d) == 0) {
+	if (content != NULL) {
+		transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
+		ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
+	}
+	if (ret == 0) {
 		for (i = 0; i < NITEMS; i++) {
 			items[i].path = item_paths[i];
 			items[i].data = bytes[i].data;
@@ -176,26 +186,71 @@ render_epub(struct transform *t, const struct source *src, xmlDocPtr html,
 		ret = epub_pack(items, NITEMS, stamp, out, d);
 	}
 	xmlFreeDoc(content);
-	for (i = 0; i < NITEMS; i++)
-		buf_free(&bytes[i]);
 	return ret;
 }
 
-/* The text set from the layout text.xsl makes of SRC. */
-static int
-render_text(struct transform *t, const struct source *src, const char *const *params,
-            struct buf *out, struct diag *d)
+/* The text format: text.xsl's layout of the brief, set in lines; run on a thread of its
+ * own beside the EPUB when there is one. */
+struct text_job {
+	struct transform_job *job;  /* text.xsl over the brief; owned */
+	const char *file;           /* the brief, for diagnostics */
+	struct buf *out;
+	struct diag said;           /* what setting the text reported, for the main thread */
+	int ret;
+	pthread_t thread;
+	bool threaded;
+};
+
+static void *
+set_text(void *arg)
 {
-	xmlDocPtr layout = transform_apply(t, SHEET_TEXT, src->doc, src->path, params, d);
+	struct text_job *tj = arg;
+	xmlDocPtr layout = transform_job_run(tj->job);
+
+	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->file, tj->out, &tj->said) : -1;
+	xmlFreeDoc(layout);
+	return NULL;
+}
+
+/* Starts TJ, on a second thread if ALONGSIDE (the caller has work to do meanwhile
+ * that touches no tree but its own), else here. Returns 0, or -1 reported to D. */
+static int
+text_begin(struct text_job *tj, struct transform *t, const struct source *src,
+           const char *const *params, struct buf *out, bool alongside, struct diag *d)
+{
+	memset(tj, 0, sizeof(*tj));
+	tj->job = transform_job_new(t, SHEET_TEXT, src->doc, src->path, params, d);
+	if (tj->job == NULL)
+		return -1;
+	tj->file = src->path;
+	tj->out = out;
+	diag_init(&tj->said, NULL);
+	tj->threaded = alongside && pthread_create(&tj->thread, NULL, set_text, tj) == 0;
+	if (!tj->threaded)
+		set_text(tj);
+	return 0;
+}
+
+/* Waits for TJ, reports what it said to D and frees it. Returns 0, or -1. */
+static int
+text_end(struct text_job *tj, struct diag *d)
+{
 	int ret;
 
-	if (layout == NULL)
+	if (tj->job == NULL)
 		return -1;
-	ret = text_render(layout, TEXT_WIDTH, src->path, out, d);
-	xmlFreeDoc(layout);
+	if (tj->threaded)
+		pthread_join(tj->thread, NULL);
+	diag_replay(d, &tj->said);
+	diag_free(&tj->said);
+	ret = transform_job_free(tj->job, d) != 0 ? -1 : tj->ret;
+	tj->job = NULL;
 	return ret;
 }
 
+/* The order matters to libxslt (transform_job_new): html.xsl runs first over the
+ * brief, then every other run over it is set up, then the text may be set beside the
+ * EPUB, which works on the HTML's tree and the XHTML's. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
@@ -203,20 +258,31 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
+	struct buf items[NITEMS];
+	struct text_job text = {0};
 	xmlDocPtr html = NULL;
+	bool pages = want[RENDER_HTML] || want[RENDER_EPUB];
 	int ret = 0;
+	size_t i;
 
-	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
+	memset(items, 0, sizeof(items));
+	if (pages) {
 		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
 		ret = html ? 0 : -1;
 	}
+	if (ret == 0 && want[RENDER_EPUB])
+		ret = epub_items_of_brief(t, src, p, items, d);
+	if (ret == 0 && want[RENDER_TEXT])
+		ret = text_begin(&text, t, src, p, &out[RENDER_TEXT], pages, d);
 	if (ret == 0 && want[RENDER_HTML])
 		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	if (ret == 0 && want[RENDER_EPUB])
-		ret = render_epub(t, src, html, p, stamp, &out[RENDER_EPUB], d);
+		ret = render_epub(t, src->path, html, items, p, stamp, &out[RENDER_EPUB], d);
+	if (want[RENDER_TEXT] && text_end(&text, d) != 0)
+		ret = -1;
 	xmlFreeDoc(html);
-	if (ret == 0 && want[RENDER_TEXT])
-		ret = render_text(t, src, p, &out[RENDER_TEXT], d);
+	for (i = 0; i < NITEMS; i++)
+		buf_free(&items[i]);
 	free(p);
 	return ret;
 }

@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,23 +35,39 @@ struct transform {
 };
 
 /* libxslt prints messages in pieces through a printf-style hook, libxml2 (parsing a
- * stylesheet) through the structured one: collect the pieces, report the structured
- * errors at their own place, then each collected line as one diagnostic. */
+ * stylesheet, evaluating XPath) through the structured one. Both are collected while
+ * libxslt works (perhaps on another thread) and reported afterwards by the thread that
+ * owns the diagnostics: the structured errors at their own place, then each collected
+ * line as one diagnostic. */
 struct messages {
-	struct diag *d;
-	const char *file; /* what collected lines are reported against */
-	char *buf;
+	const char *file;      /* what collected lines are reported against; not owned */
+	char *buf;             /* the pieces, as printed; owned */
 	size_t len;
-	unsigned count;   /* diagnostics reported */
+	struct located *errs;  /* the structured errors; owned */
+	size_t nerrs;
 };
+
+/* A structured error, one line. */
+struct located {
+	char *file;            /* owned; NULL: the messages' file */
+	unsigned line, col;
+	char *text;            /* owned */
+};
+
+/* Where this thread collects libxslt's messages (NULL: nowhere yet). libxslt has one
+ * printf-style hook for the process, set once; each thread has its own collector. */
+static _Thread_local struct messages *collector;
 
 static void
 collect_message(void *ctx, const char *fmt, ...)
 {
-	struct messages *m = ctx;
+	struct messages *m = collector;
 	va_list ap;
 	int n;
 
+	(void)ctx;
+	if (m == NULL)
+		return;
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -67,24 +84,33 @@ static void
 collect_structured(void *ctx, xmlErrorPtr err)
 {
 	struct messages *m = ctx;
+	struct located *e;
 	char msg[512];
 
-	diag_report(m->d, RULE_XSLT, err->file ? err->file : m->file,
-	            err->line > 0 ? (unsigned)err->line : 0, err->int2 > 0 ? (unsigned)err->int2 : 0,
-	            "%s", diag_one_line(err->message, "error", msg, sizeof(msg)));
-	m->count++;
+	m->errs = mem_realloc_array(m->errs, m->nerrs + 1, sizeof(*m->errs));
+	e = &m->errs[m->nerrs++];
+	e->file = err->file ? mem_strdup(err->file) : NULL;
+	e->line = err->line > 0 ? (unsigned)err->line : 0;
+	e->col = err->int2 > 0 ? (unsigned)err->int2 : 0;
+	e->text = mem_strdup(diag_one_line(err->message, "error", msg, sizeof(msg)));
+}
+
+/* Collects what libxslt and libxml2 say on this thread from now until messages_stop
+ * (libxml2's structured hook is per thread). */
+static void
+messages_begin(struct messages *m, const char *file)
+{
+	memset(m, 0, sizeof(*m));
+	m->file = file;
+	collector = m;
+	xmlSetStructuredErrorFunc(m, collect_structured);
 }
 
 static void
-messages_begin(struct messages *m, const char *file, struct diag *d)
+messages_stop(void)
 {
-	m->d = d;
-	m->file = file;
-	m->buf = NULL;
-	m->len = 0;
-	m->count = 0;
-	xsltSetGenericErrorFunc(m, collect_message);
-	xmlSetStructuredErrorFunc(m, collect_structured);
+	collector = NULL;
+	xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
 /* libxslt announces a message's place on a line of its own ("compilation error: file
@@ -107,29 +133,37 @@ context_line(const char *text, unsigned *line)
 	return 1;
 }
 
-/* Reports every collected line, at the place its context line gave; returns how many
- * diagnostics there were in all. */
+/* Reports everything collected to D (none if D is NULL), each line at the place its
+ * context line gave, and empties M. Returns how many diagnostics there were. */
 static unsigned
-messages_end(struct messages *m)
+messages_report(struct messages *m, struct diag *d)
 {
 	char *text, *save = NULL;
-	unsigned line = 0;
+	unsigned line = 0, count = 0;
+	size_t i;
 
-	xsltSetGenericErrorFunc(NULL, NULL);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (m->buf == NULL)
-		return m->count;
-	for (text = strtok_r(m->buf, "\n", &save); text != NULL;
+	for (i = 0; i < m->nerrs; i++, count++) {
+		struct located *e = &m->errs[i];
+
+		if (d != NULL)
+			diag_report(d, RULE_XSLT, e->file ? e->file : m->file, e->line, e->col,
+			            "%s", e->text);
+		free(e->file);
+		free(e->text);
+	}
+	for (text = m->buf ? strtok_r(m->buf, "\n", &save) : NULL; text != NULL;
 	     text = strtok_r(NULL, "\n", &save)) {
 		if (context_line(text, &line))
 			continue;
-		diag_report(m->d, RULE_XSLT, m->file, line, 0, "%s", text);
-		m->count++;
+		if (d != NULL)
+			diag_report(d, RULE_XSLT, m->file, line, 0, "%s", text);
+		count++;
 		line = 0;
 	}
 	free(m->buf);
-	m->buf = NULL;
-	return m->count;
+	free(m->errs);
+	memset(m, 0, sizeof(*m));
+	return count;
 }
 
 static int
@@ -189,7 +223,10 @@ transform_new(const char *xsl_dir, struct diag *d)
 		            "stylesheet directory not found (use --xsl-dir)");
 		return NULL;
 	}
+	/* Process-wide set-up, before a job runs on a second thread. */
+	xmlInitParser();
 	exsltRegisterAll();
+	xsltSetGenericErrorFunc(NULL, collect_message);
 	t = mem_alloc(sizeof(*t));
 	memset(t, 0, sizeof(*t));
 	t->dir = realpath(xsl_dir, NULL);
@@ -212,6 +249,7 @@ transform_free(struct transform *t)
 	xsltFreeSecurityPrefs(t->prefs);
 	free(t->dir);
 	free(t);
+	xsltSetGenericErrorFunc(NULL, NULL);
 	/* With its stylesheets gone, nothing may be loaded from their directory. */
 	source_restrict_loads(NULL);
 }
@@ -226,9 +264,10 @@ stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
 	if (t->styles[sheet] != NULL)
 		return t->styles[sheet];
 	snprintf(path, sizeof(path), "%s/%s", t->dir, sheets[sheet]);
-	messages_begin(&m, path, d);
+	messages_begin(&m, path);
 	style = xsltParseStylesheetFile((const xmlChar *)path);
-	if (messages_end(&m) > 0 || style == NULL || style->errors > 0) {
+	messages_stop();
+	if (messages_report(&m, d) > 0 || style == NULL || style->errors > 0) {
 		diag_report(d, RULE_XSLT, path, 0, 0, "stylesheet does not compile");
 		xsltFreeStylesheet(style);
 		return NULL;
@@ -278,36 +317,82 @@ transform_param_ok(const char *value)
 	return strchr(value, '\'') == NULL || strchr(value, '"') == NULL;
 }
 
+struct transform_job {
+	struct transform *t;
+	enum transform_sheet sheet;
+	xmlDocPtr doc;                     /* not owned */
+	const char **params;               /* quoted; owned */
+	xsltTransformContextPtr ctxt;      /* owned */
+	const char *file;                  /* the brief, for diagnostics; not owned */
+	struct messages said;              /* by the run, until reported */
+	bool failed;
+};
+
+struct transform_job *
+transform_job_new(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+                  const char *file, const char *const *params, struct diag *d)
+{
+	xsltStylesheetPtr style = stylesheet(t, sheet, d);
+	struct transform_job *job;
+
+	if (style == NULL)
+		return NULL;
+	job = mem_alloc(sizeof(*job));
+	memset(job, 0, sizeof(*job));
+	job->t = t;
+	job->sheet = sheet;
+	job->doc = doc;
+	job->params = quote_params(params);
+	job->file = file;
+	/* Numbers DOC's elements in document order: a write, done here. */
+	job->ctxt = xsltNewTransformContext(style, doc);
+	if (job->ctxt == NULL)
+		abort();
+	xsltSetCtxtSecurityPrefs(t->prefs, job->ctxt);
+	return job;
+}
+
+xmlDocPtr
+transform_job_run(struct transform_job *job)
+{
+	xmlDocPtr result;
+
+	messages_begin(&job->said, job->file);
+	result = xsltApplyStylesheetUser(job->t->styles[job->sheet], job->doc, job->params,
+	                                 NULL, NULL, job->ctxt);
+	messages_stop();
+	job->failed = result == NULL || job->ctxt->state != XSLT_STATE_OK;
+	return result;
+}
+
+int
+transform_job_free(struct transform_job *job, struct diag *d)
+{
+	bool failed;
+
+	if (job == NULL)
+		return -1;
+	failed = messages_report(&job->said, d) > 0;
+	if (!failed && job->failed)
+		diag_report(d, RULE_XSLT, job->file, 0, 0, "the %s stylesheet failed",
+		            sheets[job->sheet]);
+	failed |= job->failed;
+	xsltFreeTransformContext(job->ctxt);
+	free_params(job->params);
+	free(job);
+	return failed ? -1 : 0;
+}
+
 xmlDocPtr
 transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                 const char *file, const char *const *params, struct diag *d)
 {
-	xsltStylesheetPtr style = stylesheet(t, sheet, d);
-	xsltTransformContextPtr ctxt;
-	xmlDocPtr result;
-	struct messages m;
-	const char **quoted;
-	int failed;
+	struct transform_job *job = transform_job_new(t, sheet, doc, file, params, d);
+	xmlDocPtr result = job ? transform_job_run(job) : NULL;
 
-	if (style == NULL)
-		return NULL;
-	quoted = quote_params(params);
-	ctxt = xsltNewTransformContext(style, doc);
-	if (ctxt == NULL)
-		abort();
-	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
-	messages_begin(&m, file, d);
-	result = xsltApplyStylesheetUser(style, doc, quoted, NULL, NULL, ctxt);
-	free_params(quoted);
-	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
-	if (messages_end(&m) > 0)
-		failed = 1;
-	else if (failed)
-		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[sheet]);
-	xsltFreeTransformContext(ctxt);
-	if (failed) {
+	if (transform_job_free(job, d) != 0) {
 		xmlFreeDoc(result);
-		return NULL;
+		result = NULL;
 	}
 	return result;
 }
