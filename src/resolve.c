@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/valid.h>
+
 #include "mem.h"
 #include "norm.h"
 
@@ -628,22 +630,21 @@ resolve_source(const struct source *src, struct diag *d)
 
 /* ---- Writing the model into the tree ---- */
 
-static void
+static xmlAttrPtr
 set_attr(xmlNodePtr node, xmlNsPtr ns, const char *name, const char *value)
 {
-	if (value != NULL)
-		xmlSetNsProp(node, ns, X(name), X(value));
+	return value != NULL ? xmlSetNsProp(node, ns, X(name), X(value)) : NULL;
 }
 
-static void
+static xmlAttrPtr
 set_number(xmlNodePtr node, xmlNsPtr ns, const char *name, long value)
 {
 	char buf[32];
 
 	if (value <= 0)
-		return;
+		return NULL;
 	snprintf(buf, sizeof(buf), "%ld", value);
-	set_attr(node, ns, name, buf);
+	return set_attr(node, ns, name, buf);
 }
 
 /* A <brf:NAME> child of PARENT holding TEXT, if TEXT is set. */
@@ -727,9 +728,12 @@ resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 	size_t i;
 
 	for (n = root; n != NULL; n = source_next(n, root)) {
-		if (source_is(n, "footnote"))
-			set_number(n, ns, "note", ++note);
-		else if (source_is(n, "section"))
+		if (source_is(n, "footnote")) {
+			xmlAttrPtr number = set_number(n, ns, "note", ++note);
+
+			/* A number is never an xml:id (an NCName), nor a work's id. */
+			xmlAddID(NULL, doc, number->children->content, number);
+		} else if (source_is(n, "section"))
 			set_number(n, ns, "section", ++section);
 	}
 	for (i = 0; i < m->ncites; i++)

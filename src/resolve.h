@@ -21,7 +21,8 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
 
 /* Writes the resolved model M of DOC (the tree M was read from) into DOC, in namespace
  * RESOLVED_NS (prefix brf):
- *   footnote  @brf:note      its number, 1-based, in document order
+ *   footnote  @brf:note      its number, 1-based, in document order; also the
+ *                            note's ID, so that XPath's id('12') is note 12
  *   section   @brf:section   its number, 1-based, in document order
  *   citation, biblioref
  *             @brf:work      the id of the work it cites (absent: unresolved)

@@ -27,7 +27,6 @@
   <xsl:param name="modified" select="'1980-01-01T00:00:00Z'"/>
 
   <xsl:key name="work" match="brf:work" use="@id"/>
-  <xsl:key name="note" match="db:footnote" use="@brf:note"/>
 
   <!-- The model is data, printed only where a format asks for it; the source
        bibliography is printed through the model's entries. -->

@@ -151,9 +151,8 @@
     <a href="#{@linkend}"><xsl:apply-templates/></a>
   </xsl:template>
   <xsl:template match="db:xref">
-    <a href="#{@linkend}"><xsl:value-of select="id(@linkend)/db:title | key('by-id', @linkend)/db:title"/></a>
+    <a href="#{@linkend}"><xsl:value-of select="id(@linkend)/db:title"/></a>
   </xsl:template>
-  <xsl:key name="by-id" match="*[@xml:id]" use="@xml:id"/>
 
   <!-- A note in the text: a superscript link to the note, which links back. -->
   <xsl:template match="db:footnote">
@@ -163,7 +162,7 @@
   </xsl:template>
 
   <xsl:template match="db:footnoteref">
-    <xsl:variable name="note" select="key('by-id', @linkend)"/>
+    <xsl:variable name="note" select="id(@linkend)"/>
     <xsl:variable name="n"><xsl:apply-templates select="$note" mode="number"/></xsl:variable>
     <sup class="noteref"><a href="#{@linkend}" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
@@ -223,7 +222,8 @@
           <xsl:for-each select="$notes">
             <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
             <xsl:if test="position() &gt; 1 and position() = last()"> and </xsl:if>
-            <xsl:variable name="id"><xsl:apply-templates select="key('note', @note)" mode="id"/></xsl:variable>
+            <!-- id(N) is note N: briefc makes each note's number its ID. -->
+            <xsl:variable name="id"><xsl:apply-templates select="id(@note)" mode="id"/></xsl:variable>
             <a href="#{$id}"><xsl:value-of select="@note"/></a>
           </xsl:for-each>
           <xsl:text>.</xsl:text>

@@ -14,8 +14,6 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
-  <xsl:key name="by-id" match="*[@xml:id]" use="@xml:id"/>
-
   <!-- Columns by which a quotation is indented, and a bibliography entry hangs. -->
   <xsl:variable name="step" select="4"/>
 
@@ -221,14 +219,14 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="db:xref">
-    <xsl:value-of select="key('by-id', @linkend)/db:title"/>
+    <xsl:value-of select="id(@linkend)/db:title"/>
   </xsl:template>
 
   <xsl:template match="db:footnote">
     <xsl:value-of select="concat('[', @brf:note, ']')"/>
   </xsl:template>
   <xsl:template match="db:footnoteref">
-    <xsl:value-of select="concat('[', key('by-id', @linkend)/@brf:note, ']')"/>
+    <xsl:value-of select="concat('[', id(@linkend)/@brf:note, ']')"/>
   </xsl:template>
 
   <!-- A citation written out in a note prints as written, every character of it,

@@ -448,6 +448,9 @@ test_annotate(void **state)
 	resolve_annotate(f.m, doc);
 	assert_xpath(doc, "string(//db:footnote[3]/@brf:note)", "3");
 	assert_xpath(doc, "count(//db:footnote[@brf:note])", "6");
+	/* A note's number is its ID: id() finds it, and nothing else. */
+	assert_xpath(doc, "count(id('3') | //db:footnote[3])", "1");
+	assert_xpath(doc, "count(id('7'))", "0");
 	assert_xpath(doc, "string(//db:citation/@brf:work)", "braniff-2015");
 	assert_xpath(doc, "string(//db:citation/@brf:form)", "full");
 	assert_xpath(doc, "string(//db:citation/@brf:locator)", "6");
