@@ -367,6 +367,9 @@ build(const struct options *o, const char *input, struct diag *d)
 		goto done;
 	}
 	resolve_annotate(model, src.doc);
+	/* The tree holds the model now: it goes before the outputs take their room. */
+	cite_model_free(model);
+	model = NULL;
 	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
 	if (xsl_dir == NULL) {
 		diag_report(d, RULE_IO, "briefc", 0, 0,

@@ -286,21 +286,6 @@ diag_related(struct diag *d, const char *file, unsigned line, unsigned col,
 	va_end(ap);
 }
 
-void
-diag_replay(struct diag *d, const struct diag *from)
-{
-	size_t i;
-
-	for (i = 0; i < from->nheld; i++) {
-		const struct diag_entry *e = &from->held[i];
-
-		if (e->severity == SEV_NOTE)
-			diag_related(d, e->file, e->line, e->col, "%s", e->message);
-		else
-			diag_report(d, e->rule, e->file, e->line, e->col, "%s", e->message);
-	}
-}
-
 static int
 cmp_size(size_t a, size_t b)
 {
@@ -403,6 +388,22 @@ free_held(struct diag *d)
 		free(d->held[i].message);
 	}
 	d->nheld = 0;
+}
+
+void
+diag_take(struct diag *d, struct diag *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nheld; i++) {
+		const struct diag_entry *e = &from->held[i];
+
+		if (e->severity == SEV_NOTE)
+			diag_related(d, e->file, e->line, e->col, "%s", e->message);
+		else
+			diag_report(d, e->rule, e->file, e->line, e->col, "%s", e->message);
+	}
+	free_held(from);
 }
 
 void

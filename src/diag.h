@@ -101,9 +101,9 @@ void diag_report(struct diag *d, enum diag_rule rule, const char *file,
 void diag_related(struct diag *d, const char *file, unsigned line, unsigned col,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Reports to D, in order, every finding and note that FROM holds: what work done on
- * another thread, with a struct diag of its own, found. */
-void diag_replay(struct diag *d, const struct diag *from);
+/* Reports to D, in order, every finding and note FROM holds, and empties FROM: what
+ * work done on another thread, with a struct diag of its own, found. */
+void diag_take(struct diag *d, struct diag *from);
 
 /* Ends the run over NFILES files: reports baseline entries nothing matched, prints
  * what is held and the summary (gcc, github: one line; json, sarif: the document). */

@@ -189,68 +189,63 @@ render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf by
 	return ret;
 }
 
-/* The text format: text.xsl's layout of the brief, set in lines; run on a thread of its
- * own beside the EPUB when there is one. */
+/* The text format: text.xsl's layout of the brief, set in lines; made on a thread of
+ * its own beside the EPUB when there is one. */
 struct text_job {
-	struct transform_job *job;  /* text.xsl over the brief; owned */
-	const char *file;           /* the brief, for diagnostics */
+	struct transform *t;
+	const struct source *src;
+	const char *const *params;
 	struct buf *out;
-	struct diag said;           /* what setting the text reported, for the main thread */
+	struct diag said;           /* what making the text reported, for the caller's */
 	int ret;
 	pthread_t thread;
 	bool threaded;
 };
 
 static void *
-set_text(void *arg)
+make_text(void *arg)
 {
 	struct text_job *tj = arg;
-	xmlDocPtr layout = transform_job_run(tj->job);
+	xmlDocPtr layout = transform_apply(tj->t, SHEET_TEXT, tj->src->doc, tj->src->path,
+	                                   tj->params, &tj->said);
 
-	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->file, tj->out, &tj->said) : -1;
+	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->src->path, tj->out, &tj->said) : -1;
 	xmlFreeDoc(layout);
 	return NULL;
 }
 
-/* Starts TJ, on a second thread if ALONGSIDE (the caller has work to do meanwhile
- * that touches no tree but its own), else here. Returns 0, or -1 reported to D. */
-static int
+/* Starts TJ, on a second thread if ALONGSIDE (the caller, meanwhile, touches neither
+ * the brief nor text.xsl), else here. */
+static void
 text_begin(struct text_job *tj, struct transform *t, const struct source *src,
-           const char *const *params, struct buf *out, bool alongside, struct diag *d)
+           const char *const *params, struct buf *out, bool alongside)
 {
 	memset(tj, 0, sizeof(*tj));
-	tj->job = transform_job_new(t, SHEET_TEXT, src->doc, src->path, params, d);
-	if (tj->job == NULL)
-		return -1;
-	tj->file = src->path;
+	tj->t = t;
+	tj->src = src;
+	tj->params = params;
 	tj->out = out;
 	diag_init(&tj->said, NULL);
-	tj->threaded = alongside && pthread_create(&tj->thread, NULL, set_text, tj) == 0;
+	tj->threaded = alongside && pthread_create(&tj->thread, NULL, make_text, tj) == 0;
 	if (!tj->threaded)
-		set_text(tj);
-	return 0;
+		make_text(tj);
 }
 
-/* Waits for TJ, reports what it said to D and frees it. Returns 0, or -1. */
+/* Waits for TJ and reports what it said to D. Returns 0, or -1. */
 static int
 text_end(struct text_job *tj, struct diag *d)
 {
-	int ret;
-
-	if (tj->job == NULL)
-		return -1;
 	if (tj->threaded)
 		pthread_join(tj->thread, NULL);
-	diag_replay(d, &tj->said);
+	diag_take(d, &tj->said);
 	diag_free(&tj->said);
-	ret = transform_job_free(tj->job, d) != 0 ? -1 : tj->ret;
-	tj->job = NULL;
-	return ret;
+	return tj->ret;
 }
 
 /* The order matters to libxslt (transform_job_new): html.xsl runs first over the
- * brief, then every other run over it is set up, then the text may be set beside the
- * EPUB, which works on the HTML's tree and the XHTML's. */
+ * brief, then the EPUB's other runs over it; then the text is made from the brief on
+ * a second thread while this one makes the rest of the EPUB from the HTML's tree and
+ * the XHTML's. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
@@ -259,7 +254,8 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
-	struct text_job text = {0};
+	struct text_job text;
+	bool texting = false;
 	xmlDocPtr html = NULL;
 	bool pages = want[RENDER_HTML] || want[RENDER_EPUB];
 	int ret = 0;
@@ -272,15 +268,17 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 	}
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = epub_items_of_brief(t, src, p, items, d);
-	if (ret == 0 && want[RENDER_TEXT])
-		ret = text_begin(&text, t, src, p, &out[RENDER_TEXT], pages, d);
+	if (ret == 0 && want[RENDER_TEXT]) {
+		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages);
+		texting = true;
+	}
 	if (ret == 0 && want[RENDER_HTML])
 		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = render_epub(t, src->path, html, items, p, stamp, &out[RENDER_EPUB], d);
-	if (want[RENDER_TEXT] && text_end(&text, d) != 0)
-		ret = -1;
 	xmlFreeDoc(html);
+	if (texting && text_end(&text, d) != 0)
+		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);
 	free(p);

@@ -317,82 +317,37 @@ transform_param_ok(const char *value)
 	return strchr(value, '\'') == NULL || strchr(value, '"') == NULL;
 }
 
-struct transform_job {
-	struct transform *t;
-	enum transform_sheet sheet;
-	xmlDocPtr doc;                     /* not owned */
-	const char **params;               /* quoted; owned */
-	xsltTransformContextPtr ctxt;      /* owned */
-	const char *file;                  /* the brief, for diagnostics; not owned */
-	struct messages said;              /* by the run, until reported */
-	bool failed;
-};
-
-struct transform_job *
-transform_job_new(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
-                  const char *file, const char *const *params, struct diag *d)
-{
-	xsltStylesheetPtr style = stylesheet(t, sheet, d);
-	struct transform_job *job;
-
-	if (style == NULL)
-		return NULL;
-	job = mem_alloc(sizeof(*job));
-	memset(job, 0, sizeof(*job));
-	job->t = t;
-	job->sheet = sheet;
-	job->doc = doc;
-	job->params = quote_params(params);
-	job->file = file;
-	/* Numbers DOC's elements in document order: a write, done here. */
-	job->ctxt = xsltNewTransformContext(style, doc);
-	if (job->ctxt == NULL)
-		abort();
-	xsltSetCtxtSecurityPrefs(t->prefs, job->ctxt);
-	return job;
-}
-
-xmlDocPtr
-transform_job_run(struct transform_job *job)
-{
-	xmlDocPtr result;
-
-	messages_begin(&job->said, job->file);
-	result = xsltApplyStylesheetUser(job->t->styles[job->sheet], job->doc, job->params,
-	                                 NULL, NULL, job->ctxt);
-	messages_stop();
-	job->failed = result == NULL || job->ctxt->state != XSLT_STATE_OK;
-	return result;
-}
-
-int
-transform_job_free(struct transform_job *job, struct diag *d)
-{
-	bool failed;
-
-	if (job == NULL)
-		return -1;
-	failed = messages_report(&job->said, d) > 0;
-	if (!failed && job->failed)
-		diag_report(d, RULE_XSLT, job->file, 0, 0, "the %s stylesheet failed",
-		            sheets[job->sheet]);
-	failed |= job->failed;
-	xsltFreeTransformContext(job->ctxt);
-	free_params(job->params);
-	free(job);
-	return failed ? -1 : 0;
-}
-
 xmlDocPtr
 transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                 const char *file, const char *const *params, struct diag *d)
 {
-	struct transform_job *job = transform_job_new(t, sheet, doc, file, params, d);
-	xmlDocPtr result = job ? transform_job_run(job) : NULL;
+	xsltStylesheetPtr style = stylesheet(t, sheet, d);
+	xsltTransformContextPtr ctxt;
+	xmlDocPtr result;
+	struct messages m;
+	const char **quoted;
+	bool failed;
 
-	if (transform_job_free(job, d) != 0) {
+	if (style == NULL)
+		return NULL;
+	quoted = quote_params(params);
+	ctxt = xsltNewTransformContext(style, doc);
+	if (ctxt == NULL)
+		abort();
+	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
+	messages_begin(&m, file);
+	result = xsltApplyStylesheetUser(style, doc, quoted, NULL, NULL, ctxt);
+	messages_stop();
+	free_params(quoted);
+	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
+	if (messages_report(&m, d) > 0)
+		failed = true;
+	else if (failed)
+		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[sheet]);
+	xsltFreeTransformContext(ctxt);
+	if (failed) {
 		xmlFreeDoc(result);
-		result = NULL;
+		return NULL;
 	}
 	return result;
 }

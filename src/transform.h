@@ -33,30 +33,14 @@ char *transform_default_dir(void);
 /* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
  * earlier stylesheet) with the string parameters PARAMS (name, value, ..., NULL; NULL
  * for none; each value must pass transform_param_ok). Returns the result tree (caller
- * frees with xmlFreeDoc), or NULL reported to D against FILE. */
+ * frees with xmlFreeDoc), or NULL reported to D against FILE.
+ *
+ * Two threads may run stylesheets at once over different documents, each running
+ * stylesheets the other does not, each reporting to its own D. (A run writes to its
+ * document: libxslt numbers the elements as it starts, and strips white space for
+ * xsl:strip-space.) */
 xmlDocPtr transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                           const char *file, const char *const *params, struct diag *d);
-
-/* transform_apply in three steps, for a run on another thread. libxslt writes to the
- * input document while it sets a run up (numbering its elements) and in the first
- * run with xsl:strip-space (removing white space): set-ups take turns on one thread,
- * and runs over one document overlap only once one has run. */
-struct transform_job;
-
-/* Sets up SHEET's run over DOC as transform_apply would (compiling SHEET if need be).
- * Returns the job, or NULL reported to D. */
-struct transform_job *transform_job_new(struct transform *t, enum transform_sheet sheet,
-                                        xmlDocPtr doc, const char *file,
-                                        const char *const *params, struct diag *d);
-
-/* Runs JOB, on any thread; what libxslt says is kept for transform_job_free. Returns
- * the result tree (caller frees with xmlFreeDoc), or NULL. */
-xmlDocPtr transform_job_run(struct transform_job *job);
-
-/* Reports to D what JOB's run said, and frees JOB (NULL: a job that could not be set
- * up). Returns 0, or -1 if the run failed or said anything: its result is then not
- * to be used. */
-int transform_job_free(struct transform_job *job, struct diag *d);
 
 /* Appends RESULT, a tree transform_apply made with SHEET, to OUT as the bytes SHEET's
  * xsl:output asks for. */

@@ -55,28 +55,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "Firstname Surname" from a structured personname. -->
-  <xsl:template match="db:personname" mode="plain">
-    <xsl:for-each select="db:honorific|db:firstname|db:othername|db:surname|db:lineage">
-      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-      <xsl:value-of select="."/>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- "Organisation – Job title", as bylines print an affiliation. -->
-  <xsl:template match="db:affiliation" mode="plain">
-    <xsl:value-of select="db:orgname"/>
-    <xsl:if test="db:orgname and db:jobtitle"><xsl:text> – </xsl:text></xsl:if>
-    <xsl:value-of select="db:jobtitle"/>
-  </xsl:template>
-
-  <xsl:template match="db:author" mode="plain">
-    <xsl:apply-templates select="db:personname|db:orgname" mode="plain"/>
-  </xsl:template>
-
-  <xsl:template match="db:orgname" mode="plain">
-    <xsl:value-of select="."/>
-  </xsl:template>
+  <!-- Names as plain text ("mode plain"): also the EPUB package's, which takes
+       them alone. -->
+  <xsl:include href="names.xsl"/>
 
   <!-- Structured citations (Chicago 17th ed., notes and bibliography) ============ -->
 

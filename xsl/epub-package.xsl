@@ -11,7 +11,7 @@
                 exclude-result-prefixes="db brf">
 
   <!-- The byline's names. -->
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="names.xsl"/>
 
   <!-- When the package was last changed (ISO 8601 UTC, to the second); briefc
        passes the time of the build's stamp. -->

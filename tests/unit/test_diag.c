@@ -162,6 +162,37 @@ test_note_stays_after_its_finding(void **state)
 	unit_capture_free(&c);
 }
 
+/* What a second thread found with a diag of its own joins the main one: sorted in
+ * with it, notes after their findings, levels as the main one sets them, and none
+ * left behind to print twice. */
+static void
+test_take_from_another(void **state)
+{
+	struct unit_capture c;
+	struct diag other;
+
+	(void)state;
+	unit_capture_init(&c);
+	c.d.level[RULE_UNCITED_ENTRY] = SEV_OFF;
+	diag_init(&other, NULL);
+	diag_report(&c.d, RULE_BROKEN_LINK, "a.xml", 9, 1, "main");
+	diag_report(&other, RULE_XSLT, "a.xml", 0, 0, "other");
+	diag_report(&other, RULE_DUPLICATE_ID, "a.xml", 3, 2, "dup");
+	diag_related(&other, "a.xml", 1, 2, "first");
+	diag_report(&other, RULE_UNCITED_ENTRY, "a.xml", 4, 1, "dropped here");
+	diag_take(&c.d, &other);
+	assert_int_equal(other.nheld, 0);
+	diag_free(&other);
+	assert_string_equal(unit_capture_text(&c),
+	                    "a.xml: error: other [xslt]\n"
+	                    "a.xml:3:2: error: dup [duplicate-id]\n"
+	                    "a.xml:1:2: note: first\n"
+	                    "a.xml:9:1: error: main [broken-link]\n");
+	assert_int_equal(c.d.errors, 3);
+	assert_int_equal(c.d.warnings, 0);
+	unit_capture_free(&c);
+}
+
 static void
 test_files_in_order_of_first_report(void **state)
 {
@@ -508,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_diag_free_prints_held),
 		cmocka_unit_test(test_order_by_line_then_column),
 		cmocka_unit_test(test_note_stays_after_its_finding),
+		cmocka_unit_test(test_take_from_another),
 		cmocka_unit_test(test_files_in_order_of_first_report),
 		cmocka_unit_test(test_note_in_other_file_does_not_rank_it),
 		cmocka_unit_test(test_counts_and_status),
