@@ -190,7 +190,8 @@ render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf by
 }
 
 /* The text format: text.xsl's layout of the brief, set in lines; made on a thread of
- * its own beside the EPUB when there is one. */
+ * its own beside the EPUB when there is one. The thread compiles text.xsl at once,
+ * then waits until the brief is free (text_release) to run it. */
 struct text_job {
 	struct transform *t;
 	const struct source *src;
@@ -200,22 +201,34 @@ struct text_job {
 	int ret;
 	pthread_t thread;
 	bool threaded;
+	pthread_mutex_t lock;
+	pthread_cond_t released;
+	bool brief_free;            /* under LOCK */
 };
 
 static void *
 make_text(void *arg)
 {
 	struct text_job *tj = arg;
-	xmlDocPtr layout = transform_apply(tj->t, SHEET_TEXT, tj->src->doc, tj->src->path,
-	                                   tj->params, &tj->said);
+	xmlDocPtr layout = NULL;
 
+	if (transform_prepare(tj->t, SHEET_TEXT, &tj->said) != 0) {
+		tj->ret = -1;
+		return NULL;
+	}
+	pthread_mutex_lock(&tj->lock);
+	while (!tj->brief_free)
+		pthread_cond_wait(&tj->released, &tj->lock);
+	pthread_mutex_unlock(&tj->lock);
+	layout = transform_apply(tj->t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
+	                         &tj->said);
 	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->src->path, tj->out, &tj->said) : -1;
 	xmlFreeDoc(layout);
 	return NULL;
 }
 
-/* Starts TJ, on a second thread if ALONGSIDE (the caller, meanwhile, touches neither
- * the brief nor text.xsl), else here. */
+/* Starts TJ: on a second thread if ALONGSIDE (the caller then runs no stylesheet over
+ * the brief after text_release, and never text.xsl), else here and now. */
 static void
 text_begin(struct text_job *tj, struct transform *t, const struct source *src,
            const char *const *params, struct buf *out, bool alongside)
@@ -225,27 +238,45 @@ text_begin(struct text_job *tj, struct transform *t, const struct source *src,
 	tj->src = src;
 	tj->params = params;
 	tj->out = out;
+	tj->brief_free = !alongside;
 	diag_init(&tj->said, NULL);
+	if (pthread_mutex_init(&tj->lock, NULL) != 0 || pthread_cond_init(&tj->released, NULL) != 0)
+		abort();
 	tj->threaded = alongside && pthread_create(&tj->thread, NULL, make_text, tj) == 0;
-	if (!tj->threaded)
+	if (!tj->threaded) {
+		tj->brief_free = true;
 		make_text(tj);
+	}
+}
+
+/* Lets TJ's thread run text.xsl over the brief: the caller is done with it. */
+static void
+text_release(struct text_job *tj)
+{
+	pthread_mutex_lock(&tj->lock);
+	tj->brief_free = true;
+	pthread_cond_signal(&tj->released);
+	pthread_mutex_unlock(&tj->lock);
 }
 
 /* Waits for TJ and reports what it said to D. Returns 0, or -1. */
 static int
 text_end(struct text_job *tj, struct diag *d)
 {
+	text_release(tj);
 	if (tj->threaded)
 		pthread_join(tj->thread, NULL);
+	pthread_cond_destroy(&tj->released);
+	pthread_mutex_destroy(&tj->lock);
 	diag_take(d, &tj->said);
 	diag_free(&tj->said);
 	return tj->ret;
 }
 
-/* The order matters to libxslt (transform_job_new): html.xsl runs first over the
- * brief, then the EPUB's other runs over it; then the text is made from the brief on
- * a second thread while this one makes the rest of the EPUB from the HTML's tree and
- * the XHTML's. */
+/* The order matters to libxslt (transform.h): the text thread compiles text.xsl at
+ * once, but runs it over the brief only when this one is done with the brief (html.xsl,
+ * then the EPUB's items of the brief); this one meanwhile makes the rest of the EPUB
+ * from the HTML's tree and the XHTML's. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
@@ -255,29 +286,28 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
 	struct text_job text;
-	bool texting = false;
 	xmlDocPtr html = NULL;
 	bool pages = want[RENDER_HTML] || want[RENDER_EPUB];
 	int ret = 0;
 	size_t i;
 
 	memset(items, 0, sizeof(items));
+	if (want[RENDER_TEXT])
+		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages);
 	if (pages) {
 		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
 		ret = html ? 0 : -1;
 	}
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = epub_items_of_brief(t, src, p, items, d);
-	if (ret == 0 && want[RENDER_TEXT]) {
-		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages);
-		texting = true;
-	}
+	if (want[RENDER_TEXT])
+		text_release(&text);
 	if (ret == 0 && want[RENDER_HTML])
 		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = render_epub(t, src->path, html, items, p, stamp, &out[RENDER_EPUB], d);
 	xmlFreeDoc(html);
-	if (texting && text_end(&text, d) != 0)
+	if (want[RENDER_TEXT] && text_end(&text, d) != 0)
 		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);

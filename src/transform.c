@@ -276,6 +276,12 @@ stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
 	return style;
 }
 
+int
+transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *d)
+{
+	return stylesheet(t, sheet, d) ? 0 : -1;
+}
+
 /* PARAMS (name, value, ..., NULL) as libxslt takes them: each value an XPath string
  * literal. Returns a NULL-terminated array to free with free_params. */
 static const char **

@@ -30,14 +30,18 @@ void transform_free(struct transform *t);
  * NULL if neither exists. */
 char *transform_default_dir(void);
 
+/* Compiles SHEET now, unless it is already, rather than when it first runs. Returns
+ * 0, or -1 reported to D. */
+int transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *d);
+
 /* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
  * earlier stylesheet) with the string parameters PARAMS (name, value, ..., NULL; NULL
  * for none; each value must pass transform_param_ok). Returns the result tree (caller
  * frees with xmlFreeDoc), or NULL reported to D against FILE.
  *
- * Two threads may run stylesheets at once over different documents, each running
- * stylesheets the other does not, each reporting to its own D. (A run writes to its
- * document: libxslt numbers the elements as it starts, and strips white space for
+ * Two threads may compile and run stylesheets at once over different documents, each
+ * its own stylesheets, each reporting to its own D. (A run writes to its document:
+ * libxslt numbers the elements as it starts, and strips white space for
  * xsl:strip-space.) */
 xmlDocPtr transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                           const char *file, const char *const *params, struct diag *d);
