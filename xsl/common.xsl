@@ -101,12 +101,17 @@
 
   <!-- (Matched as any text of a note, then narrowed: a pattern that looks back at
        the preceding sibling of every text node costs time quadratic in a long
-       paragraph's children.) -->
+       paragraph's children. Only text right after a biblioref builds the result
+       tree fragment of what it lost.) -->
   <xsl:template match="db:footnote//text()">
-    <xsl:variable name="taken">
-      <xsl:apply-templates select="preceding-sibling::node()[1][self::db:biblioref]" mode="taken"/>
-    </xsl:variable>
-    <xsl:value-of select="substring(., string-length($taken) + 1)"/>
+    <xsl:variable name="ref" select="preceding-sibling::node()[1][self::db:biblioref]"/>
+    <xsl:choose>
+      <xsl:when test="$ref">
+        <xsl:variable name="taken"><xsl:apply-templates select="$ref" mode="taken"/></xsl:variable>
+        <xsl:value-of select="substring(., string-length($taken) + 1)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A work as the note of REF (a biblioref, or a citation written again) cites it:
