@@ -1,9 +1,11 @@
-/* main.c - the briefc binary: everything else lives in cli_main so that it can also run
- * in-process (tests, fuzzers). */
+/* main.c - the briefc binary: the allocator set up, then everything else in cli_main,
+ * so that it can also run in-process (tests, fuzzers). */
 #include "cli.h"
+#include "mem.h"
 
 int
 main(int argc, char **argv)
 {
+	mem_tune();
 	return cli_main(argc, argv);
 }

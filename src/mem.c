@@ -7,6 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+void
+mem_tune(void)
+{
+#ifdef __GLIBC__
+	/* libxslt frees small blocks by the million, and each larger request then made
+	 * glibc consolidate its fast bins again: a tenth of a big build's time. Without
+	 * fast bins, 1000 copies of the article build 7-9% faster (make bench). */
+	mallopt(M_MXFAST, 0);
+#endif
+}
+
 _Noreturn void
 mem_exhausted(void)
 {

@@ -6,6 +6,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Sets the C library's allocator up for briefc's pattern of allocation, once, before
+ * anything is allocated. */
+void mem_tune(void);
+
 void *mem_alloc(size_t size);
 void *mem_realloc_array(void *ptr, size_t n, size_t size);
 char *mem_strdup(const char *s);
