@@ -27,7 +27,9 @@
   <xsl:template match="*" mode="xhtml">
     <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:apply-templates select="@*" mode="xhtml"/>
-      <xsl:apply-templates select="." mode="epub-type"/>
+      <xsl:if test="self::li and ../../@role = 'doc-endnotes'">
+        <xsl:attribute name="epub:type">endnote</xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates mode="xhtml"/>
     </xsl:element>
   </xsl:template>
@@ -54,21 +56,18 @@
   <xsl:template match="meta[@http-equiv]" mode="xhtml"/>
 
   <!-- epub:type: what reading systems act on (a noteref opens its footnote in a
-       pop-up). A DPUB-ARIA role doc-NAME gets NAME where the EPUB vocabulary has
-       that term (not "backlink", which epubcheck 4 does not know); an endnote's
-       item has no role, as DPUB-ARIA 1.1 dropped doc-endnote. -->
+       pop-up). A DPUB-ARIA role doc-NAME gives its element the type NAME where the
+       EPUB vocabulary has that term (not "backlink", which epubcheck 4 does not
+       know); an endnote's item has no role, as DPUB-ARIA 1.1 dropped doc-endnote,
+       and gets its type above. Attributes come before an element's children, so
+       the role's template can give its element another. -->
   <xsl:variable name="epub-types" select="' noteref footnote endnotes biblioref bibliography biblioentry '"/>
 
-  <xsl:template match="*" mode="epub-type">
-    <xsl:variable name="name" select="substring-after(@role, 'doc-')"/>
-    <xsl:choose>
-      <xsl:when test="starts-with(@role, 'doc-') and
-                      contains($epub-types, concat(' ', $name, ' '))">
-        <xsl:attribute name="epub:type"><xsl:value-of select="$name"/></xsl:attribute>
-      </xsl:when>
-      <xsl:when test="self::li and ../../@role = 'doc-endnotes'">
-        <xsl:attribute name="epub:type">endnote</xsl:attribute>
-      </xsl:when>
-    </xsl:choose>
+  <xsl:template match="@role" mode="xhtml">
+    <xsl:variable name="name" select="substring-after(., 'doc-')"/>
+    <xsl:copy/>
+    <xsl:if test="starts-with(., 'doc-') and contains($epub-types, concat(' ', $name, ' '))">
+      <xsl:attribute name="epub:type"><xsl:value-of select="$name"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
