@@ -161,9 +161,10 @@ epub_items_of_brief(struct transform *t, const struct source *src,
 	                     &bytes[ITEM_CSS], d);
 }
 
-/* The EPUB, from BYTES (its items from the brief, which this frees) and HTML, the
- * page html.xsl made of the brief: the content document is HTML made XHTML, the
- * navigation document is read off that. Returns 0, or -1 reported to D. */
+/* The EPUB, from BYTES (its items so far, those of the brief; this adds the others,
+ * the caller frees them all) and HTML, the page html.xsl made of the brief: the
+ * content document is HTML made XHTML, the navigation document is read off that.
+ * Returns 0, or -1 reported to D. */
 static int
 render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf bytes[NITEMS],
             const char *const *params, time_t stamp, struct buf *out, struct diag *d)
@@ -238,7 +239,6 @@ text_begin(struct text_job *tj, struct transform *t, const struct source *src,
 	tj->src = src;
 	tj->params = params;
 	tj->out = out;
-	tj->brief_free = !alongside;
 	diag_init(&tj->said, NULL);
 	if (pthread_mutex_init(&tj->lock, NULL) != 0 || pthread_cond_init(&tj->released, NULL) != 0)
 		abort();

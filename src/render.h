@@ -37,8 +37,9 @@ int render_time(const struct source *src, const char *epoch, time_t *stamp);
 
 /* Renders the valid, resolved and annotated SRC in every format WANT holds, appending
  * each to OUT[format], with T's stylesheets, the user's string PARAMS (name, value,
- * ..., NULL; may be NULL) and STAMP. HTML and EPUB share one run of html.xsl. Returns
- * 0, or -1 reported to D (OUT then holds what was made before the failure). */
+ * ..., NULL; may be NULL) and STAMP. HTML and EPUB share one run of html.xsl; the
+ * text is made on a second thread beside them. Returns 0, or -1 reported to D (OUT
+ * then holds what was made before the failure). */
 int render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
            const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
            struct diag *d);
