@@ -22,6 +22,7 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-pro
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DBRIEFC_VERSION='"$(VERSION)"'
 CFLAGS ?= -O2 -g
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+TSAN = -fsanitize=thread
 
 # Every src/*.c but main.c is a module; every tests/unit/test_*.c a unit test.
 MODULES = $(filter-out main,$(patsubst src/%.c,%,$(wildcard src/*.c)))
@@ -29,6 +30,7 @@ UNIT_TESTS = $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
 
 OBJ = $(MODULES:%=build/obj/%.o) build/obj/schema.o
 SAN_OBJ = $(MODULES:%=build/san/%.o) build/san/schema.o
+TSAN_OBJ = $(MODULES:%=build/tsan/%.o) build/tsan/schema.o
 SOURCES = $(wildcard sources/*.xml)
 OUTPUTS = $(foreach ext,html epub txt,$(SOURCES:sources/%.xml=build/%.$(ext)))
 
@@ -85,6 +87,18 @@ build/san/schema.o: build/gen/schema.c
 build/san/briefc: build/san/main.o $(SAN_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
+# ThreadSanitizer build: the tool, for the builds that make the text on a second thread.
+build/tsan/%.o: src/%.c src/*.h build/.deps-build
+	@mkdir -p build/tsan
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(TSAN) $(PKG_CFLAGS) -c $< -o $@
+
+build/tsan/schema.o: build/gen/schema.c
+	@mkdir -p build/tsan
+	$(CC) $(WARN) -O1 -g $(TSAN) -c $< -o $@
+
+build/tsan/briefc: build/tsan/main.o $(TSAN_OBJ)
+	$(CC) $(TSAN) -o $@ $^ $(PKG_LIBS)
+
 # Unit tests link every module but cli/main, so each test reaches the real code.
 LIB_OBJ = $(filter-out build/obj/cli.o,$(OBJ))
 SAN_LIB_OBJ = $(filter-out build/san/cli.o,$(SAN_OBJ))
@@ -103,7 +117,7 @@ UNIT_BINS = $(UNIT_TESTS:%=build/unit/test_%)
 SAN_UNIT_BINS = $(UNIT_TESTS:%=build/san/unit/test_%)
 
 test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
-	build/fuzz/fuzz_pipeline
+	build/tsan/briefc build/fuzz/fuzz_pipeline
 	tests/run
 
 # The benchmark, not part of `make test`: about ten minutes, most of it the anchors.
