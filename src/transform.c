@@ -35,27 +35,20 @@ struct transform {
 };
 
 /* libxslt prints messages in pieces through a printf-style hook, libxml2 (parsing a
- * stylesheet, evaluating XPath) through the structured one. Both are collected while
- * libxslt works (perhaps on another thread) and reported afterwards by the thread that
- * owns the diagnostics: the structured errors at their own place, then each collected
- * line as one diagnostic. */
+ * stylesheet, evaluating XPath) through the structured one: collect the pieces, report
+ * the structured errors at their own place, then each collected line as one
+ * diagnostic. Either hook serves the thread that set it: libxml2 keeps the structured
+ * one per thread; libxslt has one printf-style hook for the process, so briefc sets it
+ * once and each thread has a collector of its own. */
 struct messages {
-	const char *file;      /* what collected lines are reported against; not owned */
-	char *buf;             /* the pieces, as printed; owned */
+	struct diag *d;
+	const char *file; /* what collected lines are reported against */
+	char *buf;
 	size_t len;
-	struct located *errs;  /* the structured errors; owned */
-	size_t nerrs;
+	unsigned count;   /* diagnostics reported */
 };
 
-/* A structured error, one line. */
-struct located {
-	char *file;            /* owned; NULL: the messages' file */
-	unsigned line, col;
-	char *text;            /* owned */
-};
-
-/* Where this thread collects libxslt's messages (NULL: nowhere yet). libxslt has one
- * printf-style hook for the process, set once; each thread has its own collector. */
+/* This thread's collector (NULL: none yet). */
 static _Thread_local struct messages *collector;
 
 static void
@@ -84,33 +77,24 @@ static void
 collect_structured(void *ctx, xmlErrorPtr err)
 {
 	struct messages *m = ctx;
-	struct located *e;
 	char msg[512];
 
-	m->errs = mem_realloc_array(m->errs, m->nerrs + 1, sizeof(*m->errs));
-	e = &m->errs[m->nerrs++];
-	e->file = err->file ? mem_strdup(err->file) : NULL;
-	e->line = err->line > 0 ? (unsigned)err->line : 0;
-	e->col = err->int2 > 0 ? (unsigned)err->int2 : 0;
-	e->text = mem_strdup(diag_one_line(err->message, "error", msg, sizeof(msg)));
+	diag_report(m->d, RULE_XSLT, err->file ? err->file : m->file,
+	            err->line > 0 ? (unsigned)err->line : 0, err->int2 > 0 ? (unsigned)err->int2 : 0,
+	            "%s", diag_one_line(err->message, "error", msg, sizeof(msg)));
+	m->count++;
 }
 
-/* Collects what libxslt and libxml2 say on this thread from now until messages_stop
- * (libxml2's structured hook is per thread). */
 static void
-messages_begin(struct messages *m, const char *file)
+messages_begin(struct messages *m, const char *file, struct diag *d)
 {
-	memset(m, 0, sizeof(*m));
+	m->d = d;
 	m->file = file;
+	m->buf = NULL;
+	m->len = 0;
+	m->count = 0;
 	collector = m;
 	xmlSetStructuredErrorFunc(m, collect_structured);
-}
-
-static void
-messages_stop(void)
-{
-	collector = NULL;
-	xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
 /* libxslt announces a message's place on a line of its own ("compilation error: file
@@ -133,37 +117,29 @@ context_line(const char *text, unsigned *line)
 	return 1;
 }
 
-/* Reports everything collected to D (none if D is NULL), each line at the place its
- * context line gave, and empties M. Returns how many diagnostics there were. */
+/* Reports every collected line, at the place its context line gave; returns how many
+ * diagnostics there were in all. */
 static unsigned
-messages_report(struct messages *m, struct diag *d)
+messages_end(struct messages *m)
 {
 	char *text, *save = NULL;
-	unsigned line = 0, count = 0;
-	size_t i;
+	unsigned line = 0;
 
-	for (i = 0; i < m->nerrs; i++, count++) {
-		struct located *e = &m->errs[i];
-
-		if (d != NULL)
-			diag_report(d, RULE_XSLT, e->file ? e->file : m->file, e->line, e->col,
-			            "%s", e->text);
-		free(e->file);
-		free(e->text);
-	}
-	for (text = m->buf ? strtok_r(m->buf, "\n", &save) : NULL; text != NULL;
+	collector = NULL;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (m->buf == NULL)
+		return m->count;
+	for (text = strtok_r(m->buf, "\n", &save); text != NULL;
 	     text = strtok_r(NULL, "\n", &save)) {
 		if (context_line(text, &line))
 			continue;
-		if (d != NULL)
-			diag_report(d, RULE_XSLT, m->file, line, 0, "%s", text);
-		count++;
+		diag_report(m->d, RULE_XSLT, m->file, line, 0, "%s", text);
+		m->count++;
 		line = 0;
 	}
 	free(m->buf);
-	free(m->errs);
-	memset(m, 0, sizeof(*m));
-	return count;
+	m->buf = NULL;
+	return m->count;
 }
 
 static int
@@ -223,7 +199,7 @@ transform_new(const char *xsl_dir, struct diag *d)
 		            "stylesheet directory not found (use --xsl-dir)");
 		return NULL;
 	}
-	/* Process-wide set-up, before a job runs on a second thread. */
+	/* Process-wide set-up, before a second thread uses the libraries. */
 	xmlInitParser();
 	exsltRegisterAll();
 	xsltSetGenericErrorFunc(NULL, collect_message);
@@ -264,10 +240,9 @@ stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
 	if (t->styles[sheet] != NULL)
 		return t->styles[sheet];
 	snprintf(path, sizeof(path), "%s/%s", t->dir, sheets[sheet]);
-	messages_begin(&m, path);
+	messages_begin(&m, path, d);
 	style = xsltParseStylesheetFile((const xmlChar *)path);
-	messages_stop();
-	if (messages_report(&m, d) > 0 || style == NULL || style->errors > 0) {
+	if (messages_end(&m) > 0 || style == NULL || style->errors > 0) {
 		diag_report(d, RULE_XSLT, path, 0, 0, "stylesheet does not compile");
 		xsltFreeStylesheet(style);
 		return NULL;
@@ -341,12 +316,11 @@ transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
 	if (ctxt == NULL)
 		abort();
 	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
-	messages_begin(&m, file);
+	messages_begin(&m, file, d);
 	result = xsltApplyStylesheetUser(style, doc, quoted, NULL, NULL, ctxt);
-	messages_stop();
 	free_params(quoted);
 	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
-	if (messages_report(&m, d) > 0)
+	if (messages_end(&m) > 0)
 		failed = true;
 	else if (failed)
 		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[sheet]);
