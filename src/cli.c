@@ -469,7 +469,7 @@ add_formats(struct options *o, char *list, const char **bad)
 			return -1;
 		}
 		o->nformats += !o->formats[f];
-		o->formats[f] = 1;
+		o->formats[f] = true;
 	}
 	return 0;
 }
@@ -547,7 +547,7 @@ cmd_build(int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error(usage_build, "%s", "build: give exactly one FILE");
 	if (o.nformats == 0)
-		o.formats[RENDER_HTML] = 1, o.nformats = 1;
+		o.formats[RENDER_HTML] = true, o.nformats = 1;
 	if (o.output != NULL && (o.nformats > 1 || o.output_dir != NULL))
 		return usage_error(usage_build, "%s", "build: -o names one output file; with "
 		                   "several formats, or -d, outputs are named after FILE");

@@ -211,7 +211,7 @@ static void *
 make_text(void *arg)
 {
 	struct text_job *tj = arg;
-	xmlDocPtr layout = NULL;
+	xmlDocPtr layout;
 
 	if (transform_prepare(tj->t, SHEET_TEXT, &tj->said) != 0) {
 		tj->ret = -1;
@@ -259,11 +259,10 @@ text_release(struct text_job *tj)
 	pthread_mutex_unlock(&tj->lock);
 }
 
-/* Waits for TJ and reports what it said to D. Returns 0, or -1. */
+/* Waits for TJ (released) and reports what it said to D. Returns 0, or -1. */
 static int
 text_end(struct text_job *tj, struct diag *d)
 {
-	text_release(tj);
 	if (tj->threaded)
 		pthread_join(tj->thread, NULL);
 	pthread_cond_destroy(&tj->released);
