@@ -73,6 +73,10 @@ static const struct {
 		"a baseline entry no finding matches any more can be dropped"},
 	[RULE_XSLT] = {"xslt", SEV_ERROR,
 		"a stylesheet did not compile or failed while running"},
+	[RULE_MANUSCRIPT] = {"manuscript", SEV_ERROR,
+		"briefc import cannot read the manuscript as its format (damaged, over a limit)"},
+	[RULE_CITATION_UNSURE] = {"citation-unsure", SEV_WARNING,
+		"briefc import guessed at a note's citation; the markup it wrote needs a look"},
 };
 
 static const char *const severity_names[] = {

@@ -49,6 +49,8 @@ enum diag_rule {
 	RULE_UNCITED_ENTRY,         /* a bibliography entry no note cites */
 	RULE_STALE_BASELINE,        /* a baseline entry that matches no finding */
 	RULE_XSLT,                  /* a stylesheet failed to compile or run */
+	RULE_MANUSCRIPT,            /* import: a manuscript that cannot be read as its format */
+	RULE_CITATION_UNSURE,       /* import: a note the citation parser could not settle */
 	RULE__COUNT
 };
 
