@@ -41,10 +41,12 @@ enum import_format { IMPORT_TXT, IMPORT_MD, IMPORT_DOCX };
 /* Each reader: BYTES (LEN, NUL-terminated) of the manuscript NAME into a raw brief.
  * Returns the new tree (caller frees with xmlFreeDoc), or NULL after reporting to D,
  * RULE_MANUSCRIPT at the place when it can say one. Nothing is fetched or read but
- * BYTES. */
+ * BYTES (and, for docx, the stylesheet xsl/import-docx.xsl through T). */
+struct transform;
 xmlDocPtr import_txt(const char *name, const char *bytes, size_t len, struct diag *d);
 xmlDocPtr import_md(const char *name, const char *bytes, size_t len, struct diag *d);
-xmlDocPtr import_docx(const char *name, const char *bytes, size_t len, struct diag *d);
+xmlDocPtr import_docx(const char *name, const char *bytes, size_t len,
+                      struct transform *t, struct diag *d);
 
 /* Makes the raw brief DOC (taken over, freed) a brief: sections, names, ids and the
  * citation markup of every note, whose doubts go to D as RULE_CITATION_UNSURE at
