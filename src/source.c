@@ -507,6 +507,13 @@ load_text(struct source *src, struct diag *d)
 }
 
 enum source_status
+source_read(struct source *src, const char *path, size_t max_bytes, struct diag *d)
+{
+	src->path = path;
+	return read_file(src, max_bytes, d);
+}
+
+enum source_status
 source_load(struct source *src, const char *path, size_t max_bytes, struct diag *d)
 {
 	enum source_status st;

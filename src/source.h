@@ -39,6 +39,11 @@ enum source_status {
 enum source_status source_load(struct source *src, const char *path,
                                size_t max_bytes, struct diag *d);
 
+/* Reads PATH as source_load does, into SRC's text and len, without parsing it: for
+ * inputs that are not XML (briefc import's manuscripts). */
+enum source_status source_read(struct source *src, const char *path, size_t max_bytes,
+                               struct diag *d);
+
 /* As source_load, but from the LEN BYTES in memory (copied), reported as NAME (not
  * copied; must outlive SRC): for a caller that has the brief already, such as a
  * fuzzer. Over MAX_BYTES is SOURCE_UNREADABLE, reported as RULE_IO. */
