@@ -26,6 +26,7 @@ static const char *const sheets[SHEET__COUNT] = {
 	[SHEET_EPUB_NAV] = "epub-nav.xsl",
 	[SHEET_EPUB_PACKAGE] = "epub-package.xsl",
 	[SHEET_EPUB_CSS] = "epub-css.xsl",
+	[SHEET_IMPORT_DOCX] = "import-docx.xsl",
 };
 
 struct transform {
