@@ -13,6 +13,7 @@
 #include "baseline.h"
 #include "diag.h"
 #include "emit.h"
+#include "import.h"
 #include "mem.h"
 #include "render.h"
 #include "report.h"
@@ -37,11 +38,12 @@ struct options {
 	const char *params[2 * MAX_PARAMS + 1]; /* --param: name, value, ..., NULL */
 	size_t nparams;
 	enum report_format report;
+	bool partial;               /* cites --partial: write despite citation errors */
 };
 
 enum {
 	OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM, OPT_WERROR, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_LIST_RULES
+	OPT_WRITE_BASELINE, OPT_LIST_RULES, OPT_FROM, OPT_LANG, OPT_PARTIAL
 };
 
 static const char usage_main[] =
@@ -51,6 +53,7 @@ static const char usage_main[] =
 	"  check FILE...                    validate briefs and resolve their citations\n"
 	"  build --to html,epub,text FILE   compile a brief\n"
 	"  cites [--format F] [-o OUT] FILE list every citation and the work it cites\n"
+	"  import [-o OUT] MANUSCRIPT       make a brief of a text, Markdown or docx file\n"
 	"\n"
 	"Run 'briefc COMMAND --help' for a command's options; 'man briefc' for more.\n";
 
@@ -78,12 +81,16 @@ static const char usage_check[] =
 	"Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage or I/O error.\n";
 
 static const char usage_cites[] =
-	"usage: briefc cites [--help] [--version] [--format tsv|json|csl-json] [-o OUT] FILE\n"
+	"usage: briefc cites [--help] [--version] [--format tsv|json|csl-json] [--partial]\n"
+	"                    [-o OUT] FILE\n"
 	"\n"
 	"  --format tsv      one row per citation: note, form, work, locator (default)\n"
 	"  --format json     the citations and the works they resolve to, with fields\n"
 	"  --format csl-json the works as CSL-JSON items (pandoc --citeproc, Zotero)\n"
 	"  -o, --output OUT  write to OUT instead of standard output\n"
+	"\n"
+	"  --partial         write the report even when citations have errors (those\n"
+	"                    that resolve to nothing show no work); exit status 1 all the same\n"
 	"\n"
 	"The brief is validated and resolved first; a brief with errors writes nothing.\n"
 	"Exit status: 0 written, 1 the brief has errors, 2 usage or I/O error.\n";
@@ -105,6 +112,24 @@ static const char usage_build[] =
 	"Times recorded in outputs come from SOURCE_DATE_EPOCH, else the brief's pubdate,\n"
 	"else 1980-01-01T00:00:00Z, so every build of a brief is byte-identical.\n"
 	"Exit status: 0 built, 1 the brief has errors, 2 usage or I/O error.\n";
+
+static const char usage_import[] =
+	"usage: briefc import [--help] [--version] [--from txt|md|docx] [--lang LANG]\n"
+	"                     [-o OUT] [--xsl-dir DIR] MANUSCRIPT\n"
+	"\n"
+	"Make a brief of a manuscript whose notes are typed by hand: plain text with [n]\n"
+	"markers and a notes list at the end, Markdown with [^n] footnotes, or a Word\n"
+	"document with footnotes. Every note is read for its citations (authors, title,\n"
+	"container, publication details, pages; Ibid. and short forms), which are marked\n"
+	"up; a note the parser is unsure of gets a citation-unsure warning at its line.\n"
+	"The brief is then checked as 'briefc check' would.\n"
+	"  --from FORMAT      txt, md or docx (default: from MANUSCRIPT's extension)\n"
+	"  --lang LANG        the brief's xml:lang when the manuscript does not say (en)\n"
+	"  -o, --output OUT   the brief (default: MANUSCRIPT's name with .xml, in the\n"
+	"                     current directory); '-' for standard output\n"
+	"  --xsl-dir DIR      take the stylesheets (docx) from DIR\n"
+	"Exit status: 0 written, 1 the brief has errors (it is written all the same, to be\n"
+	"mended), 2 usage or I/O error, or a manuscript that cannot be read.\n";
 
 static int
 usage_error(const char *usage, const char *fmt, const char *arg)
@@ -398,7 +423,7 @@ cites(const struct options *o, const char *input, struct diag *d)
 	struct buf out = {0};
 	int status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
 
-	if (status == EXIT_CLEAN) {
+	if (status == EXIT_CLEAN || (o->partial && model != NULL)) {
 		report_write(model, &src, o->report, &out);
 		if (emit_file(o->output ? o->output : "-", out.data, out.len, d) != 0)
 			status = EXIT_USAGE;
@@ -418,6 +443,7 @@ cmd_cites(int argc, char **argv)
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"output", required_argument, NULL, 'o'},
+		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{NULL, 0, NULL, 0},
 	};
 	struct options o;
@@ -440,6 +466,9 @@ cmd_cites(int argc, char **argv)
 			break;
 		case 'o':
 			o.output = optarg;
+			break;
+		case OPT_PARTIAL:
+			o.partial = true;
 			break;
 		default:
 			fputs(usage_cites, stderr);
@@ -557,6 +586,163 @@ cmd_build(int argc, char **argv)
 	return c;
 }
 
+/* OUT: the brief's name, from -o or MANUSCRIPT's name with ".xml" in the current
+ * directory. Caller frees. */
+static char *
+import_output(const char *output, const char *input)
+{
+	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	char *out;
+
+	if (output != NULL)
+		return mem_strdup(output);
+	out = mem_alloc(n + 5);
+	sprintf(out, "%.*s.xml", (int)n, base);
+	return out;
+}
+
+/* The manuscript read into a raw brief by the reader its format calls for. */
+static xmlDocPtr
+import_read(const struct options *o, enum import_format from, const struct source *m,
+            struct diag *d)
+{
+	struct transform *t;
+	char *xsl_dir;
+	xmlDocPtr doc = NULL;
+
+	switch (from) {
+	case IMPORT_TXT:
+		return import_txt(m->path, m->text, m->len, d);
+	case IMPORT_MD:
+		return import_md(m->path, m->text, m->len, d);
+	case IMPORT_DOCX:
+		break;
+	}
+	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
+	if (xsl_dir == NULL) {
+		diag_report(d, RULE_IO, "briefc", 0, 0,
+		            "no stylesheet directory next to the binary; use --xsl-dir");
+		return NULL;
+	}
+	t = transform_new(xsl_dir, d);
+	if (t != NULL)
+		doc = import_docx(m->path, m->text, m->len, t, d);
+	transform_free(t);
+	free(xsl_dir);
+	return doc;
+}
+
+/* read -> import -> finish -> check -> emit. The brief is written even with errors,
+ * for the editor to mend: the exit status says it has them. */
+static int
+import(const struct options *o, enum import_format from, const char *lang,
+       const char *input, struct diag *d)
+{
+	struct source m = {0}, brief = {0};
+	struct validator *v = NULL;
+	struct cite_model *model = NULL;
+	struct buf out = {0};
+	char *path = import_output(o->output, input);
+	int status = EXIT_USAGE;
+	xmlDocPtr doc;
+	unsigned before;
+
+	if (source_read(&m, input, from == IMPORT_MD ? IMPORT_MAX_MD_BYTES : IMPORT_MAX_BYTES,
+	                d) != SOURCE_OK)
+		goto done;
+	doc = import_read(o, from, &m, d);
+	status = EXIT_INPUT;
+	if (doc == NULL)
+		goto done;
+	if (lang != NULL && !xmlHasNsProp(xmlDocGetRootElement(doc), (const xmlChar *)"lang",
+	                                  (const xmlChar *)XML_NS))
+		xmlNodeSetLang(xmlDocGetRootElement(doc), (const xmlChar *)lang);
+	before = d->errors;
+	import_finish(doc, input, &out, d);
+	v = validate_new(d);
+	if (v != NULL && source_load_memory(&brief, path, out.data, out.len, SOURCE_MAX_BYTES,
+	                                    d) == SOURCE_OK &&
+	    validate_source(v, &brief, d) == 0)
+		model = resolve_source(&brief, d);
+	status = d->errors > before ? EXIT_INPUT : EXIT_CLEAN;
+	if (emit_file(path, out.data, out.len, d) != 0)
+		status = EXIT_USAGE;
+done:
+	cite_model_free(model);
+	validate_free(v);
+	source_free(&brief);
+	source_free(&m);
+	buf_free(&out);
+	free(path);
+	return status;
+}
+
+static int
+cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"output", required_argument, NULL, 'o'},
+		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
+		{NULL, 0, NULL, 0},
+	};
+	struct options o;
+	enum import_format from = IMPORT_TXT;
+	const char *lang = NULL;
+	bool from_given = false;
+	struct diag d;
+	int c;
+
+	memset(&o, 0, sizeof(o));
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_import, stdout);
+			return EXIT_CLEAN;
+		case OPT_VERSION:
+			return print_version();
+		case OPT_FROM:
+			if (import_format_by_name(optarg, &from) != 0)
+				return usage_error(usage_import, "import: unknown format '%s' (txt, "
+				                   "md or docx)", optarg);
+			from_given = true;
+			break;
+		case OPT_LANG:
+			if (xmlStrlen((const xmlChar *)optarg) == 0 || strlen(optarg) > 35 ||
+			    strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			                   "0123456789-") != strlen(optarg))
+				return usage_error(usage_import, "import: --lang wants a language tag "
+				                   "such as en or es-ES, not '%s'", optarg);
+			lang = optarg;
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case OPT_XSL_DIR:
+			o.xsl_dir = optarg;
+			break;
+		default:
+			fputs(usage_import, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error(usage_import, "%s", "import: give exactly one MANUSCRIPT");
+	if (!from_given)
+		from = import_format_of(argv[optind]);
+	diag_init(&d, stderr);
+	choose_output(&d);
+	c = import(&o, from, lang, argv[optind], &d);
+	diag_flush(&d);
+	diag_free(&d);
+	return c;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -567,6 +753,7 @@ cli_main(int argc, char **argv)
 		{"check", cmd_check},
 		{"build", cmd_build},
 		{"cites", cmd_cites},
+		{"import", cmd_import},
 	};
 	size_t i;
 	int status;

@@ -125,10 +125,25 @@ nest_sections(xmlNodePtr article, struct ids *ids)
 			xmlFree(title);
 		}
 	}
-	/* A section must hold a block: an empty one keeps its heading as a paragraph. */
-	for (n = source_next(article, article); n != NULL; n = source_next(n, article))
-		if (source_is(n, "section") && n->children != NULL && n->children->next == NULL)
-			xmlNodeSetName(n->children, X("para"));
+	/* A section must hold a block: an empty one leaves its heading as a paragraph. */
+	for (n = source_next(article, article); n != NULL; n = next) {
+		next = source_next(n, article);
+		if (source_is(n, "section") && n->children != NULL && n->children->next == NULL) {
+			xmlNodePtr title = n->children;
+
+			next = source_skip(n, article);
+			xmlUnlinkNode(title);
+			xmlNodeSetName(title, X("para"));
+			if (n->prev != NULL && source_is(n->prev, "section")) {
+				/* After a section, a block can only end it. */
+				xmlAddChild(n->prev, title);
+				xmlUnlinkNode(n);
+			} else {
+				xmlReplaceNode(n, title);
+			}
+			xmlFreeNode(n);
+		}
+	}
 }
 
 /* ---- Names ---- */
@@ -401,6 +416,7 @@ mark_notes(xmlNodePtr article, struct ids *ids, const char *name, struct diag *d
 {
 	struct noteparse *p = noteparse_new();
 	xmlNodePtr *notes = NULL, n;
+	unsigned long *number;
 	size_t count = 0, i;
 	xmlNsPtr xlink = xmlNewNs(article, X(XLINK_NS), X("xlink"));
 
@@ -409,16 +425,34 @@ mark_notes(xmlNodePtr article, struct ids *ids, const char *name, struct diag *d
 			notes = mem_realloc_array(notes, count + 1, sizeof(*notes));
 			notes[count++] = n;
 		}
+	number = mem_realloc_array(NULL, count + 1, sizeof(*number));
 	for (i = 0; i < count; i++) {
 		char id[32];
 		unsigned long line;
 
-		take_imp(notes[i], "n");
+		number[i] = take_imp(notes[i], "n");
 		line = take_imp(notes[i], "line");
 		snprintf(id, sizeof(id), "fn%zu", i + 1);
 		give_id(ids, notes[i], id);
 		mark_note(p, notes[i], i + 1, line, xlink, name, d);
 	}
+	/* A note called again links to the footnote of its first call. */
+	for (n = source_next(article, article); n != NULL; n = source_next(n, article)) {
+		unsigned long want;
+
+		if (!source_is(n, "footnoteref") || xmlHasNsProp(n, X("linkend"), NULL))
+			continue;
+		want = take_imp(n, "n");
+		for (i = 0; i < count && number[i] != want; i++)
+			;
+		if (i < count) {
+			xmlChar *id = xmlGetNsProp(notes[i], X("id"), X(XML_NS));
+
+			xmlNewProp(n, X("linkend"), id);
+			xmlFree(id);
+		}
+	}
+	free(number);
 	free(notes);
 	noteparse_free(p);
 }

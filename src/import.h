@@ -16,6 +16,9 @@
 /* Manuscripts larger than this are refused (RULE_IO); a docx's parts are each held to
  * IMPORT_MAX_PART bytes once inflated, and IMPORT_MAX_TOTAL in all (RULE_MANUSCRIPT). */
 #define IMPORT_MAX_BYTES ((size_t)64 << 20)
+/* Markdown is held lower: cmark-gfm makes a node of up to every byte (about 200 bytes
+ * each), so a hostile 64 MiB file of ">" would take gigabytes. */
+#define IMPORT_MAX_MD_BYTES ((size_t)8 << 20)
 #define IMPORT_MAX_PART ((size_t)64 << 20)
 #define IMPORT_MAX_TOTAL ((size_t)128 << 20)
 

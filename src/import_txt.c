@@ -233,7 +233,14 @@ add_inline(struct txt *m, xmlNodePtr parent, const char *text, unsigned line)
 			continue;
 		}
 		xmlNodeAddContentLen(parent, X(s), (int)(p - s));
-		{
+		if (note->used) {
+			/* Called again: a reference to the footnote made at its first call. */
+			char num[16];
+
+			snprintf(num, sizeof(num), "%u", n);
+			xmlNewNsProp(xmlNewChild(parent, NULL, X("footnoteref"), NULL), m->imp, X("n"),
+			             X(num));
+		} else {
 			xmlNodePtr fn = xmlNewChild(parent, NULL, X("footnote"), NULL);
 			xmlNodePtr para = xmlNewChild(fn, NULL, X("para"), NULL);
 			char num[16];
@@ -366,6 +373,33 @@ has_word(const char *text, const char *word)
 	return false;
 }
 
+/* Can TEXT be a line of a byline: short, no sentence end, no note marker? */
+static bool
+byline_like(const char *text)
+{
+	size_t n = strlen(text);
+
+	return n > 0 && n < 80 && strchr(".:;,!?", text[n - 1]) == NULL &&
+	       strchr(text, '[') == NULL;
+}
+
+/* Is NAME an organisation's: "Historical Studies Division"? */
+static bool
+org_name(const char *name)
+{
+	static const char *const words[] = {
+		"division", "department", "office", "institute", "center", "centre", "council",
+		"committee", "staff", "service", "program", "programme", "foundation", "group",
+		"ministry", "agency", "bureau", "unit", "team", "editors", "board",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (has_word(name, words[k]))
+			return true;
+	return false;
+}
+
 /* The byline: up to two short blocks just before the notes (or just after the title,
  * as "By Name"): a name, then "Organisation – Job title". Returns the blocks it took
  * from the end of the body. */
@@ -377,21 +411,31 @@ add_byline(struct txt *m, xmlNodePtr info, size_t body_end)
 		"associate", "lecturer", "student", "chair", "head", "senior", "officer",
 		"correspondent", "contributor", "investigador", "profesor",
 	};
+	const struct block *last;
 	xmlNodePtr author, aff;
 	char *name, *org = NULL, *dash;
 	size_t k, taken = 0;
 
 	if (body_end < 3)
 		return 0;
-	name = join_lines(m, m->blocks[body_end - 1].first, m->blocks[body_end - 1].last,
-	                  m->lines[m->blocks[body_end - 1].first].start);
-	if (strlen(name) < 60 && strchr(name, '.') == NULL && strchr(name, '[') == NULL &&
-	    body_end >= 4) {
+	last = &m->blocks[body_end - 1];
+	if (last->last == last->first + 1) {
+		/* One block of two lines: the name, then the affiliation. */
+		name = join_lines(m, last->first, last->first, m->lines[last->first].start);
+		org = join_lines(m, last->last, last->last, m->lines[last->last].start);
+		if (byline_like(name) && byline_like(org))
+			taken = 1;
+		else
+			free(org), org = NULL;
+	} else {
+		name = join_lines(m, last->first, last->last, m->lines[last->first].start);
+	}
+	if (taken == 0 && byline_like(name) && body_end >= 4) {
 		char *prev = join_lines(m, m->blocks[body_end - 2].first,
 		                        m->blocks[body_end - 2].last,
 		                        m->lines[m->blocks[body_end - 2].first].start);
 
-		if (strlen(prev) < 60 && strchr(prev, '.') == NULL && strchr(prev, '[') == NULL) {
+		if (byline_like(prev)) {
 			org = name;
 			name = prev;
 			taken = 2;
@@ -399,7 +443,7 @@ add_byline(struct txt *m, xmlNodePtr info, size_t body_end)
 			free(prev);
 			taken = 1;
 		}
-	} else if (strlen(name) < 60 && strchr(name, '.') == NULL && strchr(name, '[') == NULL) {
+	} else if (taken == 0 && byline_like(name)) {
 		taken = 1;
 	}
 	if (taken == 0) {
@@ -407,8 +451,17 @@ add_byline(struct txt *m, xmlNodePtr info, size_t body_end)
 		return 0;
 	}
 	author = xmlNewChild(info, NULL, X("author"), NULL);
-	xmlNewTextChild(author, NULL, X("personname"), X(name));
-	if (org != NULL) {
+	if (org_name(name)) {
+		/* An organisation signs with no affiliation: its lines make one name. */
+		struct buf whole = {0};
+
+		buf_printf(&whole, "%s%s%s", name, org ? ", " : "", org ? org : "");
+		xmlNewTextChild(author, NULL, X("orgname"), X(whole.data));
+		buf_free(&whole);
+	} else {
+		xmlNewTextChild(author, NULL, X("personname"), X(name));
+	}
+	if (org != NULL && !org_name(name)) {
 		const char *job;
 
 		aff = xmlNewChild(author, NULL, X("affiliation"), NULL);

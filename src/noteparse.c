@@ -8,20 +8,17 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/hash.h>
+
 #include "mem.h"
 #include "norm.h"
 
-/* Names and titles of the works cited in full so far, as norm_key writes them. */
-struct known {
-	char *key;
-	bool org;    /* an organisation's name, else a person's family name */
-};
-
+/* Names and titles of the works cited in full so far, as norm_key writes them: each
+ * name mapped to 1 (a person's family name) or 2 (an organisation's), and every
+ * leading run of whole words of each title, so a short title is one lookup. */
 struct noteparse {
-	struct known *names;
-	size_t nnames;
-	char **titles;
-	size_t ntitles;
+	xmlHashTablePtr names;
+	xmlHashTablePtr titles;
 };
 
 /* The note being parsed, and the citation being built. */
@@ -55,23 +52,20 @@ noteparse_new(void)
 {
 	struct noteparse *p = mem_alloc(sizeof(*p));
 
-	memset(p, 0, sizeof(*p));
+	p->names = xmlHashCreate(64);
+	p->titles = xmlHashCreate(256);
+	if (p->names == NULL || p->titles == NULL)
+		mem_exhausted();
 	return p;
 }
 
 void
 noteparse_free(struct noteparse *p)
 {
-	size_t i;
-
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nnames; i++)
-		free(p->names[i].key);
-	for (i = 0; i < p->ntitles; i++)
-		free(p->titles[i]);
-	free(p->names);
-	free(p->titles);
+	xmlHashFree(p->names, NULL);
+	xmlHashFree(p->titles, NULL);
 	free(p);
 }
 
@@ -517,26 +511,23 @@ static int
 known_name(const struct cur *c, size_t s, size_t e)
 {
 	char *key = key_of(c, s, e);
-	int found = -1;
-	size_t i;
+	size_t v = (size_t)xmlHashLookup(c->p->names, (const xmlChar *)key);
 
-	for (i = 0; i < c->p->nnames && found < 0; i++)
-		if (strcmp(c->p->names[i].key, key) == 0)
-			found = c->p->names[i].org;
 	free(key);
-	return found;
+	return v == 0 ? -1 : (int)v - 1;
 }
 
 static void
 remember_name(struct cur *c, size_t s, size_t e, bool org)
 {
-	struct noteparse *p = c->p;
+	char *key;
 
-	if (s >= e || known_name(c, s, e) >= 0)
+	if (s >= e)
 		return;
-	p->names = mem_realloc_array(p->names, p->nnames + 1, sizeof(*p->names));
-	p->names[p->nnames].key = key_of(c, s, e);
-	p->names[p->nnames++].org = org;
+	key = key_of(c, s, e);
+	if (*key != '\0')
+		xmlHashAddEntry(c->p->names, (const xmlChar *)key, (void *)(size_t)(org ? 2 : 1));
+	free(key);
 }
 
 /* Is [S, E) the start of the title of a work cited in full before? */
@@ -544,12 +535,8 @@ static bool
 known_title(const struct cur *c, size_t s, size_t e)
 {
 	char *key = key_of(c, s, e);
-	size_t i, n = strlen(key);
-	bool found = false;
+	bool found = *key != '\0' && xmlHashLookup(c->p->titles, (const xmlChar *)key) != NULL;
 
-	for (i = 0; i < c->p->ntitles && !found && n > 0; i++)
-		found = strncmp(c->p->titles[i], key, n) == 0 &&
-		        (c->p->titles[i][n] == '\0' || c->p->titles[i][n] == ' ');
 	free(key);
 	return found;
 }
@@ -1115,10 +1102,17 @@ first_quote(const struct cur *c, size_t s, size_t e)
 static void
 remember_title(struct cur *c, size_t s, size_t e)
 {
-	struct noteparse *p = c->p;
+	char *key = key_of(c, s, e);
+	size_t i;
 
-	p->titles = mem_realloc_array(p->titles, p->ntitles + 1, sizeof(*p->titles));
-	p->titles[p->ntitles++] = key_of(c, s, e);
+	/* Every leading run of whole words: "the new era", "the new", "the". */
+	for (i = strlen(key); i > 0; i--) {
+		if (key[i] != '\0' && key[i] != ' ')
+			continue;
+		key[i] = '\0';
+		xmlHashAddEntry(c->p->titles, (const xmlChar *)key, (void *)1);
+	}
+	free(key);
 }
 
 /* A title [S, E): trailing periods and commas stay outside it (a question mark or an

@@ -206,7 +206,13 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 		} else if (source_is(n, "orgname") && attr_is(n, "role", "publisher")) {
 			take_text(&f.publisher, n), detail = 1;
 		} else if (source_is(n, "date")) {
-			take_text(&f.date.text, n), detail = 1;
+			/* The date a web page was read is no date of the work. */
+			if (!attr_is(n, "role", "accessed"))
+				take_text(&f.date.text, n), detail = 1;
+		} else if (source_is(n, "phrase") && attr_is(n, "role", "volume")) {
+			take_text(&f.volume, n), detail = 1;
+		} else if (source_is(n, "phrase") && attr_is(n, "role", "issue")) {
+			take_text(&f.number, n), detail = 1;
 		} else if (source_is(n, "citebiblioid")) {
 			read_identifier(&f, n), detail = 1;
 		} else if (source_is(n, "link")) {

@@ -338,7 +338,7 @@ test_rule_table(void **state)
 	int r;
 
 	(void)state;
-	assert_int_equal(RULE__COUNT, 27);
+	assert_int_equal(RULE__COUNT, 29);
 	for (r = 0; r < RULE__COUNT; r++) {
 		assert_string_equal(diag_rule_id((enum diag_rule)r), want[r].id);
 		assert_int_equal(diag_rule_severity((enum diag_rule)r), want[r].severity);
