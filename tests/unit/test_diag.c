@@ -332,7 +332,7 @@ test_rule_table(void **state)
 		{"repeated-full", SEV_STYLE}, {"missing-locator", SEV_WARNING},
 		{"unmarked-citation", SEV_WARNING}, {"biblioref-target", SEV_ERROR},
 		{"uncited-entry", SEV_WARNING}, {"stale-baseline", SEV_WARNING},
-		{"xslt", SEV_ERROR},
+		{"xslt", SEV_ERROR}, {"manuscript", SEV_ERROR}, {"citation-unsure", SEV_WARNING},
 	};
 	enum diag_rule rule;
 	int r;
