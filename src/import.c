@@ -52,21 +52,30 @@ import_format_by_name(const char *name, enum import_format *format)
 
 /* ---- Ids ---- */
 
-/* The xml:ids given so far, so each is unique. */
+/* The xml:ids given so far, so each is unique, and for each base the last suffix it
+ * took, so the thousandth "the-current-map" costs one lookup, not a thousand. */
 struct ids {
 	xmlHashTablePtr taken;
+	xmlHashTablePtr suffix;
 };
 
 /* Gives NODE the id BASE, or BASE-2, BASE-3... when taken. */
 static void
 give_id(struct ids *ids, xmlNodePtr node, const char *base)
 {
-	char id[128];
-	unsigned k;
+	char id[128], stem[101];
+	size_t k;
 
-	snprintf(id, sizeof(id), "%s", *base ? base : "s");
-	for (k = 2; xmlHashLookup(ids->taken, X(id)) != NULL; k++)
-		snprintf(id, sizeof(id), "%.100s-%u", *base ? base : "s", k);
+	snprintf(stem, sizeof(stem), "%s", *base ? base : "s");
+	snprintf(id, sizeof(id), "%s", stem);
+	for (k = (size_t)xmlHashLookup(ids->suffix, X(stem)); k > 0 || xmlHashLookup(ids->taken, X(id));) {
+		k = k < 2 ? 2 : k + 1;
+		snprintf(id, sizeof(id), "%s-%zu", stem, k);
+		if (xmlHashLookup(ids->taken, X(id)) == NULL)
+			break;
+	}
+	if (k > 0)
+		xmlHashUpdateEntry(ids->suffix, X(stem), (void *)k, NULL);
 	xmlHashAddEntry(ids->taken, X(id), (void *)1);
 	xmlSetNsProp(node, xmlSearchNsByHref(node->doc, node, X(XML_NS)), X("id"), X(id));
 }
@@ -493,11 +502,19 @@ void
 import_finish(xmlDocPtr doc, const char *name, struct buf *out, struct diag *d)
 {
 	xmlNodePtr article = xmlDocGetRootElement(doc), n;
-	struct ids ids = {xmlHashCreate(256)};
+	struct ids ids = {NULL, NULL};
 	xmlChar *mem = NULL;
 	int size = 0;
+	size_t count = 0;
 
-	xmlSearchNsByHref(doc, article, X(XML_NS));
+	/* Sized for an id on every element at once: libxml2 2.9 grows a table only when a
+	 * chain gets long, and "fn1".."fn19000" chain long well before that. */
+	for (n = source_next(article, article); n != NULL; n = source_next(n, article))
+		count++;
+	ids.taken = xmlHashCreate(count < (1 << 20) ? (int)(2 * count + 64) : 1 << 21);
+	ids.suffix = xmlHashCreate(count < (1 << 20) ? (int)(count / 4 + 64) : 1 << 19);
+	if (ids.taken == NULL || ids.suffix == NULL)
+		mem_exhausted();
 	if (!xmlHasNsProp(article, X("lang"), X(XML_NS)))
 		xmlNodeSetLang(article, X("en"));
 	for (n = source_next(article, article); n != NULL; n = source_next(n, article))
@@ -518,5 +535,6 @@ import_finish(xmlDocPtr doc, const char *name, struct buf *out, struct diag *d)
 	buf_append(out, (const char *)mem, (size_t)size);
 	xmlFree(mem);
 	xmlHashFree(ids.taken, NULL);
+	xmlHashFree(ids.suffix, NULL);
 	xmlFreeDoc(doc);
 }
