@@ -352,34 +352,68 @@ date_at(const struct cur *c, size_t i, size_t e)
 	return 0;
 }
 
-/* Pages at I: "7", "211–14", "45-67", "3, 9-12", "xiv", after "p."/"pp." if any; the
- * length, or 0. A year standing alone is not taken for a page. */
+/* A page at I: digits after at most three lower-case letters ("7", "ii4", "e1002"), or
+ * a lower-case roman numeral ("xiv"); its length, or 0. */
+static size_t
+page_at(const struct cur *c, size_t i, size_t e)
+{
+	size_t n = 0, d;
+
+	while (i + n < e && n < 3 && islower((unsigned char)c->t[i + n]))
+		n++;
+	d = digits_at(c, i + n, e);
+	if (d == 0) {
+		for (n = 0; i + n < e && strchr("ivxlc", c->t[i + n]) != NULL; n++)
+			;
+		d = 0;
+	}
+	n += d;
+	if (n == 0 || (i + n < e && isalpha((unsigned char)c->t[i + n])))
+		return 0;
+	return n;
+}
+
+/* An upper-case roman volume before its pages at I: "VII, " of "VII, 274"; the length
+ * up to the pages, or 0. */
+static size_t
+volume_at(const struct cur *c, size_t i, size_t e)
+{
+	size_t n = 0;
+
+	while (i + n < e && strchr("IVXLC", c->t[i + n]) != NULL)
+		n++;
+	if (n == 0 || !at(c, i + n, ", ") || page_at(c, i + n + 2, e) == 0 ||
+	    digits_at(c, i + n + 2, e) == 0)
+		return 0;
+	return n + 2;
+}
+
+/* Pages at I: "7", "211–14", "45-67", "3, 9-12", "xiv", "ii4-ii16", "VII, 274", after
+ * "p."/"pp." if any; the length, or 0. */
 static size_t
 pages_at(const struct cur *c, size_t i, size_t e)
 {
-	static const char *const labels[] = {"pp. ", "pp.", "p. ", "p.", "págs. ", "pág. "};
-	static const char *const dashes[] = {"\u2013", "\u2014", "-"};
+	static const char *const labels[] = {"pp.", "p.", "págs.", "pág."};
+	static const char *const dashes[] = {"\u2013", "\u2014", "\u2011", "-"};
 	size_t j = i, k, d, n;
 	bool any = false;
 
 	for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
 		if (word_at(c, j, labels[k])) {
-			j += strlen(labels[k]);
+			j = skip_space(c, j + strlen(labels[k]), e);
 			break;
 		}
+	j += volume_at(c, j, e);
 	for (;;) {
-		n = digits_at(c, j, e);
+		n = page_at(c, j, e);
 		if (n == 0)
-			while (j + n < e && strchr("ivxlc", c->t[j + n]) != NULL)
-				n++;
-		if (n == 0 || (j + n < e && isalpha((unsigned char)c->t[j + n])))
 			break;
 		j += n;
 		any = true;
 		for (d = 0; d < sizeof(dashes) / sizeof(dashes[0]); d++)
-			if (at(c, j, dashes[d]) && digits_at(c, j + strlen(dashes[d]), e) > 0) {
+			if (at(c, j, dashes[d]) && page_at(c, j + strlen(dashes[d]), e) > 0) {
 				j += strlen(dashes[d]);
-				j += digits_at(c, j, e);
+				j += page_at(c, j, e);
 				break;
 			}
 		if (!(at(c, j, ", ") && digits_at(c, j + 2, e) > 0))
@@ -388,6 +422,10 @@ pages_at(const struct cur *c, size_t i, size_t e)
 	}
 	return any ? j - i : 0;
 }
+
+/* Adds the pages at I, N bytes with their label, as the locator: the label ("p.",
+ * "pp.") stays text. Returns I + N. */
+static size_t add_span_locator(struct cur *c, size_t i, size_t n);
 
 /* Is [S, E) a locator and nothing else (a final period or closing mark aside)? */
 static size_t
@@ -418,6 +456,22 @@ add_span(struct cur *c, enum np_part part, size_t s, size_t e)
 	sp->start = s;
 	sp->end = e;
 	return sp;
+}
+
+static bool
+labelled(const struct cur *c, size_t i)
+{
+	return word_at(c, i, "p.") || word_at(c, i, "pp.") || word_at(c, i, "pág.") ||
+	       word_at(c, i, "págs.");
+}
+
+static size_t
+add_span_locator(struct cur *c, size_t i, size_t n)
+{
+	size_t p = labelled(c, i) ? skip_space(c, i + word_len(c, i, i + n), i + n) : i;
+
+	add_span(c, NP_LOCATOR, p, i + n);
+	return i + n;
 }
 
 static bool
@@ -743,6 +797,9 @@ numbered_at(const struct cur *c, size_t i, size_t e, enum np_part *part, size_t 
 			continue;
 		j = skip_space(c, i + strlen(labels[k].label), e);
 		n = digits_at(c, j, e);
+		if (n == 0)   /* "vol. II" */
+			while (j + n < e && strchr("IVXLC", c->t[j + n]) != NULL)
+				n++;
 		if (n == 0)
 			continue;
 		while (j + n < e && (isalnum((unsigned char)c->t[j + n]) || c->t[j + n] == '/' ||
@@ -847,6 +904,8 @@ read_parenthesis(struct cur *c, size_t s, size_t e)
 		    word_at(c, i, "master") || word_at(c, i, "tesis") || word_at(c, i, "thesis") ||
 		    word_at(c, i, "diss.") || word_at(c, i, "working paper"))
 			add_span(c, NP_GENRE, i, j);
+		else if (colon <= s && !has_part(c, NP_PLACE) && !org_like(c, i, n))
+			add_span(c, NP_PLACE, i, n);   /* "(Boston, 1850)": a place alone */
 		else if (!has_part(c, NP_PUBLISHER))
 			add_span(c, NP_PUBLISHER, i, n);
 		i = j < e ? j + 1 : e;
@@ -917,6 +976,17 @@ link_follows(const struct cur *c, size_t i, size_t e)
 	while (i < e && (strchr(",.;", c->t[i]) != NULL || space_at(c, i) > 0))
 		i += space_at(c, i) > 0 ? space_at(c, i) : 1;
 	return url_at(c, i, e) > 0 || word_at(c, i, "doi:");
+}
+
+/* Does the reference end at I: the note's end, a sentence's end, or only its URL or
+ * DOI still to come? Pages there are the locator; elsewhere a number is a volume. */
+static bool
+ends_reference(const struct cur *c, size_t i, size_t e)
+{
+	i = skip_space(c, i, e);
+	if (i >= e || c->t[i] == ';' || link_follows(c, i, e))
+		return true;
+	return c->t[i] == '.' && (i + 1 >= e || space_at(c, i + 1) > 0);
 }
 
 /* Reads the parts of a full reference after its title, from S to E: container,
@@ -1017,17 +1087,18 @@ read_tail(struct cur *c, size_t s, size_t e)
 			continue;
 		}
 		if ((n = locator_at_end(c, i, e)) > 0 ||
-		    ((t.last_sep != 0 && (c->t[t.last_sep] == ':' || c->t[t.last_sep] == ',')) &&
-		     (n = pages_at(c, i, e)) > 0 && !year_at(c, i, e))) {
-			size_t p = i;
-
-			if (word_at(c, p, "p.") || word_at(c, p, "pp.") || word_at(c, p, "pág.") ||
-			    word_at(c, p, "págs."))
-				p = skip_space(c, p + word_len(c, p, e), e);
-			add_span(c, NP_LOCATOR, p, i + n);
-			i = end = i + n;
+		    ((n = pages_at(c, i, e)) > 0 && !year_at(c, i, e) &&
+		     (labelled(c, i) || ends_reference(c, i + n, e)))) {
+			i = end = add_span_locator(c, i, n);
 			if (!link_follows(c, i, e))
 				break;
+			continue;
+		}
+		if ((n = digits_at(c, i, e)) > 0 && !year_at(c, i, e) && !has_part(c, NP_VOLUME) &&
+		    has_part(c, NP_CONTAINER)) {
+			/* A number after the container, more to come: its volume. */
+			add_span(c, NP_VOLUME, i, i + n);
+			i = end = i + n;
 			continue;
 		}
 		n = chunk_end(c, i, e);
@@ -1059,14 +1130,8 @@ read_ibid(struct cur *c, size_t s, size_t e)
 	n = skip_space(c, i, e);
 	if (n < e && (c->t[n] == ',' || c->t[n] == ':'))
 		n = skip_space(c, n + 1, e);
-	if (pages_at(c, n, e) > 0) {
-		size_t p = n;
-
-		if (word_at(c, p, "p.") || word_at(c, p, "pp."))
-			p = skip_space(c, p + word_len(c, p, e), e);
-		add_span(c, NP_LOCATOR, p, n + pages_at(c, n, e));
-		i = n + pages_at(c, n, e);
-	}
+	if (pages_at(c, n, e) > 0)
+		i = add_span_locator(c, n, pages_at(c, n, e));
 	while (i < e && c->t[i] == '.')
 		i++;
 	return i;
@@ -1160,25 +1225,27 @@ static size_t
 read_unmarked(struct cur *c, size_t s, size_t e)
 {
 	size_t a_end = chunk_end(c, s, e), i, t_end, n;
+	enum np_part part = NP_AUTHOR;
 	bool org;
 
 	if (a_end == s)
 		return s;
-	/* The whole of it a short form: "Author: 12." or "Author, 12." */
+	/* The whole of it a short form: "Author: 12.", "Author, 12.", "Author, op. cit.,
+	 * p. 22." ("op. cit." stays text: it says only "the work cited"). */
 	i = skip_space(c, a_end + (a_end < e), e);
-	if ((n = locator_at_end(c, i, e)) > 0 || i >= e) {
+	if (word_at(c, i, "op. cit.") || word_at(c, i, "loc. cit.")) {
+		i += word_at(c, i, "op. cit.") ? 8 : 9;
+		while (i < e && (c->t[i] == ',' || space_at(c, i) > 0))
+			i += c->t[i] == ',' ? 1 : space_at(c, i);
+	}
+	if ((n = locator_at_end(c, i, e)) > 0 || i >= e ||
+	    ((n = pages_at(c, i, e)) > 0 && !year_at(c, i, e) && ends_reference(c, i + n, e))) {
 		if (known_title(c, s, a_end) && known_name(c, s, a_end) < 0)
 			add_title(c, s, a_end);
 		else if (!add_names(c, NP_AUTHOR, s, a_end, false, false))
 			return s;
-		if (n > 0) {
-			size_t p = i;
-
-			if (word_at(c, p, "p.") || word_at(c, p, "pp."))
-				p = skip_space(c, p + word_len(c, p, e), e);
-			add_span(c, NP_LOCATOR, p, i + n);
-			i += n;
-		}
+		if (n > 0)
+			i = add_span_locator(c, i, n);
 		while (i < e && c->t[i] == '.')
 			i++;
 		return i;
@@ -1192,19 +1259,30 @@ read_unmarked(struct cur *c, size_t s, size_t e)
 		t_end = chunk_end(c, t_end + 1, e);   /* "Title: Subtitle" */
 	if (t_end == i)
 		return s;
-	if (!add_names(c, NP_AUTHOR, s, a_end, false, false))
+	if (word_at(c, i, "ed.") || word_at(c, i, "eds.") || word_at(c, i, "comp.")) {
+		/* Names then "ed.": the editors of a book cited whole. */
+		part = NP_EDITOR;
+		i = skip_space(c, i + word_len(c, i, e), e);
+		if (i < e && c->t[i] == ',')
+			i = skip_space(c, i + 1, e);
+		t_end = chunk_end(c, i, e);
+		if (t_end < e && c->t[t_end] == ':' && !(t_end + 2 < e && pages_at(c, t_end + 2, e)))
+			t_end = chunk_end(c, t_end + 1, e);
+		if (t_end == i)
+			return s;
+	}
+	if (!add_names(c, part, s, a_end, false, false))
 		return s;
 	add_title(c, i, t_end);
 	if (t_end < e && c->t[t_end] != '(' && !has_part(c, NP_LOCATOR)) {
 		size_t after = skip_space(c, t_end + 1, e);
-
 		size_t ce = chunk_end(c, after, e), k = skip_space(c, ce, e);
-		enum np_part part;
+		enum np_part label;
 		size_t ns, ne;
 
 		if (after < e && locator_at_end(c, after, e) == 0 && date_at(c, after, e) == 0 &&
 		    name_like(c, after, ce, 8) && !word_at(c, after, "in") &&
-		    numbered_at(c, k, e, &part, &ns, &ne) == 0)
+		    numbered_at(c, k, e, &label, &ns, &ne) == 0)
 			doubt(c, "could not tell the title from the container");
 	}
 	/* Names then a title and details: a full reference whose names are given first. */
@@ -1215,9 +1293,10 @@ read_unmarked(struct cur *c, size_t s, size_t e)
 		for (k = 0; k < c->item->nspans; k++) {
 			struct np_span *sp = &c->item->spans[k];
 
-			if (sp->part == NP_AUTHOR && !sp->org && sp->given == sp->given_end)
+			if ((sp->part == NP_AUTHOR || sp->part == NP_EDITOR) && !sp->org &&
+			    sp->given == sp->given_end)
 				split_person(c, sp, sp->start, sp->end);
-			if (sp->part == NP_AUTHOR)
+			if (sp->part == NP_AUTHOR || sp->part == NP_EDITOR)
 				remember_name(c, sp->org ? sp->start : sp->family,
 				              sp->org ? sp->end : sp->family_end, sp->org);
 		}
@@ -1246,8 +1325,24 @@ after_lead_in(const struct cur *c, size_t s, size_t e)
 	return s;
 }
 
+/* Does another full reference start after a citation's end, past a sentence's
+ * end: names, then a quoted title ("… fqv023. Sean G. Weidman and James O’Sullivan,
+ * “The Limits…”")? */
+static bool
+another_follows(const struct cur *c, size_t s, size_t e)
+{
+	size_t q, before;
+
+	s = skip_space(c, s, e);
+	if (s >= e || !isupper((unsigned char)c->t[s]))
+		return false;
+	q = first_quote(c, s, e);
+	before = trim_back(c, s, q, ",.");
+	return q < e && before > s && name_like(c, s, before, 8);
+}
+
 /* Reads one piece of the note (between semicolons) [S, E) as a citation, or leaves it
- * commentary. */
+ * commentary; and, when another reference follows it, that one too. */
 static void
 read_piece(struct cur *c, size_t s, size_t e)
 {
@@ -1297,6 +1392,8 @@ read_piece(struct cur *c, size_t s, size_t e)
 	c->item->end = end > e ? e : end;
 	qsort(c->item->spans, c->item->nspans, sizeof(*c->item->spans), span_cmp);
 	out->nitems++;
+	if (another_follows(c, c->item->end, e))
+		read_piece(c, c->item->end, e);
 }
 
 /* Does the note read as prose rather than references: a sentence of lower-case words
@@ -1306,7 +1403,7 @@ prose(const struct cur *c, size_t s, size_t e)
 {
 	size_t i, lower = 0;
 
-	if (first_quote(c, s, e) < e || italic_in(c, s, e) != NULL)
+	if (first_quote(c, s, e) < e || italic_in(c, s, e) != NULL || after_lead_in(c, s, e) > s)
 		return false;
 	for (i = s; i < e; i++) {
 		if (year_at(c, i, e) || (c->t[i] == ':' && i + 2 < e && isdigit((unsigned char)c->t[i + 2])))

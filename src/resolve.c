@@ -184,15 +184,18 @@ is_ibid(const xmlNode *abbrev)
 static void
 read_citation(struct cite_model *m, xmlNodePtr citation)
 {
-	struct cite_fields f;
+	struct cite_fields f, editors;
 	xmlNodePtr n;
 	char *locator = NULL;
 	int ibid = 0, detail = 0;
 
 	memset(&f, 0, sizeof(f));
+	memset(&editors, 0, sizeof(editors));
 	for (n = citation->children; n != NULL; n = n->next) {
 		if (source_is(n, "author")) {
 			add_author(&f, n);
+		} else if (source_is(n, "editor")) {
+			add_author(&editors, n);
 		} else if (source_is(n, "abbrev")) {
 			if (attr_is(n, "role", "various-authors"))
 				f.various = true;
@@ -225,8 +228,14 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 			take_text(&locator, n);
 		}
 	}
+	/* A book cited by its editors alone ("Adams, ed., The Works…") is theirs. */
+	if (f.nauthors == 0 && editors.nauthors > 0) {
+		f.authors = editors.authors, f.nauthors = editors.nauthors;
+		editors.authors = NULL, editors.nauthors = 0;
+	}
 	cite_add(m, ibid ? CITE_IBID : f.title && detail ? CITE_FULL : CITE_SHORT, &f, NULL,
 	         locator, citation);
+	cite_fields_free(&editors);
 	cite_fields_free(&f);
 	free(locator);
 }
@@ -312,7 +321,7 @@ static bool
 connective(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"accessed", "also", "and", "available", "chap", "del", "edited", "eds", "from",
+		"accessed", "also", "and", "available", "chap", "cit", "del", "edited", "eds", "from",
 		"nos", "num", "online", "por", "retrieved", "see", "the", "trans", "translated",
 		"vol", "vols",
 	};
