@@ -400,6 +400,12 @@ cite_date_parse(struct cite_date *date)
 	if (s == NULL)
 		return DATE_OK;
 	s = skip_spaces(s);
+	/* A run of years, "1774-1789": the first is the date. */
+	if (strspn(s, "0123456789") == 4 && s[4] == '-' && strspn(s + 5, "0123456789") == 4 &&
+	    s[9] == '\0') {
+		date->year = atoi(s);
+		return DATE_OK;
+	}
 	/* ISO 8601: four digits, then only digits and '-' */
 	if (strspn(s, "0123456789") == 4 && strspn(s, "0123456789-") == strlen(s)) {
 		m = d = -1; /* not written */
@@ -424,7 +430,7 @@ cite_date_parse(struct cite_date *date)
 			long v = strtol(s, (char **)&s, 10);
 
 			if (v >= 1000 && v <= 9999)
-				y = (int)v;
+				y = y ? y : (int)v;   /* "1904–1937": the first year */
 			else if (v >= 1 && v <= 31)
 				d = (int)v;
 			else

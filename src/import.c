@@ -68,7 +68,8 @@ give_id(struct ids *ids, xmlNodePtr node, const char *base)
 
 	snprintf(stem, sizeof(stem), "%s", *base ? base : "s");
 	snprintf(id, sizeof(id), "%s", stem);
-	for (k = (size_t)xmlHashLookup(ids->suffix, X(stem)); k > 0 || xmlHashLookup(ids->taken, X(id));) {
+	k = (size_t)xmlHashLookup(ids->suffix, X(stem));
+	while (k > 0 || xmlHashLookup(ids->taken, X(id)) != NULL) {
 		k = k < 2 ? 2 : k + 1;
 		snprintf(id, sizeof(id), "%s-%zu", stem, k);
 		if (xmlHashLookup(ids->taken, X(id)) == NULL)
@@ -316,6 +317,7 @@ add_part(xmlNodePtr cit, const char *t, const struct np_span *sp, xmlNsPtr xlink
 		[NP_ACCESSED] = {"date", "role", "accessed"}, [NP_URL] = {"link", NULL, NULL},
 		[NP_DOI] = {"citebiblioid", "class", "doi"}, [NP_GENRE] = {"phrase", "role", "genre"},
 		[NP_LOCATOR] = {"phrase", "role", "locator"},
+		[NP_SHORT] = {"phrase", "role", "short-title"},
 	};
 	enum np_part part = sp->part;
 	xmlNodePtr el;

@@ -38,7 +38,7 @@ static const char *const part_names[] = {
 	[NP_VOLUME] = "volume", [NP_ISSUE] = "issue", [NP_NUMBER] = "number",
 	[NP_PUBLISHER] = "publisher", [NP_PLACE] = "place", [NP_DATE] = "date",
 	[NP_ACCESSED] = "accessed", [NP_URL] = "url", [NP_DOI] = "doi", [NP_GENRE] = "genre",
-	[NP_LOCATOR] = "locator",
+	[NP_LOCATOR] = "locator", [NP_SHORT] = "short-title",
 };
 
 const char *
@@ -317,6 +317,11 @@ date_at(const struct cur *c, size_t i, size_t e)
 		return 4;
 	if (year_at(c, i, e)) {
 		j = i + 4;
+		/* A run of years: "1774-1789", "1904–1937". */
+		if (at(c, j, "-") && year_at(c, j + 1, e))
+			return j + 5 - i;
+		if (at(c, j, "\u2013") && year_at(c, j + 3, e))
+			return j + 7 - i;
 		if (j + 3 <= e && c->t[j] == '-' && digits_at(c, j + 1, e) == 2) {
 			j += 3;
 			if (j + 3 <= e && c->t[j] == '-' && digits_at(c, j + 1, e) == 2)
@@ -595,7 +600,8 @@ known_title(const struct cur *c, size_t s, size_t e)
 	return found;
 }
 
-/* Does [S, E) name an organisation: a word of org_words, an acronym, or five words? */
+/* Does [S, E) name an organisation: a word of org_words, an acronym, or five
+ * capitalised words? */
 static bool
 org_like(const struct cur *c, size_t s, size_t e)
 {
@@ -618,7 +624,7 @@ org_like(const struct cur *c, size_t s, size_t e)
 		    (c->t[i + n - 1] == '.' && in_list(c->t + i, n - 1, org_words,
 		                                       sizeof(org_words) / sizeof(org_words[0]))))
 			return true;
-		words++;
+		words += !islower((unsigned char)c->t[i]);
 		i += n;
 	}
 	return words >= 5;
@@ -800,6 +806,14 @@ numbered_at(const struct cur *c, size_t i, size_t e, enum np_part *part, size_t 
 		if (n == 0)   /* "vol. II" */
 			while (j + n < e && strchr("IVXLC", c->t[j + n]) != NULL)
 				n++;
+		if (n == 0) { /* "no. suppl_2": a token with a digit in it */
+			size_t k2 = 0;
+			bool digit = false;
+
+			while (j + k2 < e && (isalnum((unsigned char)c->t[j + k2]) || c->t[j + k2] == '_'))
+				digit |= isdigit((unsigned char)c->t[j + k2++]) != 0;
+			n = digit ? k2 : 0;
+		}
 		if (n == 0)
 			continue;
 		while (j + n < e && (isalnum((unsigned char)c->t[j + n]) || c->t[j + n] == '/' ||
@@ -866,6 +880,36 @@ chunk_end(const struct cur *c, size_t i, size_t e)
 	return e;
 }
 
+/* Does a thesis's or paper's kind start at I: "PhD diss.", "MA thesis"? */
+static bool
+genre_at(const struct cur *c, size_t i)
+{
+	return word_at(c, i, "PhD") || word_at(c, i, "Ph.D.") || word_at(c, i, "MA") ||
+	       word_at(c, i, "master") || word_at(c, i, "tesis") || word_at(c, i, "thesis") ||
+	       word_at(c, i, "diss.") || word_at(c, i, "working paper");
+}
+
+/* A date right after the title, before a parenthesis with the publication's date, is
+ * the title's: "Journals of the Continental Congress, 1774-1789 (Washington,
+ * 1904-1937)". The title grows over it and the date is free for the parenthesis. */
+static void
+title_takes_date(struct cur *c)
+{
+	struct np_item *it = c->item;
+	size_t k, t;
+
+	for (k = 0; k < it->nspans && it->spans[k].part != NP_DATE; k++)
+		;
+	for (t = 0; t < it->nspans && it->spans[t].part != NP_TITLE; t++)
+		;
+	if (k == it->nspans || t == it->nspans || it->spans[k].start < it->spans[t].end ||
+	    skip_space(c, it->spans[t].end + (c->t[it->spans[t].end] == ','),
+	               it->spans[k].start) != it->spans[k].start)
+		return;
+	it->spans[t].end = it->spans[k].end;
+	it->spans[k] = it->spans[--it->nspans];
+}
+
 /* Reads "(Place: Publisher, 2015)", "(August 2013)", "(PhD diss., University,
  * 2010)" between S and E (the parentheses left out). */
 static void
@@ -878,6 +922,7 @@ read_parenthesis(struct cur *c, size_t s, size_t e)
 		if (j > s && isalnum((unsigned char)c->t[j - 1]))
 			continue;
 		if ((n = date_at(c, j, e)) > 0) {
+			title_takes_date(c);
 			if (!has_part(c, NP_DATE))
 				add_span(c, NP_DATE, j, j + n);
 			e = trim_back(c, s, j, ",");
@@ -891,21 +936,34 @@ read_parenthesis(struct cur *c, size_t s, size_t e)
 			colon = j;
 			break;
 		}
+	s = skip_space(c, s, e);
 	if (colon > s) {
-		add_span(c, NP_PLACE, skip_space(c, s, colon), trim_back(c, s, colon, ""));
+		add_span(c, NP_PLACE, s, trim_back(c, s, colon, ""));
 		i = colon + 1;
+	} else if (!genre_at(c, s)) {
+		/* No colon: "(Boston, 1850)", "(York, Pa., 1948)" name a place; "(Penguin,
+		 * 2010)" a publisher; "(London, Penguin, 2010)" both. */
+		size_t last = s;
+
+		for (j = s; j < e; j++)
+			if (c->t[j] == ',' && j + 1 < e && space_at(c, j + 1) > 0)
+				last = skip_space(c, j + 1, e);
+		if (!org_like(c, last, e)) {
+			add_span(c, NP_PLACE, s, trim_back(c, s, e, ","));
+			return;
+		}
+		if (last > s)
+			add_span(c, NP_PLACE, s, trim_back(c, s, last, ","));
+		add_span(c, NP_PUBLISHER, last, trim_back(c, last, e, ".,"));
+		return;
 	}
 	while ((i = skip_space(c, i, e)) < e) {
 		for (j = i; j < e; j++)
 			if (c->t[j] == ',' && j + 1 < e && space_at(c, j + 1) > 0)
 				break;
 		n = trim_back(c, i, j, ".");
-		if (word_at(c, i, "PhD") || word_at(c, i, "Ph.D.") || word_at(c, i, "MA") ||
-		    word_at(c, i, "master") || word_at(c, i, "tesis") || word_at(c, i, "thesis") ||
-		    word_at(c, i, "diss.") || word_at(c, i, "working paper"))
+		if (genre_at(c, i))
 			add_span(c, NP_GENRE, i, j);
-		else if (colon <= s && !has_part(c, NP_PLACE) && !org_like(c, i, n))
-			add_span(c, NP_PLACE, i, n);   /* "(Boston, 1850)": a place alone */
 		else if (!has_part(c, NP_PUBLISHER))
 			add_span(c, NP_PUBLISHER, i, n);
 		i = j < e ? j + 1 : e;
@@ -928,7 +986,7 @@ read_text_chunk(struct cur *c, struct tail *t, size_t s, size_t e)
 	struct np_span *sp;
 	size_t k, vol = 0, ns, ne, i;
 	enum np_part part;
-	bool series;
+	bool series, numbered;
 
 	if (t->editors) {
 		if (!add_names(c, NP_EDITOR, s, e, false, true))
@@ -950,8 +1008,10 @@ read_text_chunk(struct cur *c, struct tail *t, size_t s, size_t e)
 	/* A series shows a number after its name. */
 	for (i = e; i < c->len && (c->t[i] == ',' || space_at(c, i) > 0);)
 		i += c->t[i] == ',' ? 1 : space_at(c, i);
-	series = vol == 0 && numbered_at(c, i, c->len, &part, &ns, &ne) > 0 && part == NP_NUMBER;
-	if (!t->in && !series && !has_part(c, NP_CONTAINER) && vol == 0 && org_like(c, s, e) &&
+	numbered = numbered_at(c, i, c->len, &part, &ns, &ne) > 0;
+	series = vol == 0 && numbered && part == NP_NUMBER;
+	/* A name followed by a number ("vol. 60", "No. 19") is a journal's or a series'. */
+	if (!t->in && !numbered && !has_part(c, NP_CONTAINER) && vol == 0 && org_like(c, s, e) &&
 	    !has_part(c, NP_PUBLISHER)) {
 		add_span(c, NP_PUBLISHER, s, e);
 		return;
@@ -977,6 +1037,8 @@ link_follows(const struct cur *c, size_t i, size_t e)
 		i += space_at(c, i) > 0 ? space_at(c, i) : 1;
 	return url_at(c, i, e) > 0 || word_at(c, i, "doi:");
 }
+
+static size_t read_hereafter(struct cur *c, size_t s, size_t e);
 
 /* Does the reference end at I: the note's end, a sentence's end, or only its URL or
  * DOI still to come? Pages there are the locator; elsewhere a number is a volume. */
@@ -1008,6 +1070,10 @@ read_tail(struct cur *c, size_t s, size_t e)
 			continue;
 		}
 		end = i;
+		if (ch == '(' && word_at(c, i + 1, "hereafter")) {
+			i = end = read_hereafter(c, i, e);
+			continue;
+		}
 		if (ch == '(') {
 			n = group_end(c, i, e);
 			read_parenthesis(c, i + 1, n > i + 1 && c->t[n - 1] == ')' ? n - 1 : n);
@@ -1144,7 +1210,8 @@ italic_in(const struct cur *c, size_t s, size_t e)
 	size_t i;
 
 	for (i = 0; i < c->nitalic; i++)
-		if (c->italic[i].start >= s && c->italic[i].start < e && c->italic[i].end > c->italic[i].start)
+		if (c->italic[i].start >= s && c->italic[i].start < e &&
+		    c->italic[i].end > c->italic[i].start)
 			return &c->italic[i];
 	return NULL;
 }
@@ -1190,6 +1257,26 @@ add_title(struct cur *c, size_t s, size_t e)
 		add_span(c, NP_TITLE, s, e);
 }
 
+/* A reference with no author, its title first, [S, E): "Journals of the Continental
+ * Congress, 1774-1789 (Washington, 1904-1937), VII, 274." It counts only when
+ * publication details follow the title; else nothing is added. Returns its end, or S. */
+static size_t
+read_title_first(struct cur *c, size_t s, size_t e)
+{
+	size_t keep = c->item->nspans, t_end = chunk_end(c, s, e), n;
+
+	if (t_end == s || !isupper((unsigned char)c->t[s]))
+		return s;
+	add_title(c, s, t_end);
+	n = read_tail(c, t_end, e);
+	if (!has_part(c, NP_DATE) && !has_part(c, NP_PUBLISHER) && !has_part(c, NP_PLACE)) {
+		c->item->nspans = keep;
+		return s;
+	}
+	remember_title(c, s, t_end);
+	return n;
+}
+
 /* A citation whose title is marked (quoted or italic) at [TS, TE), the title's group
  * ending at GE: names before it, the rest after. Returns where the citation ends. */
 static size_t
@@ -1205,11 +1292,21 @@ read_marked(struct cur *c, size_t s, size_t e, size_t ts, size_t te, size_t ge)
 		/* Maybe commentary then names: take the longest tail of it that is names. */
 		size_t i;
 
+		size_t after, end;
+
 		for (i = s; i < before; i++)
 			if ((space_at(c, i) > 0) && add_names(c, NP_AUTHOR, i + 1, before, biblio, true)) {
 				c->item->start = i + 1;
 				break;
 			}
+		/* No names: the quotation is the commentary's; a reference may follow it. */
+		after = ge;
+		while (after < e && (c->t[after] == ',' || space_at(c, after) > 0))
+			after += c->t[after] == ',' ? 1 : space_at(c, after);
+		if (i == before && (end = read_title_first(c, after, e)) > after) {
+			c->item->start = after;
+			return end;
+		}
 		if (i == before)
 			doubt(c, "could not read the authors before the title");
 	}
@@ -1251,6 +1348,10 @@ read_unmarked(struct cur *c, size_t s, size_t e)
 		return i;
 	}
 	org = org_like(c, s, a_end);
+	/* Names are followed by a comma; a title may run straight into its publication
+	 * details, or into a date: "Title (Place: Publisher, 1861)", "Title, 1774-1789". */
+	if ((c->t[a_end] == '(' || date_at(c, i, e) > 0) && known_name(c, s, a_end) < 0)
+		return read_title_first(c, s, e);
 	if (!name_like(c, s, a_end, 8) && !org)
 		return s;
 	/* A title follows the names: up to a parenthesis, or the next chunk. */
@@ -1307,22 +1408,76 @@ read_unmarked(struct cur *c, size_t s, size_t e)
 
 /* Words that introduce a citation inside commentary. */
 static const char *const lead_ins[] = {
-	"see also", "see, for example,", "see e.g.", "see", "cf.", "quoted in", "cited in",
-	"as cited in", "véase", "ver", "voir",
+	"see also", "see, for example,", "see for example", "see e.g.", "see", "cf.",
+	"quoted in", "cited in", "as cited in", "entitled", "véase", "ver", "voir",
 };
 
-/* Where the citation of [S, E) starts after commentary that leads into it. */
+/* Where the citation of [S, E) starts after commentary that leads into it; *AT is
+ * where the lead-in starts (S when there is none). */
 static size_t
-after_lead_in(const struct cur *c, size_t s, size_t e)
+after_lead_in(const struct cur *c, size_t s, size_t e, size_t *at)
 {
 	size_t limit = first_quote(c, s, e), i, k;
 
+	*at = s;
 	for (i = s; i < limit; i++)
 		for (k = 0; k < sizeof(lead_ins) / sizeof(lead_ins[0]); k++)
 			if (word_at(c, i, lead_ins[k]) &&
-			    i + strlen(lead_ins[k]) < e && space_at(c, i + strlen(lead_ins[k])) > 0)
+			    i + strlen(lead_ins[k]) < e && space_at(c, i + strlen(lead_ins[k])) > 0) {
+				*at = i;
 				return skip_space(c, i + strlen(lead_ins[k]), e);
+			}
 	return s;
+}
+
+/* "… a work by Robert Fortenbaugh entitled The Nine Capitols … (York, Pa., 1948)":
+ * the title follows "entitled", the author the last "by" before it. Returns where the
+ * citation ends, or S. */
+static size_t
+read_entitled(struct cur *c, size_t from, size_t lead, size_t s, size_t e)
+{
+	size_t by = 0, i, name_end = trim_back(c, from, lead, ","), end;
+
+	for (i = from; i + 3 < lead; i++)
+		if (word_at(c, i, "by") && space_at(c, i + 2) > 0)
+			by = skip_space(c, i + 2, lead);
+	end = read_title_first(c, s, e);
+	if (end == s)
+		return s;
+	if (by > 0 && by < name_end &&
+	    (name_like(c, by, name_end, 8) || org_like(c, by, name_end))) {
+		add_names(c, NP_AUTHOR, by, name_end, false, true);
+		c->item->start = by;
+	}
+	return end;
+}
+
+/* The short title a note declares after its reference at S: "[Hereafter cited as
+ * Journals.]", "(hereafter Message, 1861)". Returns where the citation ends now. */
+static size_t
+read_hereafter(struct cur *c, size_t s, size_t e)
+{
+	size_t i = skip_space(c, s, e), close, t;
+	char open;
+
+	if (i >= e)
+		return s;
+	open = c->t[i] == '[' || c->t[i] == '(' ? c->t[i] : '\0';
+	t = i + (open != '\0');
+	if (!word_at(c, t, "hereafter"))
+		return s;
+	t = skip_space(c, t + 9, e);
+	if (word_at(c, t, "cited as"))
+		t = skip_space(c, t + 8, e);
+	else if (word_at(c, t, "as"))
+		t = skip_space(c, t + 2, e);
+	for (close = t; close < e && c->t[close] != (open == '[' ? ']' : open == '(' ? ')' : '.');
+	     close++)
+		;
+	if (trim_back(c, t, close, ".,") == t)
+		return s;
+	add_span(c, NP_SHORT, t, trim_back(c, t, close, ".,"));
+	return close < e ? close + 1 : e;
 }
 
 /* Does another full reference start after a citation's end, past a sentence's
@@ -1348,13 +1503,14 @@ read_piece(struct cur *c, size_t s, size_t e)
 {
 	struct np_note *out = c->out;
 	const struct np_range *it;
-	size_t q, end;
+	size_t q, end, from, lead;
 
 	s = skip_space(c, s, e);
 	e = trim_back(c, s, e, "");
 	if (s >= e)
 		return;
-	s = after_lead_in(c, s, e);
+	from = s;
+	s = after_lead_in(c, s, e, &lead);
 	if (word_at(c, s, "and") || word_at(c, s, "also"))
 		s = skip_space(c, s + word_len(c, s, e), e);
 	out->items = mem_realloc_array(out->items, out->nitems + 1, sizeof(*out->items));
@@ -1363,6 +1519,8 @@ read_piece(struct cur *c, size_t s, size_t e)
 	c->item->start = s;
 	if (word_at(c, s, "Ibid") || word_at(c, s, "Ibid.") || word_at(c, s, "ibid")) {
 		end = read_ibid(c, s, e);
+	} else if (lead < s && word_at(c, lead, "entitled")) {
+		end = read_entitled(c, from, lead, s, e);
 	} else {
 		size_t a = s;
 
@@ -1374,10 +1532,10 @@ read_piece(struct cur *c, size_t s, size_t e)
 		it = italic_in(c, a, e);
 		if (q < e && (it == NULL || it->start > q)) {
 			int k = quote_open_at(c, q);
-			size_t ge = group_end(c, q, e), close = ge;
+			size_t ge = group_end(c, q, e), close = ge, m = strlen(quotes[k].close);
 
-			if (ge >= strlen(quotes[k].close) && at(c, ge - strlen(quotes[k].close), quotes[k].close))
-				close = ge - strlen(quotes[k].close);
+			if (ge >= m && at(c, ge - m, quotes[k].close))
+				close = ge - m;
 			end = read_marked(c, a, e, q + strlen(quotes[k].open), close, ge);
 		} else if (it != NULL) {
 			end = read_marked(c, a, e, it->start, it->end, it->end);
@@ -1389,7 +1547,7 @@ read_piece(struct cur *c, size_t s, size_t e)
 		free(c->item->spans);
 		return;
 	}
-	c->item->end = end > e ? e : end;
+	c->item->end = read_hereafter(c, end > e ? e : end, e);
 	qsort(c->item->spans, c->item->nspans, sizeof(*c->item->spans), span_cmp);
 	out->nitems++;
 	if (another_follows(c, c->item->end, e))
@@ -1401,12 +1559,14 @@ read_piece(struct cur *c, size_t s, size_t e)
 static bool
 prose(const struct cur *c, size_t s, size_t e)
 {
-	size_t i, lower = 0;
+	size_t i, lower = 0, lead;
 
-	if (first_quote(c, s, e) < e || italic_in(c, s, e) != NULL || after_lead_in(c, s, e) > s)
+	if (first_quote(c, s, e) < e || italic_in(c, s, e) != NULL ||
+	    after_lead_in(c, s, e, &lead) > s)
 		return false;
 	for (i = s; i < e; i++) {
-		if (year_at(c, i, e) || (c->t[i] == ':' && i + 2 < e && isdigit((unsigned char)c->t[i + 2])))
+		if (year_at(c, i, e) ||
+		    (c->t[i] == ':' && i + 2 < e && isdigit((unsigned char)c->t[i + 2])))
 			return false;
 		if (i > s && c->t[i - 1] == ' ' && islower((unsigned char)c->t[i]) &&
 		    word_len(c, i, e) > 3)

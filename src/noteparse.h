@@ -26,7 +26,8 @@ enum np_part {
 	NP_URL,
 	NP_DOI,
 	NP_GENRE,     /* "PhD diss.", "working paper" */
-	NP_LOCATOR    /* the page or pages cited */
+	NP_LOCATOR,   /* the page or pages cited */
+	NP_SHORT      /* the short title declared: "[Hereafter cited as Journals.]" */
 };
 
 /* One part: bytes [start, end) of the note's text. */

@@ -212,6 +212,8 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 			/* The date a web page was read is no date of the work. */
 			if (!attr_is(n, "role", "accessed"))
 				take_text(&f.date.text, n), detail = 1;
+		} else if (source_is(n, "phrase") && attr_is(n, "role", "short-title")) {
+			take_text(&f.short_title, n);
 		} else if (source_is(n, "phrase") && attr_is(n, "role", "volume")) {
 			take_text(&f.volume, n), detail = 1;
 		} else if (source_is(n, "phrase") && attr_is(n, "role", "issue")) {
@@ -321,9 +323,9 @@ static bool
 connective(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"accessed", "also", "and", "available", "chap", "cit", "del", "edited", "eds", "from",
-		"nos", "num", "online", "por", "retrieved", "see", "the", "trans", "translated",
-		"vol", "vols",
+		"accessed", "also", "and", "available", "chap", "cit", "cited", "del", "edited",
+		"eds", "entitled", "from", "hereafter", "nos", "num", "online", "por",
+		"retrieved", "see", "the", "trans", "translated", "vol", "vols",
 	};
 	size_t i;
 

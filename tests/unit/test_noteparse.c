@@ -331,6 +331,96 @@ test_hostile_text(void **state)
 	noteparse_free(p);
 }
 
+static void
+test_editors_of_a_book(void **state)
+{
+	(void)state;
+	shape_is("Charles Francis Adams, ed., The Works of John Adams (Boston, 1850), vol. II, 365.",
+	         "<{editor/Adams|Charles Francis:Charles Francis Adams}, ed., {title:The Works of John Adams} ({place:Boston}, {date:1850}), vol. {volume:II}, {locator:365}.>");
+}
+
+static void
+test_op_cit(void **state)
+{
+	(void)state;
+	shape_is("Fortenbaugh, op. cit., p. 22.",
+	         "<{author/Fortenbaugh|:Fortenbaugh}, op. cit., p. {locator:22}.>");
+}
+
+static void
+test_volume_then_issue(void **state)
+{
+	(void)state;
+	shape_is("Eugene R. Sheridan, “The Recall of Edmond Charles Genet,” Diplomatic History, 18, no. 4 (Fall 1994): pp. 463–488.",
+	         "<{author/Sheridan|Eugene R.:Eugene R. Sheridan}, “{title:The Recall of Edmond Charles Genet},” {container/journal:Diplomatic History}, {volume:18}, no. {issue:4} ({date:Fall 1994}): pp. {locator:463–488}.>");
+}
+
+static void
+test_issue_token_and_letter_pages(void **state)
+{
+	(void)state;
+	shape_is("Stefan Evert et al., \"Understanding and explaining Delta measures\", Digital Scholarship in the Humanities, vol. 32, no. suppl_2 (2017), pp.  ii4-ii16.",
+	         "<{author/Evert|Stefan:Stefan Evert} et al., \"{title:Understanding and explaining Delta measures}\", {container/journal:Digital Scholarship in the Humanities}, vol. {volume:32}, no. {issue:suppl_2} ({date:2017}), pp.  {locator:ii4-ii16}.>");
+}
+
+static void
+test_two_references_in_one_run(void **state)
+{
+	(void)state;
+	shape_is("Jan Rybicki, “Vive La Différence,” Digital Scholarship in the Humanities, vol. 31 (2016), pp. 746–61. Sean G. Weidman and James O’Sullivan, “The Limits of Distinctive Words,” Digital Scholarship in the Humanities, vol. 33 (2018).",
+	         "<{author/Rybicki|Jan:Jan Rybicki}, “{title:Vive La Différence},” {container/journal:Digital Scholarship in the Humanities}, vol. {volume:31} ({date:2016}), pp. {locator:746–61}.> <{author/Weidman|Sean G.:Sean G. Weidman} and {author/O’Sullivan|James:James O’Sullivan}, “{title:The Limits of Distinctive Words},” {container/journal:Digital Scholarship in the Humanities}, vol. {volume:33} ({date:2018}).>");
+}
+
+static void
+test_lead_in_see(void **state)
+{
+	(void)state;
+	shape_is("For careful assessments of the questions surrounding the criteria for withholding, see Hoffman, Governmental Secrecy and the Founding Fathers, pp. 104–116.",
+	         "For careful assessments of the questions surrounding the criteria for withholding, see <{author/Hoffman|:Hoffman}, {title:Governmental Secrecy and the Founding Fathers}, pp. {locator:104–116}.>");
+}
+
+static void
+test_quotation_in_commentary_then_title_first(void **state)
+{
+	(void)state;
+	shape_is("By resolution of April 17, 1777, the committee was renamed the “Committee for Foreign Affairs,” Journals of the Continental Congress, 1774-1789 (Washington, 1904-1937), VII, 274. [Hereafter cited as Journals.]",
+	         "By resolution of April 17, 1777, the committee was renamed the “Committee for Foreign Affairs,” <{title:Journals of the Continental Congress, 1774-1789} ({place:Washington}, {date:1904-1937}), {locator:VII, 274}. [Hereafter cited as {short-title:Journals}.]>");
+}
+
+static void
+test_hereafter_in_parentheses(void **state)
+{
+	(void)state;
+	shape_is("Message of the President of the United States (Washington: Government Printing Office, 1861) (hereafter Message, 1861), p. 4.",
+	         "<{title:Message of the President of the United States} ({place:Washington}: {publisher:Government Printing Office}, {date:1861}) (hereafter {short-title:Message, 1861}), p. {locator:4}.>");
+}
+
+static void
+test_entitled_by(void **state)
+{
+	(void)state;
+	shape_is("The twelve buildings are discussed in a work by Robert Fortenbaugh entitled The Nine Capitols of the United States (York, Pa., 1948).",
+	         "The twelve buildings are discussed in a work by <{author/Fortenbaugh|Robert:Robert Fortenbaugh} entitled {title:The Nine Capitols of the United States} ({place:York, Pa.}, {date:1948}).>");
+}
+
+/* A short title declared with "Hereafter cited as" is read as a title afterwards, with
+ * its volume and page: "Journals, VII, 274." */
+static void
+test_declared_short_title_then_short_form(void **state)
+{
+	struct noteparse *p = noteparse_new();
+	char *full = parse(p, "Journals of the Continental Congress, 1774-1789 (Washington, "
+	                      "1904-1937), VII, 274. [Hereafter cited as Journals.]");
+	char *brief = parse(p, "Journals, VIII, 742.");
+
+	(void)state;
+	assert_contains(full, "[Hereafter cited as {short-title:Journals}.]>");
+	assert_string_equal(brief, "<{title:Journals}, {locator:VIII, 742}.>");
+	free(full);
+	free(brief);
+	noteparse_free(p);
+}
+
 int
 main(void)
 {
@@ -356,6 +446,16 @@ main(void)
 		cmocka_unit_test(test_doubt_title_or_container),
 		cmocka_unit_test(test_short_form_of_organisation),
 		cmocka_unit_test(test_hostile_text),
+		cmocka_unit_test(test_editors_of_a_book),
+		cmocka_unit_test(test_op_cit),
+		cmocka_unit_test(test_volume_then_issue),
+		cmocka_unit_test(test_issue_token_and_letter_pages),
+		cmocka_unit_test(test_two_references_in_one_run),
+		cmocka_unit_test(test_lead_in_see),
+		cmocka_unit_test(test_quotation_in_commentary_then_title_first),
+		cmocka_unit_test(test_hereafter_in_parentheses),
+		cmocka_unit_test(test_entitled_by),
+		cmocka_unit_test(test_declared_short_title_then_short_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
