@@ -4,6 +4,7 @@
 #   make test       unit, golden and end-to-end tests, then again under ASan + UBSan
 #   make bench      briefc beside xsltproc + DocBook XSL and pandoc (tests/bench)
 #   make fuzz       the libFuzzer target for FUZZ_SECONDS (default 60)
+#   make fuzz-import  the same for briefc import (tests/fuzz/fuzz_import.c)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -117,7 +118,7 @@ UNIT_BINS = $(UNIT_TESTS:%=build/unit/test_%)
 SAN_UNIT_BINS = $(UNIT_TESTS:%=build/san/unit/test_%)
 
 test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
-	build/tsan/briefc build/fuzz/fuzz_pipeline
+	build/tsan/briefc build/fuzz/fuzz_pipeline build/fuzz/fuzz_import
 	tests/run
 
 # The benchmark, not part of `make test`: about ten minutes, most of it the anchors.
@@ -167,4 +168,23 @@ fuzz: build/fuzz/fuzz_pipeline
 		-artifact_prefix=build/fuzz/ -print_final_stats=1 \
 		build/fuzz/corpus build/fuzz/seed
 
-.PHONY: fuzz
+# The import target: manuscripts (plain text, Markdown, docx) behind a byte choosing
+# the reader; seeds are every manuscript of the tree as text and as Markdown.
+IMPORT_SEEDS = $(wildcard tests/import/*.txt tests/import/*.md)
+
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC) src/*.h build/.deps-build
+	@mkdir -p build/fuzz
+	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -DBRIEFC_XSL_DIR='"$(CURDIR)/xsl"' \
+		$(PKG_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRC) $(PKG_LIBS)
+
+fuzz-import: build/fuzz/fuzz_import
+	rm -rf build/fuzz/import-seed && mkdir -p build/fuzz/import-seed build/fuzz/import-corpus
+	@i=0; for f in $(IMPORT_SEEDS); do for r in 0 1; do \
+		printf "\\$$(printf %o $$r)" | cat - "$$f" >build/fuzz/import-seed/$$i.in; \
+		i=$$((i + 1)); done; done
+	$(if $(wildcard tests/fuzz/import-regressions/*),build/fuzz/fuzz_import tests/fuzz/import-regressions/*)
+	build/fuzz/fuzz_import -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+		-max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/import- \
+		-print_final_stats=1 build/fuzz/import-corpus build/fuzz/import-seed
+
+.PHONY: fuzz fuzz-import

@@ -635,7 +635,7 @@ org_like(const struct cur *c, size_t s, size_t e)
 static void
 split_person(const struct cur *c, struct np_span *sp, size_t s, size_t e)
 {
-	size_t i = s, last = s, prev_end = s, n, fam;
+	size_t i = s, last = s, n, fam;
 
 	while ((i = skip_space(c, i, e)) < e) {
 		n = word_len(c, i, e);
@@ -646,7 +646,7 @@ split_person(const struct cur *c, struct np_span *sp, size_t s, size_t e)
 	}
 	/* Particles before the last word belong to the family name. */
 	fam = last;
-	for (i = s; i < last;) {
+	for (i = s; i < last; i += n) {
 		i = skip_space(c, i, e);
 		n = word_len(c, i, e);
 		if (n == 0)
@@ -656,14 +656,11 @@ split_person(const struct cur *c, struct np_span *sp, size_t s, size_t e)
 			fam = i;
 			break;
 		}
-		prev_end = i + n;
-		i += n;
 	}
 	sp->family = fam;
 	sp->family_end = e;
 	sp->given = s;
 	sp->given_end = fam > s ? trim_back(c, s, fam, "") : s;
-	(void)prev_end;
 }
 
 /* Adds one name [S, E) as PART: an organisation, a person given first, or, with

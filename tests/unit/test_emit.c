@@ -9,33 +9,11 @@
 
 #include "emit.h"
 
-/* The whole content of PATH (caller frees); *LEN gets its size. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static void
 assert_file_is(const char *path, const void *data, size_t len)
 {
 	size_t got;
-	char *buf = slurp(path, &got);
+	char *buf = unit_slurp(path, &got);
 
 	assert_int_equal(got, len);
 	assert_memory_equal(buf, data, len);

@@ -384,22 +384,9 @@ test_deep_nesting_bounded(void **state)
 static char *
 slurp(const char *rel, size_t *len)
 {
-	char *path = unit_repo_path(rel), *text;
-	FILE *f = fopen(path, "rb");
-	long n;
+	char *path = unit_repo_path(rel), *text = unit_slurp(path, len);
 
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	text = malloc((size_t)n + 1);
-	assert_non_null(text);
-	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
-	text[n] = '\0';
-	fclose(f);
 	free(path);
-	*len = (size_t)n;
 	return text;
 }
 

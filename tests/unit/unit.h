@@ -73,6 +73,28 @@ unit_tempdir(void)
 	return dir;
 }
 
+/* The whole content of PATH, NUL-terminated (caller frees); *LEN gets its size. */
+static inline char *
+unit_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
 /* Writes the LEN bytes of DATA to DIR/NAME; returns that path (caller frees). */
 static inline char *
 unit_write(const char *dir, const char *name, const void *data, size_t len)
