@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/xmlsave.h>
 
@@ -191,6 +192,142 @@ split_byline(xmlNodePtr personname)
 		xmlNewTextChild(personname, NULL, X("surname"), X(fam));
 	}
 	xmlFree(name);
+}
+
+/* Does TEXT hold WORD (lower-case ASCII), in any case, at a word's start? */
+static bool
+has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = text; *p != '\0'; p++)
+		if ((p == text || p[-1] == ' ') && strncasecmp(p, word, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+import_byline_like(const char *text)
+{
+	size_t n = strlen(text);
+
+	return n > 0 && n < 80 && strchr(".:;,!?", text[n - 1]) == NULL &&
+	       strchr(text, '[') == NULL;
+}
+
+/* Is NAME an organisation's: "Historical Studies Division"? */
+static bool
+org_name(const char *name)
+{
+	static const char *const words[] = {
+		"division", "department", "office", "institute", "center", "centre", "council",
+		"committee", "staff", "service", "program", "programme", "foundation", "group",
+		"ministry", "agency", "bureau", "unit", "team", "editors", "board",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (has_word(name, words[k]))
+			return true;
+	return false;
+}
+
+/* AFFILIATION, "Baab Al-Shams – Contributing Editor" or "Senior Fellow, RAND", into
+ * AFF's jobtitle and orgname: the side with a job's word is the job. */
+static void
+add_affiliation(xmlNodePtr aff, const char *affiliation)
+{
+	static const char *const job_words[] = {
+		"editor", "fellow", "director", "professor", "researcher", "analyst", "author",
+		"associate", "lecturer", "student", "chair", "head", "senior", "officer",
+		"correspondent", "contributor", "investigador", "profesor",
+	};
+	char *org = mem_strdup(affiliation), *dash = strstr(org, " \u2013 ");
+	const char *job;
+	bool first_is_job = false;
+	size_t k;
+
+	if (dash == NULL)
+		dash = strstr(org, " - ");
+	if (dash == NULL)
+		dash = strstr(org, ", ");
+	if (dash == NULL) {
+		xmlNewTextChild(aff, NULL, X("orgname"), X(org));
+		free(org);
+		return;
+	}
+	*dash = '\0';
+	job = dash + (dash[1] == '-' || dash[0] == ',' ? 2 : 4);
+	while (*job == ' ')
+		job++;
+	for (k = 0; k < sizeof(job_words) / sizeof(job_words[0]); k++)
+		first_is_job |= has_word(org, job_words[k]);
+	xmlNewTextChild(aff, NULL, X("jobtitle"), X(first_is_job ? org : job));
+	xmlNewTextChild(aff, NULL, X("orgname"), X(first_is_job ? job : org));
+	free(org);
+}
+
+void
+import_add_author(xmlNodePtr info, const char *name, const char *affiliation)
+{
+	xmlNodePtr author = xmlNewChild(info, NULL, X("author"), NULL);
+
+	if (org_name(name)) {
+		/* An organisation signs with no affiliation: its lines make one name. */
+		struct buf whole = {0};
+
+		buf_printf(&whole, "%s%s%s", name, affiliation ? ", " : "",
+		           affiliation ? affiliation : "");
+		xmlNewTextChild(author, NULL, X("orgname"), X(whole.data));
+		buf_free(&whole);
+		return;
+	}
+	xmlNewTextChild(author, NULL, X("personname"), X(name));
+	if (affiliation != NULL)
+		add_affiliation(xmlNewChild(author, NULL, X("affiliation"), NULL), affiliation);
+}
+
+/* A paragraph that can be a line of a byline: plain text, byline-like. Returns its
+ * text (caller frees), or NULL. */
+static char *
+byline_para(xmlNodePtr n)
+{
+	char *text;
+
+	if (n == NULL || !source_is(n, "para") || n->children == NULL ||
+	    n->children->type != XML_TEXT_NODE || n->children->next != NULL)
+		return NULL;
+	text = norm_excerpt((const char *)n->children->content, 0);
+	if (import_byline_like(text))
+		return text;
+	free(text);
+	return NULL;
+}
+
+/* With no byline yet, the one or two short paragraphs that end the text are the
+ * signature: the name, then "Organisation – Job title". They move into INFO. */
+static void
+take_signature(xmlNodePtr article, xmlNodePtr info)
+{
+	xmlNodePtr last = article->last, prev = last ? last->prev : NULL;
+	char *name = byline_para(last), *aff = NULL;
+
+	if (name == NULL || prev == NULL || prev == info)
+		goto done;
+	if ((aff = byline_para(prev)) != NULL && prev->prev != info) {
+		char *swap = name;
+
+		name = aff, aff = swap;
+		xmlUnlinkNode(prev);
+		xmlFreeNode(prev);
+	}
+	import_add_author(info, name, aff);
+	xmlUnlinkNode(last);
+	xmlFreeNode(last);
+done:
+	free(name);
+	free(aff);
 }
 
 /* ---- Notes ---- */
@@ -487,14 +624,22 @@ drop_imp_ns(xmlNodePtr article)
 	}
 }
 
-static bool
-has_author(xmlNodePtr article)
+static xmlNodePtr
+info_of(xmlNodePtr article)
 {
 	xmlNodePtr n;
 
 	for (n = article->children; n != NULL && !source_is(n, "info"); n = n->next)
 		;
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+	return n;
+}
+
+static bool
+has_author(xmlNodePtr article)
+{
+	xmlNodePtr n;
+
+	for (n = info_of(article) ? info_of(article)->children : NULL; n != NULL; n = n->next)
 		if (source_is(n, "author"))
 			return true;
 	return false;
@@ -519,15 +664,26 @@ import_finish(xmlDocPtr doc, const char *name, struct buf *out, struct diag *d)
 		mem_exhausted();
 	if (!xmlHasNsProp(article, X("lang"), X(XML_NS)))
 		xmlNodeSetLang(article, X("en"));
-	for (n = source_next(article, article); n != NULL; n = source_next(n, article))
-		if (source_is(n, "personname") && n->children != NULL &&
-		    n->children->type == XML_TEXT_NODE && n->children->next == NULL &&
-		    source_is(n->parent, "author") && source_is(n->parent->parent, "info"))
-			split_byline(n);
+	if (info_of(article) == NULL) {   /* every reader makes one; a title needs it */
+		xmlNodePtr info = xmlNewDocNode(doc, article->ns, X("info"), NULL);
+
+		if (article->children != NULL)
+			xmlAddPrevSibling(article->children, info);
+		else
+			xmlAddChild(article, info);
+	}
+	if (!has_author(article))
+		take_signature(article, info_of(article));
 	if (!has_author(article))
 		diag_report(d, RULE_MANUSCRIPT, name, 0, 0, "no byline: a brief needs an author; "
 		            "write \"By NAME\" under the title, or the name on a line of its own "
 		            "after the text");
+	for (n = info_of(article)->children; n != NULL; n = n->next)
+		if (source_is(n, "author") && source_is(n->children, "personname") &&
+		    n->children->children != NULL &&
+		    n->children->children->type == XML_TEXT_NODE &&
+		    n->children->children->next == NULL)
+			split_byline(n->children);
 	nest_sections(article, &ids);
 	mark_notes(article, &ids, name, d);
 	drop_imp_ns(article);

@@ -4,6 +4,7 @@
 #ifndef BRIEFC_IMPORT_H
 #define BRIEFC_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <libxml/tree.h>
@@ -29,7 +30,10 @@ enum import_format { IMPORT_TXT, IMPORT_MD, IMPORT_DOCX };
  *     <info><title>..</title>
  *           <author><personname>Given Family</personname>
  *                   <affiliation><jobtitle>..</jobtitle><orgname>..</orgname></affiliation>
- *           </author>*  (the byline, when the reader finds one; affiliation optional)
+ *           </author>*  (the byline, when the reader finds one under the title or
+ *                        in the document's properties; import_add_author makes it.
+ *                        With none, import_finish takes the one or two short
+ *                        paragraphs that end the text for it, as manuscripts sign)
  *     </info>
  *     then, in reading order: <para>, <blockquote><para>..</para></blockquote>,
  *     <itemizedlist>/<orderedlist> of <listitem><para>, and headings as
@@ -56,6 +60,13 @@ xmlDocPtr import_docx(const char *name, const char *bytes, size_t len,
  * NAME:line. Returns the brief serialised in OUT (caller frees with buf_free). */
 struct buf;
 void import_finish(xmlDocPtr doc, const char *name, struct buf *out, struct diag *d);
+
+/* Can TEXT be a line of a byline: short, with no sentence end and no note marker? */
+bool import_byline_like(const char *text);
+
+/* Adds to INFO the author NAME ("Given Family", or an organisation's name) with the
+ * AFFILIATION line (NULL: none) "Organisation – Job title" taken apart. */
+void import_add_author(xmlNodePtr info, const char *name, const char *affiliation);
 
 /* The format a manuscript's name calls for: ".docx", ".md"/".markdown", else text. */
 enum import_format import_format_of(const char *path);

@@ -300,6 +300,18 @@ heading(const struct txt *m, const struct block *b, const char *text)
 	return isupper((unsigned char)text[0]) || (unsigned char)text[0] >= 0x80;
 }
 
+/* Is block B a heading's shape too? */
+static bool
+heading_next(const struct txt *m, size_t b)
+{
+	const struct block *bl = &m->blocks[b];
+	char *text = join_lines(m, bl->first, bl->last, m->lines[bl->first].start);
+	bool yes = heading(m, bl, text);
+
+	free(text);
+	return yes;
+}
+
 /* Does the block open with an elision or a quotation mark after a paragraph that
  * ended with a colon, or is it indented: a block quote? */
 static bool
@@ -360,134 +372,17 @@ add_items(struct txt *m, xmlNodePtr article, xmlNodePtr *list, bool *list_ordere
 	}
 }
 
-/* Does TEXT hold WORD (lower-case ASCII), in any case, at a word's start? */
+/* Are both lines of block B (two lines) such as a byline has? */
 static bool
-has_word(const char *text, const char *word)
+byline_lines(const struct txt *m, const struct block *b)
 {
-	size_t n = strlen(word);
-	const char *p;
+	char *one = join_lines(m, b->first, b->first, m->lines[b->first].start);
+	char *two = join_lines(m, b->last, b->last, m->lines[b->last].start);
+	bool yes = import_byline_like(one) && import_byline_like(two);
 
-	for (p = text; *p != '\0'; p++)
-		if ((p == text || p[-1] == ' ') && strncasecmp(p, word, n) == 0)
-			return true;
-	return false;
-}
-
-/* Can TEXT be a line of a byline: short, no sentence end, no note marker? */
-static bool
-byline_like(const char *text)
-{
-	size_t n = strlen(text);
-
-	return n > 0 && n < 80 && strchr(".:;,!?", text[n - 1]) == NULL &&
-	       strchr(text, '[') == NULL;
-}
-
-/* Is NAME an organisation's: "Historical Studies Division"? */
-static bool
-org_name(const char *name)
-{
-	static const char *const words[] = {
-		"division", "department", "office", "institute", "center", "centre", "council",
-		"committee", "staff", "service", "program", "programme", "foundation", "group",
-		"ministry", "agency", "bureau", "unit", "team", "editors", "board",
-	};
-	size_t k;
-
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (has_word(name, words[k]))
-			return true;
-	return false;
-}
-
-/* The byline: up to two short blocks just before the notes (or just after the title,
- * as "By Name"): a name, then "Organisation – Job title". Returns the blocks it took
- * from the end of the body. */
-static size_t
-add_byline(struct txt *m, xmlNodePtr info, size_t body_end)
-{
-	static const char *const job_words[] = {
-		"editor", "fellow", "director", "professor", "researcher", "analyst", "author",
-		"associate", "lecturer", "student", "chair", "head", "senior", "officer",
-		"correspondent", "contributor", "investigador", "profesor",
-	};
-	const struct block *last;
-	xmlNodePtr author, aff;
-	char *name, *org = NULL, *dash;
-	size_t k, taken = 0;
-
-	if (body_end < 3)
-		return 0;
-	last = &m->blocks[body_end - 1];
-	if (last->last == last->first + 1) {
-		/* One block of two lines: the name, then the affiliation. */
-		name = join_lines(m, last->first, last->first, m->lines[last->first].start);
-		org = join_lines(m, last->last, last->last, m->lines[last->last].start);
-		if (byline_like(name) && byline_like(org))
-			taken = 1;
-		else
-			free(org), org = NULL;
-	} else {
-		name = join_lines(m, last->first, last->last, m->lines[last->first].start);
-	}
-	if (taken == 0 && byline_like(name) && body_end >= 4) {
-		char *prev = join_lines(m, m->blocks[body_end - 2].first,
-		                        m->blocks[body_end - 2].last,
-		                        m->lines[m->blocks[body_end - 2].first].start);
-
-		if (byline_like(prev)) {
-			org = name;
-			name = prev;
-			taken = 2;
-		} else {
-			free(prev);
-			taken = 1;
-		}
-	} else if (taken == 0 && byline_like(name)) {
-		taken = 1;
-	}
-	if (taken == 0) {
-		free(name);
-		return 0;
-	}
-	author = xmlNewChild(info, NULL, X("author"), NULL);
-	if (org_name(name)) {
-		/* An organisation signs with no affiliation: its lines make one name. */
-		struct buf whole = {0};
-
-		buf_printf(&whole, "%s%s%s", name, org ? ", " : "", org ? org : "");
-		xmlNewTextChild(author, NULL, X("orgname"), X(whole.data));
-		buf_free(&whole);
-	} else {
-		xmlNewTextChild(author, NULL, X("personname"), X(name));
-	}
-	if (org != NULL && !org_name(name)) {
-		const char *job;
-
-		aff = xmlNewChild(author, NULL, X("affiliation"), NULL);
-		dash = strstr(org, " \u2013 ");
-		if (dash == NULL)
-			dash = strstr(org, " - ");
-		if (dash == NULL)
-			dash = strstr(org, ", ");
-		if (dash != NULL) {
-			bool first_is_job = false;
-
-			*dash = '\0';
-			job = dash + (dash[1] == '-' || dash[0] == ',' ? 2 : 4);
-			while (*job == ' ')
-				job++;
-			for (k = 0; k < sizeof(job_words) / sizeof(job_words[0]); k++)
-				first_is_job |= has_word(org, job_words[k]);
-			xmlNewTextChild(aff, NULL, X("jobtitle"), X(first_is_job ? org : job));
-			xmlNewTextChild(aff, NULL, X("orgname"), X(first_is_job ? job : org));
-		} else {
-			xmlNewTextChild(aff, NULL, X("orgname"), X(org));
-		}
-	}
-	free(name);
-	free(org);
-	return taken;
+	free(one);
+	free(two);
+	return yes;
 }
 
 /* The body, blocks [from, to): paragraphs, headings, lists and quotes. */
@@ -509,10 +404,23 @@ add_body(struct txt *m, xmlNodePtr article, size_t from, size_t to)
 		} else if (quotation(m, bl, prev)) {
 			list = NULL;
 			add_para(m, xmlNewChild(article, NULL, X("blockquote"), NULL), text, l->no);
-		} else if (heading(m, bl, text)) {
+		} else if (heading(m, bl, text) && b + 1 < to && !heading_next(m, b + 1)) {
+			/* A heading heads something: not the lines that end the text, nor the
+			 * first of two short lines (a signature). */
 			list = NULL;
 			xmlNewProp(xmlNewTextChild(article, NULL, X("bridgehead"), X(text)),
 			           X("renderas"), X("sect1"));
+		} else if (b + 1 == to && bl->last == bl->first + 1 && byline_lines(m, bl)) {
+			/* The name and the affiliation on two lines: two paragraphs, so the
+			 * byline can be told from them (import_finish). */
+			char *name = join_lines(m, bl->first, bl->first, l->start);
+
+			list = NULL;
+			add_para(m, article, name, l->no);
+			free(name);
+			free(text);
+			text = join_lines(m, bl->last, bl->last, m->lines[bl->last].start);
+			add_para(m, article, text, m->lines[bl->last].no);
 		} else {
 			list = NULL;
 			add_para(m, article, text, l->no);
@@ -541,7 +449,7 @@ import_txt(const char *name, const char *bytes, size_t len, struct diag *d)
 	struct txt m;
 	xmlDocPtr doc;
 	xmlNodePtr article, info;
-	size_t notes_at, body_end, body_from = 1, i;
+	size_t notes_at, body_from = 1, i;
 	char *title, *by;
 
 	memset(&m, 0, sizeof(m));
@@ -581,19 +489,14 @@ import_txt(const char *name, const char *bytes, size_t len, struct diag *d)
 	add_inline(&m, xmlNewChild(info, NULL, X("title"), NULL), title,
 	           m.lines[m.blocks[0].first].no);
 	free(title);
-	body_end = notes_at;
 	by = m.nblocks > 1 ? join_lines(&m, m.blocks[1].first, m.blocks[1].last,
 	                                m.lines[m.blocks[1].first].start) : NULL;
 	if (by != NULL && strncmp(by, "By ", 3) == 0 && strlen(by) < 120) {
-		xmlNodePtr author = xmlNewChild(info, NULL, X("author"), NULL);
-
-		xmlNewTextChild(author, NULL, X("personname"), X(by + 3));
+		import_add_author(info, by + 3, NULL);
 		body_from = 2;
-	} else {
-		body_end -= add_byline(&m, info, body_end);
 	}
 	free(by);
-	add_body(&m, article, body_from, body_end);
+	add_body(&m, article, body_from, notes_at);
 	for (i = 0; i < m.nnotes; i++)
 		if (!m.notes[i].used) {
 			diag_report(d, RULE_MANUSCRIPT, name, m.notes[i].line, 0,
