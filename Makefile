@@ -169,7 +169,8 @@ fuzz: build/fuzz/fuzz_pipeline
 		build/fuzz/corpus build/fuzz/seed
 
 # The import target: manuscripts (plain text, Markdown, docx) behind a byte choosing
-# the reader; seeds are every manuscript of the tree as text and as Markdown.
+# the reader; seeds are every manuscript of the tree as text and as Markdown, the
+# article as a pandoc docx and a docx with external relationships.
 IMPORT_SEEDS = $(wildcard tests/import/*.txt tests/import/*.md)
 
 build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC) src/*.h build/.deps-build
@@ -182,6 +183,10 @@ fuzz-import: build/fuzz/fuzz_import
 	@i=0; for f in $(IMPORT_SEEDS); do for r in 0 1; do \
 		printf "\\$$(printf %o $$r)" | cat - "$$f" >build/fuzz/import-seed/$$i.in; \
 		i=$$((i + 1)); done; done
+	tests/import/make-docx build/fuzz/article.docx && \
+		printf '\002' | cat - build/fuzz/article.docx >build/fuzz/import-seed/docx.in
+	tests/import/make-hostile-docx build/fuzz/external.docx external && \
+		printf '\002' | cat - build/fuzz/external.docx >build/fuzz/import-seed/external.in
 	$(if $(wildcard tests/fuzz/import-regressions/*),build/fuzz/fuzz_import tests/fuzz/import-regressions/*)
 	build/fuzz/fuzz_import -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 		-max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/import- \

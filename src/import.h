@@ -41,7 +41,8 @@ enum import_format { IMPORT_TXT, IMPORT_MD, IMPORT_DOCX };
  *   Inlines: text, <emphasis> (italic), <emphasis role="bold">, and at each note marker
  *     <footnote imp:n="N" imp:line="L"><para>the note's text, italics as
  *     <emphasis></para></footnote>, N the note's number in the manuscript, L the line
- *     of the manuscript where the note's text starts (0 when the format has none).
+ *     of the manuscript where the note's text starts (0 when the format has none);
+ *     a note called again is <footnoteref imp:n="N"/>, linked to its first call.
  * import_finish nests the headings into sections, splits names, gives ids and marks
  * the citations of every note. */
 

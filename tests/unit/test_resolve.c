@@ -233,6 +233,52 @@ test_citation_without_parts(void **state)
 	unload(&f);
 }
 
+/* The parts briefc import writes: a book cited by its editors alone is theirs; a
+ * declared short title is the work's ("Journals, VII, 274" finds it); the day a web
+ * page was read is no date of the work; volume and issue are its own; "op. cit.",
+ * "Hereafter cited as" and "entitled" leave nothing unmarked. */
+static void
+test_import_vocabulary(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	load(&f, HEAD
+	     NOTE(CIT("<editor><personname><phrase role=\"firstname\">Charles</phrase> "
+	              "<phrase role=\"surname\">Adams</phrase></personname></editor>, ed., "
+	              "<citetitle>The Works of John Adams</citetitle> (<phrase role=\"place\">"
+	              "Boston</phrase>, <date>1850</date>), vol. <phrase role=\"volume\">II"
+	              "</phrase>, <phrase role=\"locator\">365</phrase>."))
+	     NOTE(CIT("<citetitle>Journals of the Continental Congress, 1774-1789</citetitle> "
+	              "(<phrase role=\"place\">Washington</phrase>, <date>1904-1937</date>), "
+	              "<phrase role=\"locator\">VII, 274</phrase>. [Hereafter cited as "
+	              "<phrase role=\"short-title\">Journals</phrase>.]"))
+	     NOTE(CIT("<citetitle>Journals</citetitle>, <phrase role=\"locator\">VIII, 742"
+	              "</phrase>."))
+	     NOTE(CIT("\u201c<citetitle>Mission</citetitle>,\u201d <orgname role=\"publisher\">"
+	              "Watch</orgname>, accessed <date role=\"accessed\">March 3, 2016</date>, "
+	              "<link xlink:href=\"https://example.org/a\" "
+	              "xmlns:xlink=\"http://www.w3.org/1999/xlink\">https://example.org/a</link>."))
+	     NOTE(CIT(ORG("Press Group") TITLE("Numbers") "<citetitle role=\"container\">J"
+	              "</citetitle> <phrase role=\"volume\">12</phrase>, no. <phrase role=\"issue\">"
+	              "3</phrase> (" DATE("2015") ")" PAGE("4") "."))
+	     NOTE(CIT("<author><orgname>Press Group</orgname></author>, op. cit., p. "
+	              "<phrase role=\"locator\">5</phrase>."))
+	     TAIL);
+	assert_output(&f, "");
+	assert_int_equal(f.m->nworks, 4);
+	assert_string_equal(f.m->works[f.m->cites[0].work].id, "adams-1850");
+	assert_int_equal(f.m->cites[2].work, f.m->cites[1].work);
+	assert_int_equal(f.m->cites[2].form, CITE_SHORT);
+	assert_string_equal(f.m->cites[2].loc.text, "VIII, 742");
+	assert_string_equal(f.m->works[f.m->cites[1].work].id, "journals-of-the-1904");
+	assert_string_equal(f.m->works[f.m->cites[3].work].id, "mission-nd");
+	assert_string_equal(f.m->works[f.m->cites[4].work].fields.volume, "12");
+	assert_string_equal(f.m->works[f.m->cites[4].work].fields.number, "3");
+	assert_int_equal(f.m->cites[5].work, f.m->cites[4].work);
+	unload(&f);
+}
+
 /* A second work run into a citation leaves words unmarked; the place before a marked
  * publisher, "No.", "and" and punctuation do not count. */
 static void
@@ -488,6 +534,7 @@ main(void)
 		cmocka_unit_test(test_ambiguous_ibid),
 		cmocka_unit_test(test_short_form_ambiguous_and_before_full),
 		cmocka_unit_test(test_reversed_range),
+		cmocka_unit_test(test_import_vocabulary),
 		cmocka_unit_test(test_citation_without_parts),
 		cmocka_unit_test(test_unmarked_text_in_citation),
 		cmocka_unit_test(test_citation_like_text_after_citation),
