@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -603,6 +604,16 @@ import_output(const char *output, const char *input)
 	return out;
 }
 
+/* Are A and B one file (the same device and inode, links followed)? "-" is none. */
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return strcmp(a, "-") != 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* The manuscript read into a raw brief by the reader its format calls for. */
 static xmlDocPtr
 import_read(const struct options *o, enum import_format from, const struct source *m,
@@ -649,6 +660,12 @@ import(const struct options *o, enum import_format from, const char *lang,
 	xmlDocPtr doc;
 	unsigned before;
 
+	if (same_file(path, input)) {
+		/* "briefc import --from txt notes.xml" would write notes.xml over itself. */
+		diag_report(d, RULE_IO, input, 0, 0, "the brief would be written over the "
+		            "manuscript (%s); name another with -o", path);
+		goto done;
+	}
 	if (source_read(&m, input, from == IMPORT_MD ? IMPORT_MAX_MD_BYTES : IMPORT_MAX_BYTES,
 	                d) != SOURCE_OK)
 		goto done;
