@@ -305,6 +305,38 @@ byline_para(xmlNodePtr n)
 	return NULL;
 }
 
+/* A line that heads the notes ("Notes", "Endnotes:", "Notas") ending the text: the
+ * notes themselves went into the footnotes, so it heads nothing and goes. */
+static void
+drop_notes_heading(xmlNodePtr article)
+{
+	static const char *const words[] = {
+		"notes", "endnotes", "footnotes", "references", "sources", "notas", "notes et "
+		"références", "anmerkungen", "fußnoten",
+	};
+	xmlNodePtr last = article->last;
+	char *text, *key;
+	size_t k;
+
+	if (last == NULL || !(source_is(last, "para") || source_is(last, "bridgehead")))
+		return;
+	text = (char *)xmlNodeGetContent(last);
+	key = norm_key(text ? text : "");
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		char *w = norm_key(words[k]);
+		bool same = strcmp(key, w) == 0;
+
+		free(w);
+		if (same) {
+			xmlUnlinkNode(last);
+			xmlFreeNode(last);
+			break;
+		}
+	}
+	free(key);
+	xmlFree(text);
+}
+
 /* With no byline yet, the one or two short paragraphs that end the text are the
  * signature: the name, then "Organisation – Job title". They move into INFO. */
 static void
@@ -672,6 +704,7 @@ import_finish(xmlDocPtr doc, const char *name, struct buf *out, struct diag *d)
 		else
 			xmlAddChild(article, info);
 	}
+	drop_notes_heading(article);
 	if (!has_author(article))
 		take_signature(article, info_of(article));
 	if (!has_author(article))
