@@ -273,10 +273,30 @@ choose_output(struct diag *d)
 	           (no_color == NULL || *no_color == '\0');
 }
 
+/* The file --write-baseline RECORD is written to (a link there followed): never one
+ * of the NFILES briefs checked. Caller frees; NULL, reported to D. */
+static char *
+record_plan(const char *record, char *const *files, int nfiles, struct diag *d)
+{
+	struct emit_plan plan = {0};
+	char *target = emit_target(record, true, d);
+	int i;
+
+	for (i = 0; i < nfiles; i++)
+		emit_plan_input(&plan, files[i]);
+	if (target != NULL && emit_plan_output(&plan, target, record, d) != 0) {
+		free(target);
+		target = NULL;
+	}
+	emit_plan_free(&plan);
+	return target;
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	const char *baseline = NULL, *record = NULL;
+	char *target = NULL;
 	struct validator *v;
 	struct diag d;
 	int i, status;
@@ -291,6 +311,12 @@ cmd_check(int argc, char **argv)
 	d.files = (const char *const *)argv + optind;
 	d.nfiles = (unsigned)(argc - optind);
 	if (baseline != NULL && (d.baseline = baseline_load(baseline, &d)) == NULL) {
+		diag_summary(&d, 0);
+		diag_free(&d);
+		return EXIT_USAGE;
+	}
+	if (record != NULL && (target = record_plan(record, argv + optind, argc - optind,
+	                                            &d)) == NULL) {
 		diag_summary(&d, 0);
 		diag_free(&d);
 		return EXIT_USAGE;
@@ -313,11 +339,13 @@ cmd_check(int argc, char **argv)
 		/* Recording accepts everything found: the run succeeds unless it cannot. */
 		d.quiet = true;
 		diag_summary(&d, d.nfiles);
-		status = baseline_write(d.record, record, &d) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+		status = baseline_write(d.record, target, &d) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 		diag_flush(&d);
 		diag_free(&d);
+		free(target);
 		return status;
 	}
+	free(target);
 	diag_summary(&d, d.nfiles);
 	status = v == NULL ? EXIT_USAGE : diag_status(&d);
 	diag_free(&d);
@@ -340,11 +368,40 @@ default_output(const char *dir, const char *input, enum render_format format)
 	return out;
 }
 
-/* Renders SRC in every format O asks for, then writes each to its file: a format
- * that fails to render leaves every output as it was. */
+/* The file each format O asks for is written to (PATHS, by format; caller frees), as
+ * -o names it (a link there followed) or derived from INPUT in -d's directory (a link
+ * there replaced): none may be INPUT, a stylesheet of XSL_DIR or another output.
+ * Returns 0, or -1 reported to D. */
+static int
+plan_outputs(const struct options *o, const char *input, const char *xsl_dir,
+             char *paths[RENDER__COUNT], struct diag *d)
+{
+	struct emit_plan plan = {0};
+	int f, status = 0;
+
+	emit_plan_input(&plan, input);
+	emit_plan_inputs_in(&plan, xsl_dir);
+	for (f = 0; f < RENDER__COUNT && status == 0; f++) {
+		char *name;
+
+		if (!o->formats[f])
+			continue;
+		name = o->output ? mem_strdup(o->output) :
+		       default_output(o->output_dir, input, (enum render_format)f);
+		paths[f] = emit_target(name, o->output != NULL, d);
+		if (paths[f] == NULL || emit_plan_output(&plan, paths[f], name, d) != 0)
+			status = -1;
+		free(name);
+	}
+	emit_plan_free(&plan);
+	return status;
+}
+
+/* Renders SRC in every format O asks for, then writes each to its file in PATHS: a
+ * format that fails to render leaves every output as it was. */
 static int
 build_outputs(const struct options *o, struct transform *t, const struct source *src,
-              const char *input, time_t stamp, struct diag *d)
+              char *const paths[RENDER__COUNT], time_t stamp, struct diag *d)
 {
 	struct buf bytes[RENDER__COUNT];
 	int f, status = EXIT_CLEAN;
@@ -352,23 +409,16 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 	memset(bytes, 0, sizeof(bytes));
 	if (render(t, o->formats, src, o->params, stamp, bytes, d) != 0)
 		status = EXIT_INPUT;
-	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++) {
-		char *path;
-
-		if (!o->formats[f])
-			continue;
-		path = o->output ? mem_strdup(o->output) :
-		       default_output(o->output_dir, input, (enum render_format)f);
-		if (emit_file(path, bytes[f].data, bytes[f].len, d) != 0)
+	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
+		if (o->formats[f] && emit_file(paths[f], bytes[f].data, bytes[f].len, d) != 0)
 			status = EXIT_USAGE;
-		free(path);
-	}
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&bytes[f]);
 	return status;
 }
 
-/* The pipeline: load -> validate -> resolve -> transform -> emit. */
+/* The pipeline: load -> validate -> resolve -> transform -> emit. The outputs are
+ * planned first: one that would land on an input or on another stops the run. */
 static int
 build(const struct options *o, const char *input, struct diag *d)
 {
@@ -377,10 +427,18 @@ build(const struct options *o, const char *input, struct diag *d)
 	struct cite_model *model = NULL;
 	struct validator *v = NULL;
 	struct transform *t = NULL;
-	char *xsl_dir = NULL;
+	char *xsl_dir = NULL, *paths[RENDER__COUNT] = {NULL};
 	time_t stamp;
-	int status;
+	int status = EXIT_USAGE, f;
 
+	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
+	if (xsl_dir == NULL) {
+		diag_report(d, RULE_IO, "briefc", 0, 0,
+		            "no stylesheet directory next to the binary; use --xsl-dir");
+		goto done;
+	}
+	if (plan_outputs(o, input, xsl_dir, paths, d) != 0)
+		goto done;
 	v = validate_new(d);
 	status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
 	if (status != EXIT_CLEAN)
@@ -396,16 +454,12 @@ build(const struct options *o, const char *input, struct diag *d)
 	/* The tree holds the model now: it goes before the outputs take their room. */
 	cite_model_free(model);
 	model = NULL;
-	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	if (xsl_dir == NULL) {
-		diag_report(d, RULE_IO, "briefc", 0, 0,
-		            "no stylesheet directory next to the binary; use --xsl-dir");
-		goto done;
-	}
 	t = transform_new(xsl_dir, d);
 	if (t != NULL)
-		status = build_outputs(o, t, &src, input, stamp, d);
+		status = build_outputs(o, t, &src, paths, stamp, d);
 done:
+	for (f = 0; f < RENDER__COUNT; f++)
+		free(paths[f]);
 	free(xsl_dir);
 	transform_free(t);
 	cite_model_free(model);
@@ -422,13 +476,20 @@ cites(const struct options *o, const char *input, struct diag *d)
 	struct cite_model *model = NULL;
 	struct validator *v = validate_new(d);
 	struct buf out = {0};
-	int status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
+	struct emit_plan plan = {0};
+	char *path = emit_target(o->output ? o->output : "-", true, d);
+	int status = EXIT_USAGE;
 
+	emit_plan_input(&plan, input);
+	if (path != NULL && emit_plan_output(&plan, path, o->output ? o->output : "-", d) == 0)
+		status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
 	if (status == EXIT_CLEAN || (o->partial && model != NULL)) {
 		report_write(model, &src, o->report, &out);
-		if (emit_file(o->output ? o->output : "-", out.data, out.len, d) != 0)
+		if (emit_file(path, out.data, out.len, d) != 0)
 			status = EXIT_USAGE;
 	}
+	emit_plan_free(&plan);
+	free(path);
 	buf_free(&out);
 	cite_model_free(model);
 	validate_free(v);
@@ -604,23 +665,13 @@ import_output(const char *output, const char *input)
 	return out;
 }
 
-/* Are A and B one file (the same device and inode, links followed)? "-" is none. */
-static bool
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return strcmp(a, "-") != 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* The manuscript read into a raw brief by the reader its format calls for. */
+/* The manuscript read into a raw brief by the reader its format calls for (a docx
+ * through the stylesheets of XSL_DIR). */
 static xmlDocPtr
-import_read(const struct options *o, enum import_format from, const struct source *m,
+import_read(enum import_format from, const char *xsl_dir, const struct source *m,
             struct diag *d)
 {
 	struct transform *t;
-	char *xsl_dir;
 	xmlDocPtr doc = NULL;
 
 	switch (from) {
@@ -631,18 +682,35 @@ import_read(const struct options *o, enum import_format from, const struct sourc
 	case IMPORT_DOCX:
 		break;
 	}
-	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	if (xsl_dir == NULL) {
-		diag_report(d, RULE_IO, "briefc", 0, 0,
-		            "no stylesheet directory next to the binary; use --xsl-dir");
-		return NULL;
-	}
 	t = transform_new(xsl_dir, d);
 	if (t != NULL)
 		doc = import_docx(m->path, m->text, m->len, t, d);
 	transform_free(t);
-	free(xsl_dir);
 	return doc;
+}
+
+/* Where the brief of INPUT goes: -o's file (a link there followed), else INPUT's name
+ * with ".xml" here; never INPUT itself nor a stylesheet of XSL_DIR ("briefc import
+ * --from txt notes.xml" would write notes.xml over itself). Caller frees; NULL,
+ * reported to D. */
+static char *
+import_plan(const struct options *o, const char *input, const char *xsl_dir,
+            struct diag *d)
+{
+	struct emit_plan plan = {0};
+	char *name = import_output(o->output, input);
+	char *path = emit_target(name, o->output != NULL, d);
+
+	emit_plan_input(&plan, input);
+	if (xsl_dir != NULL)
+		emit_plan_inputs_in(&plan, xsl_dir);
+	if (path != NULL && emit_plan_output(&plan, path, name, d) != 0) {
+		free(path);
+		path = NULL;
+	}
+	emit_plan_free(&plan);
+	free(name);
+	return path;
 }
 
 /* read -> import -> finish -> check -> emit. The brief is written even with errors,
@@ -655,21 +723,23 @@ import(const struct options *o, enum import_format from, const char *lang,
 	struct validator *v = NULL;
 	struct cite_model *model = NULL;
 	struct buf out = {0};
-	char *path = import_output(o->output, input);
+	char *xsl_dir = NULL, *path = NULL;
 	int status = EXIT_USAGE;
 	xmlDocPtr doc;
 	unsigned before;
 
-	if (same_file(path, input)) {
-		/* "briefc import --from txt notes.xml" would write notes.xml over itself. */
-		diag_report(d, RULE_IO, input, 0, 0, "the brief would be written over the "
-		            "manuscript (%s); name another with -o", path);
+	if (from == IMPORT_DOCX &&
+	    (xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir()) == NULL) {
+		diag_report(d, RULE_IO, "briefc", 0, 0,
+		            "no stylesheet directory next to the binary; use --xsl-dir");
 		goto done;
 	}
+	if ((path = import_plan(o, input, xsl_dir, d)) == NULL)
+		goto done;
 	if (source_read(&m, input, from == IMPORT_MD ? IMPORT_MAX_MD_BYTES : IMPORT_MAX_BYTES,
 	                d) != SOURCE_OK)
 		goto done;
-	doc = import_read(o, from, &m, d);
+	doc = import_read(from, xsl_dir, &m, d);
 	status = EXIT_INPUT;
 	if (doc == NULL)
 		goto done;
@@ -693,6 +763,7 @@ done:
 	source_free(&m);
 	buf_free(&out);
 	free(path);
+	free(xsl_dir);
 	return status;
 }
 

@@ -1,7 +1,10 @@
-/* emit.c - emitting: temporary file, full write, rename. */
+/* emit.c - emitting: temporary file, full write, rename; and the plan that keeps a
+ * run's outputs off its inputs and off each other. */
 #include "emit.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,4 +141,189 @@ emit_file(const char *path, const void *data, size_t len, struct diag *d)
 		diag_report(d, RULE_IO, path, 0, 0, "cannot write: %s", strerror(err));
 	free(tmp);
 	return err ? -1 : 0;
+}
+
+/* ---- The plan ---- */
+
+/* A file of the plan: its device and inode when it exists, else (an output still to
+ * be made) the real path of its directory and its name. */
+struct emit_planned {
+	bool output, exists;
+	dev_t dev;
+	ino_t ino;
+	char *path;   /* as the user gave it, for messages */
+	char *real;   /* not existing: real directory + "/" + name; else NULL */
+};
+
+static struct emit_planned *
+plan_add(struct emit_plan *p, const char *path, bool output)
+{
+	struct emit_planned *f;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 16;
+		p->files = mem_realloc_array(p->files, p->cap, sizeof(*p->files));
+	}
+	f = &p->files[p->n++];
+	memset(f, 0, sizeof(*f));
+	f->output = output;
+	f->path = mem_strdup(path);
+	return f;
+}
+
+/* PATH's directory made real, then its name: where a file not made yet will be.
+ * Caller frees; NULL when the directory does not resolve. */
+static char *
+real_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? mem_alloc((size_t)(slash - path) + 2) : mem_strdup(".");
+	char real[PATH_MAX], *out = NULL;
+
+	if (slash != NULL) {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if (slash == path)
+			strcpy(dir, "/");
+	}
+	if (realpath(dir, real) != NULL) {
+		out = mem_alloc(strlen(real) + strlen(slash ? slash + 1 : path) + 2);
+		sprintf(out, "%s/%s", real, slash ? slash + 1 : path);
+	}
+	free(dir);
+	return out;
+}
+
+void
+emit_plan_input(struct emit_plan *p, const char *path)
+{
+	struct stat st;
+	struct emit_planned *f;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+		return;
+	f = plan_add(p, path, false);
+	f->exists = true;
+	f->dev = st.st_dev;
+	f->ino = st.st_ino;
+}
+
+void
+emit_plan_inputs_in(struct emit_plan *p, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct stat st;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char *path = mem_alloc(strlen(dir) + strlen(e->d_name) + 2);
+
+		sprintf(path, "%s/%s", dir, e->d_name);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			emit_plan_input(p, path);
+		free(path);
+	}
+	closedir(d);
+}
+
+int
+emit_plan_output(struct emit_plan *p, const char *path, const char *named,
+                 struct diag *d)
+{
+	struct emit_planned *f;
+	struct stat st;
+	bool exists;
+	char *real = NULL;
+	size_t i;
+
+	if (strcmp(path, "-") == 0)
+		return 0;
+	/* lstat: a link still there is one emit_target chose not to follow; the rename
+	 * replaces the link itself. */
+	exists = lstat(path, &st) == 0;
+	if (!exists)
+		real = real_name(path);
+	for (i = 0; i < p->n; i++) {
+		const struct emit_planned *g = &p->files[i];
+		bool same = exists ? g->exists && g->dev == st.st_dev && g->ino == st.st_ino :
+		            real != NULL && g->real != NULL && strcmp(real, g->real) == 0;
+
+		if (!same)
+			continue;
+		if (g->output)
+			diag_report(d, RULE_IO, named, 0, 0, "%s the file of another output of this "
+			            "run, %s; each output needs a file of its own",
+			            strcmp(named, path) ? "leads to" : "is", g->path);
+		else if (strcmp(named, path) != 0 && strcmp(path, g->path) != 0)
+			diag_report(d, RULE_IO, named, 0, 0, "leads to %s, which is %s, an input "
+			            "of this run; briefc never writes over what it reads: name another "
+			            "output", path, g->path);
+		else if (strcmp(named, path) != 0)
+			diag_report(d, RULE_IO, named, 0, 0, "leads to %s, an input of this run; "
+			            "briefc never writes over what it reads: name another output",
+			            path);
+		else
+			diag_report(d, RULE_IO, named, 0, 0, "is %s, an input of this run; briefc "
+			            "never writes over what it reads: name another output", g->path);
+		free(real);
+		return -1;
+	}
+	f = plan_add(p, path, true);
+	f->exists = exists;
+	f->dev = exists ? st.st_dev : 0;
+	f->ino = exists ? st.st_ino : 0;
+	f->real = real;
+	return 0;
+}
+
+void
+emit_plan_free(struct emit_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->files[i].path);
+		free(p->files[i].real);
+	}
+	free(p->files);
+	memset(p, 0, sizeof(*p));
+}
+
+/* How many links emit_target follows before it calls it a loop (as the kernel does). */
+#define MAX_LINKS 40
+
+char *
+emit_target(const char *path, bool named, struct diag *d)
+{
+	char *cur = mem_strdup(path);
+	struct stat st;
+	int hops;
+
+	if (!named || strcmp(path, "-") == 0)
+		return cur;
+	for (hops = 0; lstat(cur, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		char link[PATH_MAX], *next;
+		ssize_t n;
+		const char *slash;
+
+		if (hops == MAX_LINKS || (n = readlink(cur, link, sizeof(link) - 1)) < 0) {
+			diag_report(d, RULE_IO, path, 0, 0, "cannot follow the link: %s",
+			            hops == MAX_LINKS ? strerror(ELOOP) : strerror(errno));
+			free(cur);
+			return NULL;
+		}
+		link[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (link[0] == '/' || slash == NULL) {
+			next = mem_strdup(link);
+		} else {   /* relative to the link's own directory */
+			next = mem_alloc((size_t)(slash - cur) + strlen(link) + 2);
+			sprintf(next, "%.*s/%s", (int)(slash - cur), cur, link);
+		}
+		free(cur);
+		cur = next;
+	}
+	return cur;
 }

@@ -1,9 +1,12 @@
-/* emit.h - emitting: every output is written whole or not at all.
- * Owns the temporary file beside the target and the rename; "-" is stdout. */
+/* emit.h - emitting: every output is written whole or not at all, and never over a
+ * file the run reads or another of its outputs. Owns the temporary file beside the
+ * target and the rename ("-" is stdout), and the plan of a run's files. */
 #ifndef BRIEFC_EMIT_H
 #define BRIEFC_EMIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "diag.h"
 
@@ -14,5 +17,36 @@
  * rest of a small build's writing. Returns 0; on failure leaves PATH as it was,
  * removes the temporary file, reports to D as RULE_IO and returns -1. */
 int emit_file(const char *path, const void *data, size_t len, struct diag *d);
+
+/* The files one run reads and the outputs it will write, so that no output lands on
+ * either: compared by device and inode (links followed), and an output not made yet
+ * by its directory's real path and its name. Zero-initialise; free with
+ * emit_plan_free. */
+struct emit_plan {
+	struct emit_planned *files;
+	size_t n, cap;
+};
+
+/* Records PATH as read by the run, if it exists. */
+void emit_plan_input(struct emit_plan *p, const char *path);
+
+/* Records every regular file in DIR (the stylesheets a run may load) as read. */
+void emit_plan_inputs_in(struct emit_plan *p, const char *dir);
+
+/* Records PATH (emit_target's file for the output the user knows as NAMED) as an
+ * output of the run. Returns 0; or, when it is a file the run reads or an output
+ * already planned, reports that to D against NAMED (RULE_IO, naming both) and returns
+ * -1. "-" (standard output) is always 0. */
+int emit_plan_output(struct emit_plan *p, const char *path, const char *named,
+                     struct diag *d);
+
+void emit_plan_free(struct emit_plan *p);
+
+/* The file an output named PATH is written to. The user named PATH (-o): a symbolic
+ * link there is followed to the file it names, which is replaced and the link kept.
+ * The name was derived (-d DIR, a brief's name): a link there is replaced itself,
+ * never followed, so a link planted in an output directory leads nowhere. Caller
+ * frees; NULL, reported to D, for a loop of links. */
+char *emit_target(const char *path, bool named, struct diag *d);
 
 #endif

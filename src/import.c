@@ -311,8 +311,8 @@ static void
 drop_notes_heading(xmlNodePtr article)
 {
 	static const char *const words[] = {
-		"notes", "endnotes", "footnotes", "references", "sources", "notas", "notes et "
-		"références", "anmerkungen", "fußnoten",
+		"notes", "endnotes", "footnotes", "references", "sources", "notas",
+		"notes et références", "anmerkungen", "fußnoten",
 	};
 	xmlNodePtr last = article->last;
 	char *text, *key;
