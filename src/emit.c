@@ -30,18 +30,63 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-/* "dir/.name.XXXXXX" for mkstemp, in the directory of PATH. */
+/* The temporary file of PATH: "dir/.name.briefc-PID-XXXXXX" for mkstemp, in PATH's
+ * directory. The process id in the name lets a later run tell a file left by a
+ * briefc that was killed (SIGKILL cannot be held) from one still being written. */
 static char *
 temp_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	const char *base = path + dirlen;
-	char *tmp = mem_alloc(strlen(path) + 16);
+	char *tmp = mem_alloc(strlen(path) + 48);
 
 	memcpy(tmp, path, dirlen);
-	sprintf(tmp + dirlen, ".%s.XXXXXX", base);
+	sprintf(tmp + dirlen, ".%s.briefc-%ld-XXXXXX", base, (long)getpid());
 	return tmp;
+}
+
+/* Removes the temporary files of PATH that a briefc killed before its rename left
+ * behind: those whose process is gone. A live process's (another briefc writing the
+ * same output now) is left alone. */
+static void
+remove_stale_temps(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? mem_alloc((size_t)(slash - path) + 2) : mem_strdup(".");
+	const char *base = slash ? slash + 1 : path;
+	size_t n = strlen(base);
+	struct dirent *e;
+	DIR *d;
+
+	if (slash != NULL) {
+		memcpy(dir, path, (size_t)(slash - path) + 1);
+		dir[slash - path + 1] = '\0';
+	}
+	if ((d = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		const char *name = e->d_name, *tail;
+		char *end, *gone;
+		long pid;
+
+		if (name[0] != '.' || strncmp(name + 1, base, n) != 0 ||
+		    strncmp(name + 1 + n, ".briefc-", 8) != 0)
+			continue;
+		tail = name + 1 + n + 8;
+		pid = strtol(tail, &end, 10);
+		if (end == tail || *end != '-' || strlen(end + 1) != 6 || pid <= 0 ||
+		    pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		gone = mem_alloc(strlen(dir) + strlen(name) + 1);
+		sprintf(gone, "%s%s", slash ? dir : "", name);
+		unlink(gone);
+		free(gone);
+	}
+	closedir(d);
+	free(dir);
 }
 
 /* mkstemp makes 0600 files; outputs get the usual 0666 less the umask. */
@@ -117,6 +162,7 @@ emit_file(const char *path, const void *data, size_t len, struct diag *d)
 		}
 		return 0;
 	}
+	remove_stale_temps(path);
 	tmp = temp_name(path);
 	hold_signals(&held);
 	fd = mkstemp(tmp);

@@ -11,8 +11,10 @@
 #include "diag.h"
 
 /* Replaces PATH with the LEN bytes of DATA: written to a temporary file in PATH's
- * directory, then renamed over PATH, so a reader (and briefc killed at any point) sees
- * the old file or the new one and nothing between. Not synced: an output is rebuilt
+ * directory (".NAME.briefc-PID-XXXXXX", created with O_EXCL, so a link planted there
+ * is never followed), then renamed over PATH, so a reader (and briefc killed at any
+ * point) sees the old file or the new one and nothing between. The temporary files of
+ * PATH that a killed briefc left (their process gone) are removed first. Not synced: an output is rebuilt
  * from its brief, and an fsync cost each output 0.5 to 8 ms on ext4, more than the
  * rest of a small build's writing. Returns 0; on failure leaves PATH as it was,
  * removes the temporary file, reports to D as RULE_IO and returns -1. */

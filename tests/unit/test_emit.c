@@ -1,11 +1,13 @@
 /* test_emit.c - outputs are written whole or not at all: exact bytes, replacement,
- * failures that leave the old file and no temporary file, the mode, and "-". */
+ * failures that leave the old file and no temporary file, the mode, "-", and the
+ * temporary files a killed briefc left. */
 #include "unit.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "emit.h"
 
@@ -21,7 +23,7 @@ assert_file_is(const char *path, const void *data, size_t len)
 }
 
 /* Asserts that DIR holds exactly the names in the NULL-terminated NAMES, so no
- * temporary ".NAME.XXXXXX" was left behind. */
+ * temporary ".NAME.briefc-PID-XXXXXX" was left behind. */
 static void
 assert_dir_holds(const char *dir, const char *const *names)
 {
@@ -285,6 +287,45 @@ test_dash_is_stdout(void **state)
 	free(dir);
 }
 
+/* A temporary file of the output left by a briefc killed mid-write (its process gone)
+ * is removed by the next write of that output; one whose process lives (a briefc
+ * writing it now), or of another output, stays. */
+static void
+test_stale_temporaries_removed(void **state)
+{
+	char *dir = unit_tempdir(), *path, *dead, *live, *other, name[96];
+	const char *names[5];
+	struct unit_capture c;
+	pid_t gone = fork();
+
+	(void)state;
+	if (gone == 0)
+		_exit(0);
+	assert_true(gone > 0);
+	assert_int_equal(waitpid(gone, NULL, 0), gone);
+	snprintf(name, sizeof(name), ".out.html.briefc-%ld-a1b2c3", (long)gone);
+	dead = unit_write(dir, name, "half", 4);
+	snprintf(name, sizeof(name), ".out.html.briefc-%ld-d4e5f6", (long)getppid());
+	live = unit_write(dir, name, "writing", 7);
+	snprintf(name, sizeof(name), ".out.txt.briefc-%ld-a1b2c3", (long)gone);
+	other = unit_write(dir, name, "another output's", 16);
+	path = unit_write(dir, "out.html", "old", 3);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(path, "new", 3, &c.d), 0);
+	assert_int_equal(access(dead, F_OK), -1);
+	assert_int_equal(access(live, F_OK), 0);
+	assert_int_equal(access(other, F_OK), 0);
+	names[0] = "out.html";
+	names[1] = strrchr(live, '/') + 1;
+	names[2] = strrchr(other, '/') + 1;
+	names[3] = NULL;
+	assert_dir_holds(dir, names);
+	unit_capture_free(&c);
+	free(path), free(dead), free(live), free(other);
+	unit_rmtree(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -297,6 +338,7 @@ main(void)
 		cmocka_unit_test(test_mode_follows_umask),
 		cmocka_unit_test(test_relative_path),
 		cmocka_unit_test(test_dash_is_stdout),
+		cmocka_unit_test(test_stale_temporaries_removed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);
