@@ -51,15 +51,26 @@ baseline_free(struct baseline *b)
 	free(b);
 }
 
-/* The key of a finding: FILE, RULE's id and MESSAGE, tab-separated, with each run of
- * digits in MESSAGE made "#" and any tab or line break a space. Caller frees. */
+/* The key of a finding: FILE, RULE's id and MESSAGE, tab-separated, one line: FILE's
+ * tabs, line breaks and backslashes written "\t", "\n", "\r", "\\" (a file name
+ * may hold any of them), each run of digits in MESSAGE made "#" and any tab or line
+ * break there a space. Caller frees. */
 static char *
 key_of(const char *file, const char *rule, const char *message)
 {
 	struct buf k = {0};
 	const char *s;
 
-	buf_printf(&k, "%s\t%s\t", file, rule);
+	for (s = file; *s != '\0'; s++) {
+		const char *esc = *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" :
+		                  *s == '\\' ? "\\\\" : NULL;
+
+		if (esc != NULL)
+			buf_puts(&k, esc);
+		else
+			buf_append(&k, s, 1);
+	}
+	buf_printf(&k, "\t%s\t", rule);
 	for (s = message; *s != '\0'; s++) {
 		if (*s >= '0' && *s <= '9') {
 			while (s[1] >= '0' && s[1] <= '9')

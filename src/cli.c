@@ -397,21 +397,30 @@ plan_outputs(const struct options *o, const char *input, const char *xsl_dir,
 	return status;
 }
 
-/* Renders SRC in every format O asks for, then writes each to its file in PATHS: a
- * format that fails to render leaves every output as it was. */
+/* Renders SRC in every format O asks for, then writes them to their files in PATHS
+ * as one: a format that fails to render, or a write that fails, leaves every output
+ * as it was. */
 static int
 build_outputs(const struct options *o, struct transform *t, const struct source *src,
               char *const paths[RENDER__COUNT], time_t stamp, struct diag *d)
 {
 	struct buf bytes[RENDER__COUNT];
+	struct emit_batch batch;
 	int f, status = EXIT_CLEAN;
 
 	memset(bytes, 0, sizeof(bytes));
+	emit_batch_init(&batch);
 	if (render(t, o->formats, src, o->params, stamp, bytes, d) != 0)
 		status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
-		if (o->formats[f] && emit_file(paths[f], bytes[f].data, bytes[f].len, d) != 0)
+		if (o->formats[f] &&
+		    emit_stage(&batch, paths[f], bytes[f].data, bytes[f].len, d) != 0)
 			status = EXIT_USAGE;
+	/* All the outputs, or none of them: a failure leaves every one as it was. */
+	if (status != EXIT_CLEAN)
+		emit_abort(&batch);
+	else if (emit_commit(&batch, d) != 0)
+		status = EXIT_USAGE;
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&bytes[f]);
 	return status;

@@ -317,21 +317,44 @@ static const char *const colors[] = {
 	[SEV_WARNING] = "\033[1;35m", [SEV_ERROR] = "\033[1;31m",
 };
 
+/* S with control characters written as C escapes ("\n", "\x1b"): a file name or
+ * message holding a line break cannot forge a line of its own, nor a terminal escape
+ * recolour the output. */
+static void
+print_gcc_text(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c == '\r')
+			fputs("\\r", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+}
+
 static void
 print_gcc(const struct diag *d, const struct diag_entry *e)
 {
 	FILE *out = d->out;
 
 	fputs(d->color ? "\033[1m" : "", out);
-	fputs(e->file, out);
+	print_gcc_text(out, e->file);
 	if (e->line > 0) {
 		fprintf(out, ":%u", e->line);
 		if (e->col > 0)
 			fprintf(out, ":%u", e->col);
 	}
-	fprintf(out, ":%s %s%s:%s %s", d->color ? "\033[0m" : "",
+	fprintf(out, ":%s %s%s:%s ", d->color ? "\033[0m" : "",
 	        d->color ? colors[e->severity] : "", severity_names[e->severity],
-	        d->color ? "\033[0m" : "", e->message);
+	        d->color ? "\033[0m" : "");
+	print_gcc_text(out, e->message);
 	if (e->severity != SEV_NOTE)
 		fprintf(out, " [%s]", rules[e->rule].id);
 	fputc('\n', out);

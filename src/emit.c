@@ -104,11 +104,6 @@ usual_mode(int fd)
  * the write ends the process once the file is renamed or removed. SIGXFSZ is ignored
  * instead, so that writing past the file size limit (ulimit -f) fails with EFBIG,
  * reported, rather than killing briefc midway. */
-struct held_signals {
-	sigset_t mask;
-	struct sigaction xfsz;
-};
-
 static void
 hold_signals(struct held_signals *h)
 {
@@ -135,58 +130,124 @@ release_signals(const struct held_signals *h)
 	sigprocmask(SIG_SETMASK, &h->mask, NULL);
 }
 
-int
-emit_file(const char *path, const void *data, size_t len, struct diag *d)
+/* Standard output may be a pipe that waits for its reader: nothing is held but
+ * SIGXFSZ, so that an interrupt still ends briefc there. */
+static int
+write_stdout(const void *data, size_t len, struct diag *d)
 {
-	struct held_signals held;
+	struct sigaction ignore, xfsz;
+	int err = 0;
+
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGXFSZ, &ignore, &xfsz);
+	errno = 0;
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+		err = errno ? errno : EIO;
+	sigaction(SIGXFSZ, &xfsz, NULL);
+	if (err != 0) {
+		diag_report(d, RULE_IO, "<stdout>", 0, 0, "cannot write: %s", strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/* One output staged: written whole to its temporary file, not yet renamed. */
+struct emit_staged {
+	char *path, *tmp;
+};
+
+void
+emit_batch_init(struct emit_batch *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+int
+emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
+           struct diag *d)
+{
 	char *tmp;
 	int fd, err = 0;
 
-	if (strcmp(path, "-") == 0) {
-		/* Standard output may be a pipe that waits for its reader: nothing is held
-		 * but SIGXFSZ, so that an interrupt still ends briefc there. */
-		struct sigaction ignore, xfsz;
-
-		memset(&ignore, 0, sizeof(ignore));
-		ignore.sa_handler = SIG_IGN;
-		sigemptyset(&ignore.sa_mask);
-		sigaction(SIGXFSZ, &ignore, &xfsz);
-		errno = 0;
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			err = errno ? errno : EIO;
-		sigaction(SIGXFSZ, &xfsz, NULL);
-		if (err != 0) {
-			diag_report(d, RULE_IO, "<stdout>", 0, 0, "cannot write: %s",
-			            strerror(err));
-			return -1;
-		}
-		return 0;
-	}
+	if (strcmp(path, "-") == 0)
+		return write_stdout(data, len, d);
 	remove_stale_temps(path);
 	tmp = temp_name(path);
-	hold_signals(&held);
+	b->staged = mem_realloc_array(b->staged, b->n + 1, sizeof(*b->staged));
+	if (b->n == 0)
+		hold_signals(&b->held);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		err = errno;
-		release_signals(&held);
 		diag_report(d, RULE_IO, path, 0, 0, "cannot create a file beside it: %s",
 		            strerror(err));
 		free(tmp);
+		if (b->n == 0)
+			release_signals(&b->held);
 		return -1;
 	}
+	b->staged[b->n].path = mem_strdup(path);
+	b->staged[b->n++].tmp = tmp;
 	if (usual_mode(fd) != 0 || write_all(fd, data, len) != 0)
 		err = errno;
 	if (close(fd) != 0 && err == 0)
 		err = errno;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0)
-		unlink(tmp);
-	release_signals(&held);
-	if (err != 0)
+	if (err != 0) {
 		diag_report(d, RULE_IO, path, 0, 0, "cannot write: %s", strerror(err));
-	free(tmp);
-	return err ? -1 : 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* Ends the batch: every staged file renamed into place (COMMIT) or removed. */
+static int
+batch_end(struct emit_batch *b, bool commit, struct diag *d)
+{
+	int status = 0;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		if (commit && status == 0 && rename(b->staged[i].tmp, b->staged[i].path) != 0) {
+			diag_report(d, RULE_IO, b->staged[i].path, 0, 0, "cannot write: %s",
+			            strerror(errno));
+			status = -1;
+		}
+		unlink(b->staged[i].tmp);   /* gone already when renamed */
+		free(b->staged[i].path);
+		free(b->staged[i].tmp);
+	}
+	if (b->n > 0)
+		release_signals(&b->held);
+	free(b->staged);
+	emit_batch_init(b);
+	return status;
+}
+
+int
+emit_commit(struct emit_batch *b, struct diag *d)
+{
+	return batch_end(b, true, d);
+}
+
+void
+emit_abort(struct emit_batch *b)
+{
+	batch_end(b, false, NULL);
+}
+
+int
+emit_file(const char *path, const void *data, size_t len, struct diag *d)
+{
+	struct emit_batch b;
+
+	emit_batch_init(&b);
+	if (emit_stage(&b, path, data, len, d) != 0) {
+		emit_abort(&b);
+		return -1;
+	}
+	return emit_commit(&b, d);
 }
 
 /* ---- The plan ---- */
@@ -261,6 +322,8 @@ emit_plan_inputs_in(struct emit_plan *p, const char *dir)
 	struct dirent *e;
 	struct stat st;
 
+	if (d == NULL && errno == ENOMEM)
+		mem_exhausted();   /* a plan that missed the stylesheets would not guard them */
 	if (d == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {

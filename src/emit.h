@@ -4,6 +4,7 @@
 #ifndef BRIEFC_EMIT_H
 #define BRIEFC_EMIT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -19,6 +20,33 @@
  * rest of a small build's writing. Returns 0; on failure leaves PATH as it was,
  * removes the temporary file, reports to D as RULE_IO and returns -1. */
 int emit_file(const char *path, const void *data, size_t len, struct diag *d);
+
+/* Several outputs written as one: each staged to its temporary file, then all renamed
+ * into place (emit_commit) or all removed (emit_abort), so a failure anywhere (a full
+ * disk, memory running out) leaves every output as it was. Signals are held from the
+ * first stage to the end, as emit_file holds them. Initialise with emit_batch_init. */
+struct emit_staged;
+struct emit_batch {
+	struct emit_staged *staged;
+	size_t n;
+	struct held_signals {
+		sigset_t mask;
+		struct sigaction xfsz;
+	} held;
+};
+
+void emit_batch_init(struct emit_batch *b);
+
+/* Writes the LEN bytes of DATA to a temporary file beside PATH ("-": standard output,
+ * written now). Returns 0; or -1 reported to D, and the batch must be aborted. */
+int emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
+               struct diag *d);
+
+/* Renames every staged file over its output. Returns 0, or -1 reported to D. */
+int emit_commit(struct emit_batch *b, struct diag *d);
+
+/* Removes every staged file; the outputs stay as they were. */
+void emit_abort(struct emit_batch *b);
 
 /* The files one run reads and the outputs it will write, so that no output lands on
  * either: compared by device and inode (links followed), and an output not made yet

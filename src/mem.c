@@ -2,18 +2,44 @@
 #include "mem.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
+#include <libxml/xmlmemory.h>
+
+/* libxml2's and libxslt's allocators: briefc's, so that memory running out in either
+ * ends briefc with its one message (exit 2), as anywhere else, and never leaves the
+ * libraries to carry on with a NULL they do not always check (a crash). */
+static void *
+xml_malloc(size_t size)
+{
+	return mem_alloc(size);
+}
+
+static void *
+xml_realloc(void *ptr, size_t size)
+{
+	return mem_realloc_array(ptr, size, 1);
+}
+
+static char *
+xml_strdup(const char *s)
+{
+	return mem_strdup(s);
+}
+
 void
 mem_tune(void)
 {
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 #ifdef __GLIBC__
 	/* libxslt frees small blocks by the million, and each larger request then made
 	 * glibc consolidate its fast bins again: a tenth of a big build's time. Without
@@ -25,8 +51,18 @@ mem_tune(void)
 _Noreturn void
 mem_exhausted(void)
 {
-	fputs("briefc: out of memory\n", stderr);
-	exit(2);
+	/* Two threads may run out at once: the first says so and ends the process (with
+	 * no allocation, no atexit work); the other waits for that end. */
+	static atomic_flag said = ATOMIC_FLAG_INIT;
+	static const char msg[] = "briefc: out of memory\n";
+
+	if (atomic_flag_test_and_set(&said))
+		for (;;)
+			pause();
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+		/* Nowhere to say it: the exit status still does. */
+	}
+	_exit(2);
 }
 
 void *

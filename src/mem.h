@@ -6,8 +6,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Sets the C library's allocator up for briefc's pattern of allocation, once, before
- * anything is allocated. */
+/* Sets the C library's allocator up for briefc's pattern of allocation, and makes
+ * briefc's allocation libxml2's and libxslt's (out of memory there ends briefc as
+ * anywhere else): once, before anything is allocated. */
 void mem_tune(void);
 
 void *mem_alloc(size_t size);

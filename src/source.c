@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <libxml/uri.h>
 #include <libxml/xmlIO.h>
 #include <unistr.h>
 
@@ -208,55 +209,92 @@ on_xml_error(void *data, xmlErrorPtr err)
 	}
 }
 
-static enum source_status
-read_file(struct source *src, size_t max_bytes, struct diag *d)
+/* What reading a file came to. */
+enum read_result {
+	READ_OK, READ_CANNOT_OPEN, READ_CANNOT_STAT, READ_NOT_REGULAR, READ_TOO_BIG,
+	READ_CANNOT_READ
+};
+
+/* Reads the regular file PATH of at most MAX_BYTES into *TEXT (NUL-terminated, caller
+ * frees) and *LEN. On failure *ERR is the errno (0: the file shrank while read) and
+ * *SIZE the file's size, for the message. */
+static enum read_result
+read_bytes(const char *path, size_t max_bytes, char **text, size_t *len, int *err,
+           struct stat *st)
 {
-	struct stat st;
 	size_t got = 0;
 	int fd;
 
+	*text = NULL;
+	*err = 0;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer before fstat refuses it. */
-	fd = open(src->path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		diag_report(d, RULE_IO, src->path, 0, 0, "cannot open: %s", strerror(errno));
-		return SOURCE_UNREADABLE;
+		*err = errno;
+		return READ_CANNOT_OPEN;
 	}
-	if (fstat(fd, &st) != 0) {
-		diag_report(d, RULE_IO, src->path, 0, 0, "cannot stat: %s", strerror(errno));
+	if (fstat(fd, st) != 0) {
+		*err = errno;
 		close(fd);
-		return SOURCE_UNREADABLE;
+		return READ_CANNOT_STAT;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_report(d, RULE_IO, src->path, 0, 0, "not a regular file%s",
-		            S_ISDIR(st.st_mode) ? " (a directory)" : "");
+	if (!S_ISREG(st->st_mode)) {
 		close(fd);
-		return SOURCE_UNREADABLE;
+		return READ_NOT_REGULAR;
 	}
-	if ((uintmax_t)st.st_size > max_bytes || (uintmax_t)st.st_size >= INT_MAX) {
-		diag_report(d, RULE_IO, src->path, 0, 0,
-		            "file is %jd bytes, larger than the limit of %zu bytes",
-		            (intmax_t)st.st_size, max_bytes);
+	if ((uintmax_t)st->st_size > max_bytes || (uintmax_t)st->st_size >= INT_MAX) {
 		close(fd);
-		return SOURCE_UNREADABLE;
+		return READ_TOO_BIG;
 	}
-	src->text = mem_alloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, src->text + got, (size_t)st.st_size - got);
+	*text = mem_alloc((size_t)st->st_size + 1);
+	while (got < (size_t)st->st_size) {
+		ssize_t n = read(fd, *text + got, (size_t)st->st_size - got);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			diag_report(d, RULE_IO, src->path, 0, 0, "cannot read: %s",
-			            n < 0 ? strerror(errno) : "file shrank while reading");
+			*err = n < 0 ? errno : 0;
 			close(fd);
-			return SOURCE_UNREADABLE;
+			return READ_CANNOT_READ;
 		}
 		got += (size_t)n;
 	}
 	close(fd);
-	src->text[got] = '\0';
-	src->len = got;
-	return SOURCE_OK;
+	(*text)[got] = '\0';
+	*len = got;
+	return READ_OK;
+}
+
+static enum source_status
+read_file(struct source *src, size_t max_bytes, struct diag *d)
+{
+	struct stat st;
+	int err;
+
+	switch (read_bytes(src->path, max_bytes, &src->text, &src->len, &err, &st)) {
+	case READ_OK:
+		return SOURCE_OK;
+	case READ_CANNOT_OPEN:
+		diag_report(d, RULE_IO, src->path, 0, 0, "cannot open: %s", strerror(err));
+		break;
+	case READ_CANNOT_STAT:
+		diag_report(d, RULE_IO, src->path, 0, 0, "cannot stat: %s", strerror(err));
+		break;
+	case READ_NOT_REGULAR:
+		diag_report(d, RULE_IO, src->path, 0, 0, "not a regular file%s",
+		            S_ISDIR(st.st_mode) ? " (a directory)" : "");
+		break;
+	case READ_TOO_BIG:
+		diag_report(d, RULE_IO, src->path, 0, 0,
+		            "file is %jd bytes, larger than the limit of %zu bytes",
+		            (intmax_t)st.st_size, max_bytes);
+		break;
+	case READ_CANNOT_READ:
+		diag_report(d, RULE_IO, src->path, 0, 0, "cannot read: %s",
+		            err ? strerror(err) : "file shrank while reading");
+		break;
+	}
+	return SOURCE_UNREADABLE;
 }
 
 /* The encoding named by the XML declaration, if any, copied into BUF. */
@@ -593,6 +631,8 @@ load_allowed(const char *url)
 	if (url[0] != '/')
 		return 0;
 	real = realpath(url, NULL);
+	if (real == NULL && errno == ENOMEM)
+		mem_exhausted();
 	if (real == NULL)
 		return 0;
 	n = strlen(allowed_dir);
@@ -601,12 +641,42 @@ load_allowed(const char *url)
 	return ok;
 }
 
+/* An allowed file, read with briefc's own reading and allocation rather than
+ * libxml2's I/O layer (whose fopen and gzopen allocate outside briefc, so memory
+ * running out there read as "Invalid argument"): a parser input over its bytes,
+ * named by URL so that its imports resolve. NULL when it cannot be read. */
+static xmlParserInputPtr
+input_from_file(xmlParserCtxtPtr ctxt, const char *url)
+{
+	const char *path = strncmp(url, "file://", 7) == 0 ? url + 7 : url;
+	xmlParserInputBufferPtr buf;
+	xmlParserInputPtr in;
+	struct stat st;
+	size_t len;
+	char *text;
+	int err;
+
+	if (read_bytes(path, SOURCE_MAX_BYTES, &text, &len, &err, &st) != READ_OK) {
+		free(text);
+		return NULL;
+	}
+	buf = xmlParserInputBufferCreateMem(text, (int)len, XML_CHAR_ENCODING_NONE);
+	free(text);
+	if (buf == NULL)
+		mem_exhausted();
+	in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
+	if (in == NULL)
+		mem_exhausted();
+	in->filename = (char *)xmlCanonicPath((const xmlChar *)path);
+	return in;
+}
+
 static xmlParserInputPtr
 restricted_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	(void)id;
 	/* A refusal surfaces as the caller's "failed to load" error. */
-	return load_allowed(url) ? xmlNewInputFromFile(ctxt, url) : NULL;
+	return load_allowed(url) ? input_from_file(ctxt, url) : NULL;
 }
 
 void

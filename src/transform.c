@@ -2,6 +2,7 @@
  * security policy with string parameters, and carry libxslt's messages to diag. */
 #include "transform.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -169,8 +170,13 @@ transform_default_dir(void)
 	*slash = '\0';
 	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", exe, candidates[i]);
-		if (is_dir(path))
-			return realpath(path, NULL);
+		if (is_dir(path)) {
+			char *real = realpath(path, NULL);
+
+			if (real == NULL && errno == ENOMEM)
+				mem_exhausted();
+			return real;
+		}
 	}
 	return NULL;
 }
