@@ -104,12 +104,12 @@ build/tsan/briefc: build/tsan/main.o $(TSAN_OBJ)
 LIB_OBJ = $(filter-out build/obj/cli.o,$(OBJ))
 SAN_LIB_OBJ = $(filter-out build/san/cli.o,$(SAN_OBJ))
 
-build/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIB_OBJ) build/.deps-test
+build/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(LIB_OBJ) build/.deps-test
 	@mkdir -p build/unit
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) \
 		$(PKG_LIBS) $(CMOCKA_LIBS)
 
-build/san/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIB_OBJ) build/.deps-test
+build/san/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(SAN_LIB_OBJ) build/.deps-test
 	@mkdir -p build/san/unit
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) \
 		$(PKG_LIBS) $(CMOCKA_LIBS)
@@ -152,7 +152,7 @@ FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -
 FUZZ_SRC = $(filter-out src/cli.c src/main.c,$(wildcard src/*.c)) build/gen/schema.c
 FUZZ_SEEDS = $(wildcard sources/*.xml tests/check/*.xml tests/cites/*.xml tests/hostile/*.xml)
 
-build/fuzz/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c $(FUZZ_SRC) src/*.h build/.deps-build
+build/fuzz/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c tests/fuzz/fuzz.h $(FUZZ_SRC) src/*.h build/.deps-build
 	@mkdir -p build/fuzz
 	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -DBRIEFC_XSL_DIR='"$(CURDIR)/xsl"' \
 		$(PKG_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c $(FUZZ_SRC) $(PKG_LIBS)
@@ -173,7 +173,7 @@ fuzz: build/fuzz/fuzz_pipeline
 # article as a pandoc docx and a docx with external relationships.
 IMPORT_SEEDS = $(wildcard tests/import/*.txt tests/import/*.md)
 
-build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRC) src/*.h build/.deps-build
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c tests/fuzz/fuzz.h $(FUZZ_SRC) src/*.h build/.deps-build
 	@mkdir -p build/fuzz
 	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -DBRIEFC_XSL_DIR='"$(CURDIR)/xsl"' \
 		$(PKG_CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRC) $(PKG_LIBS)

@@ -18,11 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxslt/xsltutils.h>
-
 #include "cite.h"
 #include "diag.h"
+#include "fuzz.h"
 #include "mem.h"
 #include "render.h"
 #include "report.h"
@@ -31,46 +29,11 @@
 #include "transform.h"
 #include "validate.h"
 
-#ifndef BRIEFC_XSL_DIR
-#define BRIEFC_XSL_DIR "xsl"
-#endif
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct validator *validator;
-static struct transform *transform;
-static FILE *sink;      /* /dev/null: diagnostics are printed, then thrown away */
-
-/* libxml2's and libxslt's messages outside any handler briefc installs. */
-static void
-quiet(void *ctx, const char *fmt, ...)
-{
-	(void)ctx, (void)fmt;
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir = getenv("BRIEFC_XSL_DIR");
-	struct diag d;
-
 	(void)argc, (void)argv;
-	xmlInitParser();
-	xmlSetGenericErrorFunc(NULL, quiet);
-	xsltSetGenericErrorFunc(NULL, quiet);
-	sink = fopen("/dev/null", "w");
-	if (sink == NULL)
-		abort();
-	diag_init(&d, stderr);
-	validator = validate_new(&d);
-	transform = transform_new(dir ? dir : BRIEFC_XSL_DIR, &d);
-	diag_free(&d);
-	if (validator == NULL || transform == NULL) {
-		fprintf(stderr, "fuzz_pipeline: no validator or no stylesheets (set "
-		        "BRIEFC_XSL_DIR to the xsl/ directory)\n");
-		abort();
-	}
+	fuzz_setup("fuzz_pipeline");
 	return 0;
 }
 

@@ -440,15 +440,6 @@ test_damaged_part(void **state)
 	buf_free(&z.out);
 }
 
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* A docx of word/document.xml (a paragraph) and PART, COUNT bytes BYTE between HEAD
  * and TAIL, saying it holds USIZE (0: the truth); read in bounded time, refused with
  * WANT. */
@@ -466,7 +457,7 @@ expect_bomb_refused(const char *part, const char *head, int byte, size_t count,
 	zipfix_finish(&z);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	got = import_bytes(z.out.data, z.out.len, &diag);
-	assert_true(seconds_since(&t0) < 1.0);
+	assert_true(unit_seconds_since(&t0) < 1.0);
 	assert_null(got);
 	assert_string_equal(diag, want);
 	free(diag);
@@ -521,7 +512,7 @@ test_too_many_elements(void **state)
 	zipfix_finish(&z);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	got = import_bytes(z.out.data, z.out.len, &diag);
-	assert_true(seconds_since(&t0) < 5.0);
+	assert_true(unit_seconds_since(&t0) < 5.0);
 	assert_null(got);
 	assert_string_equal(diag, NAME ": error: word/document.xml takes the docx past 1000000"
 	                    " XML elements, more than briefc reads [manuscript]\n");

@@ -450,15 +450,6 @@ test_duplicate_names(void **state)
 	buf_free(&zf.out);
 }
 
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* 256 MiB of zeros deflate to a quarter of a megabyte: honest about its size, the
  * entry is refused before inflating; lying, inflating stops one byte past the lie. */
 static void
@@ -481,7 +472,7 @@ test_bomb(void **state)
 	expect_read(&z, "bomb.xml", 64 * MIB, UNZIP_TOO_LARGE, NULL);
 	assert_string_equal(z.error, "bomb.xml inflates to 268435456 bytes, more than the"
 	                    " 67108864 allowed for one part");
-	assert_true(seconds_since(&t0) < 0.1);
+	assert_true(unit_seconds_since(&t0) < 0.1);
 	buf_free(&zip);
 
 	/* The same stream saying it holds 1000 bytes. */
@@ -492,7 +483,7 @@ test_bomb(void **state)
 	expect_read(&z, "bomb.xml", 64 * MIB, UNZIP_MALFORMED, NULL);
 	assert_string_equal(z.error, "bomb.xml inflates past the 1000 bytes its header"
 	                    " gives");
-	assert_true(seconds_since(&t0) < 0.1);
+	assert_true(unit_seconds_since(&t0) < 0.1);
 	assert_int_equal(z.budget, 128 * MIB);
 	buf_free(&zip);
 	buf_free(&packed);

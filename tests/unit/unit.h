@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -71,6 +72,16 @@ unit_tempdir(void)
 	sprintf(dir, "%s/XXXXXX", unit_root);
 	assert_non_null(mkdtemp(dir));
 	return dir;
+}
+
+/* Seconds since T0 (CLOCK_MONOTONIC): for tests that bound a run's time. */
+static inline double
+unit_seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 /* The whole content of PATH, NUL-terminated (caller frees); *LEN gets its size. */
