@@ -132,14 +132,35 @@ static const char usage_import[] =
 	"Exit status: 0 written, 1 the brief has errors (it is written all the same, to be\n"
 	"mended), 2 usage or I/O error, or a manuscript that cannot be read.\n";
 
+/* A usage error: one line saying what is wrong, one saying where the help is (the
+ * whole help would bury the line). COMMAND is NULL for briefc itself. */
 static int
-usage_error(const char *usage, const char *fmt, const char *arg)
+usage_error(const char *command, const char *fmt, const char *arg)
 {
 	fputs("briefc: ", stderr);
 	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	fputs(usage, stderr);
+	fprintf(stderr, "\nTry 'briefc%s%s --help'.\n", command ? " " : "",
+	        command ? command : "");
 	return EXIT_USAGE;
+}
+
+/* The option getopt_long stopped at (C is what it returned: ':' for a missing value),
+ * as a usage error. getopt's own message is off (opterr): this one says it. */
+static int
+bad_option(const char *command, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char line[256];
+
+	if (strncmp(arg, "--", 2) == 0)   /* a long option, without any "=value" */
+		snprintf(line, sizeof(line), "%s: %s '%.*s'%s", command,
+		         c == ':' ? "option" : "unknown option", (int)strcspn(arg, "="), arg,
+		         c == ':' ? " needs a value" : "");
+	else
+		snprintf(line, sizeof(line), "%s: %s '-%c'%s", command,
+		         c == ':' ? "option" : "unknown option", optopt,
+		         c == ':' ? " needs a value" : "");
+	return usage_error(command, "%s", line);
 }
 
 static int
@@ -215,7 +236,7 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "hqW:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hqW:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_check, stdout);
@@ -227,12 +248,12 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 			return EXIT_CLEAN;
 		case OPT_FORMAT:
 			if (diag_format_by_name(optarg, &d->format) != 0)
-				return usage_error(usage_check, "check: unknown format '%s' (gcc, "
+				return usage_error("check", "check: unknown format '%s' (gcc, "
 				                   "json, sarif or github)", optarg);
 			break;
 		case 'W':
 			if (set_level(d, optarg) != 0)
-				return usage_error(usage_check, "check: -W wants 'error' or "
+				return usage_error("check", "check: -W wants 'error' or "
 				                   "RULE=error|warning|style|off, not '%s' (see "
 				                   "--list-rules)", optarg);
 			break;
@@ -249,14 +270,13 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 			*record = optarg;
 			break;
 		default:
-			fputs(usage_check, stderr);
-			return EXIT_USAGE;
+			return bad_option("check", c, argv);
 		}
 	}
 	if (optind >= argc)
-		return usage_error(usage_check, "%s", "check: no FILE given");
+		return usage_error("check", "%s", "check: no FILE given");
 	if (*baseline != NULL && *record != NULL)
-		return usage_error(usage_check, "%s", "check: --baseline and --write-baseline "
+		return usage_error("check", "%s", "check: --baseline and --write-baseline "
 		                   "exclude each other");
 	return -1;
 }
@@ -523,7 +543,7 @@ cmd_cites(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.report = REPORT_TSV;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_cites, stdout);
@@ -532,7 +552,7 @@ cmd_cites(int argc, char **argv)
 			return print_version();
 		case OPT_FORMAT:
 			if (report_format_by_name(optarg, &o.report) != 0)
-				return usage_error(usage_cites, "cites: unknown format '%s' (tsv, "
+				return usage_error("cites", "cites: unknown format '%s' (tsv, "
 				                   "json or csl-json)", optarg);
 			break;
 		case 'o':
@@ -542,12 +562,11 @@ cmd_cites(int argc, char **argv)
 			o.partial = true;
 			break;
 		default:
-			fputs(usage_cites, stderr);
-			return EXIT_USAGE;
+			return bad_option("cites", c, argv);
 		}
 	}
 	if (argc - optind != 1)
-		return usage_error(usage_cites, "%s", "cites: give exactly one FILE");
+		return usage_error("cites", "%s", "cites: give exactly one FILE");
 	diag_init(&d, stderr);
 	c = cites(&o, argv[optind], &d);
 	diag_free(&d);
@@ -574,19 +593,25 @@ add_formats(struct options *o, char *list, const char **bad)
 	return 0;
 }
 
-/* Adds --param NAME=VALUE (ARG, split in place) to O; returns 0, or -1. */
+/* Adds --param NAME=VALUE (ARG, split in place) to O; returns 0, or -1 with WHY (of
+ * SIZE bytes) saying what is wrong. */
 static int
-add_param(struct options *o, char *arg)
+add_param(struct options *o, char *arg, char *why, size_t size)
 {
-	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz"
-	                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
 	char *eq = strchr(arg, '=');
-	size_t n = eq ? (size_t)(eq - arg) : 0;
 
-	if (n == 0 || strspn(arg, name_chars) != n || strchr("0123456789-.", *arg) != NULL ||
-	    !transform_param_ok(eq + 1) || o->nparams == MAX_PARAMS)
+	if (eq == NULL || eq == arg) {
+		snprintf(why, size, "--param wants NAME=VALUE, such as notes=footnotes, "
+		         "not '%s'", arg);
 		return -1;
+	}
 	*eq = '\0';
+	if (render_param_check(arg, eq + 1, why, size) != 0)
+		return -1;
+	if (o->nparams == MAX_PARAMS) {
+		snprintf(why, size, "more than %d --param", MAX_PARAMS);
+		return -1;
+	}
 	o->params[2 * o->nparams] = arg;
 	o->params[2 * o->nparams + 1] = eq + 1;
 	o->nparams++;
@@ -609,11 +634,12 @@ cmd_build(int argc, char **argv)
 	};
 	struct options o;
 	const char *bad = NULL;
+	char why[256];
 	struct diag d;
 	int c;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = getopt_long(argc, argv, "hd:o:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hd:o:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_build, stdout);
@@ -622,7 +648,7 @@ cmd_build(int argc, char **argv)
 			return print_version();
 		case 't':
 			if (add_formats(&o, optarg, &bad) != 0)
-				return usage_error(usage_build, "build: unknown format '%s' (html, "
+				return usage_error("build", "build: unknown format '%s' (html, "
 				                   "epub or text)", bad);
 			break;
 		case 'o':
@@ -632,24 +658,22 @@ cmd_build(int argc, char **argv)
 			o.output_dir = optarg;
 			break;
 		case OPT_PARAM:
-			if (add_param(&o, optarg) != 0)
-				return usage_error(usage_build, "build: --param wants NAME=VALUE "
-				                   "(a VALUE cannot hold both ' and \"): '%s'", optarg);
+			if (add_param(&o, optarg, why, sizeof(why)) != 0)
+				return usage_error("build", "build: %s", why);
 			break;
 		case OPT_XSL_DIR:
 			o.xsl_dir = optarg;
 			break;
 		default:
-			fputs(usage_build, stderr);
-			return EXIT_USAGE;
+			return bad_option("build", c, argv);
 		}
 	}
 	if (argc - optind != 1)
-		return usage_error(usage_build, "%s", "build: give exactly one FILE");
+		return usage_error("build", "%s", "build: give exactly one FILE");
 	if (o.nformats == 0)
 		o.formats[RENDER_HTML] = true, o.nformats = 1;
 	if (o.output != NULL && (o.nformats > 1 || o.output_dir != NULL))
-		return usage_error(usage_build, "%s", "build: -o names one output file; with "
+		return usage_error("build", "%s", "build: -o names one output file; with "
 		                   "several formats, or -d, outputs are named after FILE");
 	diag_init(&d, stderr);
 	c = build(&o, argv[optind], &d);
@@ -796,7 +820,7 @@ cmd_import(int argc, char **argv)
 	int c;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_import, stdout);
@@ -805,7 +829,7 @@ cmd_import(int argc, char **argv)
 			return print_version();
 		case OPT_FROM:
 			if (import_format_by_name(optarg, &from) != 0)
-				return usage_error(usage_import, "import: unknown format '%s' (txt, "
+				return usage_error("import", "import: unknown format '%s' (txt, "
 				                   "md or docx)", optarg);
 			from_given = true;
 			break;
@@ -813,7 +837,7 @@ cmd_import(int argc, char **argv)
 			if (xmlStrlen((const xmlChar *)optarg) == 0 || strlen(optarg) > 35 ||
 			    strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 			                   "0123456789-") != strlen(optarg))
-				return usage_error(usage_import, "import: --lang wants a language tag "
+				return usage_error("import", "import: --lang wants a language tag "
 				                   "such as en or es-ES, not '%s'", optarg);
 			lang = optarg;
 			break;
@@ -824,12 +848,11 @@ cmd_import(int argc, char **argv)
 			o.xsl_dir = optarg;
 			break;
 		default:
-			fputs(usage_import, stderr);
-			return EXIT_USAGE;
+			return bad_option("import", c, argv);
 		}
 	}
 	if (argc - optind != 1)
-		return usage_error(usage_import, "%s", "import: give exactly one MANUSCRIPT");
+		return usage_error("import", "%s", "import: give exactly one MANUSCRIPT");
 	if (!from_given)
 		from = import_format_of(argv[optind]);
 	diag_init(&d, stderr);
@@ -856,7 +879,7 @@ cli_main(int argc, char **argv)
 	int status;
 
 	if (argc < 2)
-		return usage_error(usage_main, "%s", "no command given");
+		return usage_error(NULL, "%s", "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage_main, stdout);
 		return EXIT_CLEAN;
@@ -868,10 +891,11 @@ cli_main(int argc, char **argv)
 			continue;
 		xmlInitParser();
 		optind = 1;
+		opterr = 0;
 		status = commands[i].run(argc - 1, argv + 1);
 		xsltCleanupGlobals();
 		xmlCleanupParser();
 		return status;
 	}
-	return usage_error(usage_main, "unknown command '%s'", argv[1]);
+	return usage_error(NULL, "unknown command '%s'", argv[1]);
 }

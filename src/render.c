@@ -95,6 +95,35 @@ pubdate(const struct source *src, time_t *stamp)
 	return -1;
 }
 
+/* The parameters every format's stylesheets take (common.xsl), and their values. */
+static const struct {
+	const char *name;
+	const char *values[2];
+} known_params[] = {
+	{"notes", {"endnotes", "footnotes"}},
+	{"citations", {"as-written", "chicago"}},
+};
+
+int
+render_param_check(const char *name, const char *value, char *why, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(known_params) / sizeof(known_params[0]); i++) {
+		if (strcmp(name, known_params[i].name) != 0)
+			continue;
+		if (strcmp(value, known_params[i].values[0]) == 0 ||
+		    strcmp(value, known_params[i].values[1]) == 0)
+			return 0;
+		snprintf(why, size, "--param %s is %s or %s, not '%s'", name,
+		         known_params[i].values[0], known_params[i].values[1], value);
+		return -1;
+	}
+	snprintf(why, size, "no parameter '%s': the stylesheets take notes "
+	         "(endnotes|footnotes) and citations (as-written|chicago)", name);
+	return -1;
+}
+
 int
 render_time(const struct source *src, const char *epoch, time_t *stamp)
 {

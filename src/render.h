@@ -21,6 +21,11 @@ const char *render_format_name(enum render_format format);
 /* The file name extension of FORMAT's output, with its dot. */
 const char *render_extension(enum render_format format);
 
+/* Checks a stylesheet parameter the user gives (--param NAME=VALUE) against those the
+ * stylesheets take: notes=endnotes|footnotes, citations=as-written|chicago. Returns 0;
+ * or -1 with WHY (of SIZE bytes) naming the valid names or values. */
+int render_param_check(const char *name, const char *value, char *why, size_t size);
+
 /* The time an output without one of its own is stamped with, when neither
  * SOURCE_DATE_EPOCH nor the brief gives one: 1980-01-01T00:00:00Z, the earliest a zip
  * entry can record. */

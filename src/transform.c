@@ -264,8 +264,30 @@ transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *
 	return stylesheet(t, sheet, d) ? 0 : -1;
 }
 
-/* PARAMS (name, value, ..., NULL) as libxslt takes them: each value an XPath string
- * literal. Returns a NULL-terminated array to free with free_params. */
+/* VALUE as an XPath expression that yields it: a string literal in the quotation mark
+ * it does not hold; holding both, concat() of its pieces between apostrophes and "'"
+ * (XPath 1.0 has no escape in a literal). Caller frees. */
+static char *
+xpath_string(const char *value)
+{
+	struct buf b = {0};
+	const char *p, *q;
+
+	if (strchr(value, '\'') == NULL || strchr(value, '"') == NULL) {
+		char mark = strchr(value, '\'') == NULL ? '\'' : '"';
+
+		buf_printf(&b, "%c%s%c", mark, value, mark);
+		return b.data;
+	}
+	buf_puts(&b, "concat(");
+	for (p = value; (q = strchr(p, '\'')) != NULL; p = q + 1)
+		buf_printf(&b, "'%.*s', \"'\", ", (int)(q - p), p);
+	buf_printf(&b, "'%s')", p);
+	return b.data;
+}
+
+/* PARAMS (name, value, ..., NULL) as libxslt takes them: each value an XPath
+ * expression yielding it. Returns a NULL-terminated array to free with free_params. */
 static const char **
 quote_params(const char *const *params)
 {
@@ -275,16 +297,8 @@ quote_params(const char *const *params)
 	while (params != NULL && params[n] != NULL)
 		n++;
 	q = mem_realloc_array(NULL, n + 1, sizeof(*q));
-	for (i = 0; i < n; i++) {
-		char *lit = mem_alloc(strlen(params[i]) + 3);
-		char mark = i % 2 == 0 || strchr(params[i], '\'') == NULL ? '\'' : '"';
-
-		if (i % 2 == 0)
-			strcpy(lit, params[i]);
-		else
-			sprintf(lit, "%c%s%c", mark, params[i], mark);
-		q[i] = lit;
-	}
+	for (i = 0; i < n; i++)
+		q[i] = i % 2 == 0 ? mem_strdup(params[i]) : xpath_string(params[i]);
 	q[n] = NULL;
 	return q;
 }
@@ -297,12 +311,6 @@ free_params(const char **q)
 	for (i = 0; q[i] != NULL; i++)
 		free((char *)q[i]);
 	free(q);
-}
-
-int
-transform_param_ok(const char *value)
-{
-	return strchr(value, '\'') == NULL || strchr(value, '"') == NULL;
 }
 
 xmlDocPtr

@@ -36,7 +36,7 @@ int transform_prepare(struct transform *t, enum transform_sheet sheet, struct di
 
 /* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
  * earlier stylesheet) with the string parameters PARAMS (name, value, ..., NULL; NULL
- * for none; each value must pass transform_param_ok). Returns the result tree (caller
+ * for none; any string). Returns the result tree (caller
  * frees with xmlFreeDoc), or NULL reported to D against FILE.
  *
  * Two threads may compile and run stylesheets at once over different documents, each
@@ -55,9 +55,5 @@ void transform_save(struct transform *t, enum transform_sheet sheet, xmlDocPtr r
 int transform_run(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                   const char *file, const char *const *params, struct buf *out,
                   struct diag *d);
-
-/* Can VALUE be passed as a parameter? Not if it holds both kinds of quotation mark
- * (XPath 1.0 has no string literal for it). */
-int transform_param_ok(const char *value);
 
 #endif
