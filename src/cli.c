@@ -1,6 +1,7 @@
 /* cli.c - the command line and the pipeline it drives. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -52,7 +53,7 @@ static const char usage_main[] =
 	"\n"
 	"Commands:\n"
 	"  check FILE...                    validate briefs and resolve their citations\n"
-	"  build --to html,epub,text FILE   compile a brief\n"
+	"  build --to html,epub,text FILE...  compile briefs\n"
 	"  cites [--format F] [-o OUT] FILE list every citation and the work it cites\n"
 	"  import [-o OUT] MANUSCRIPT       make a brief of a text, Markdown or docx file\n"
 	"\n"
@@ -98,18 +99,20 @@ static const char usage_cites[] =
 
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
-	"                    [--param NAME=VALUE]... [--xsl-dir DIR] FILE\n"
+	"                    [--param NAME=VALUE]... [--xsl-dir DIR] FILE...\n"
 	"\n"
 	"  --to FORMATS       html (default), epub, text, or several: --to html,epub,text\n"
 	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
 	"  -d, --output-dir D where outputs go, named FILE's name plus .html, .epub, .txt\n"
-	"                     (default: the current directory)\n"
+	"                     (default: the current directory; made if missing)\n"
 	"  --param NAME=VALUE a stylesheet parameter, such as notes=footnotes|endnotes or\n"
 	"                     citations=as-written|chicago (notes written again from the\n"
 	"                     resolved citations); may be repeated\n"
 	"  --xsl-dir DIR      take the stylesheets from DIR\n"
 	"\n"
-	"The brief is validated and resolved first; a brief with errors writes nothing.\n"
+	"FILE '-' is standard input (then name the output with -o). Each brief is\n"
+	"validated and resolved first; a brief with errors writes nothing, and the others\n"
+	"are built all the same. No output may be an input or another output.\n"
 	"Times recorded in outputs come from SOURCE_DATE_EPOCH, else the brief's pubdate,\n"
 	"else 1980-01-01T00:00:00Z, so every build of a brief is byte-identical.\n"
 	"Exit status: 0 built, 1 the brief has errors, 2 usage or I/O error.\n";
@@ -372,6 +375,18 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
+/* Is one of the N FILES "-", standard input? */
+static bool
+reads_stdin(int n, char *const *files)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(files[i], "-") == 0)
+			return true;
+	return false;
+}
+
 /* DIR (NULL: none) / INPUT's file name without ".xml", plus the format's extension. */
 static char *
 default_output(const char *dir, const char *input, enum render_format format)
@@ -388,32 +403,83 @@ default_output(const char *dir, const char *input, enum render_format format)
 	return out;
 }
 
-/* The file each format O asks for is written to (PATHS, by format; caller frees), as
- * -o names it (a link there followed) or derived from INPUT in -d's directory (a link
- * there replaced): none may be INPUT, a stylesheet of XSL_DIR or another output.
- * Returns 0, or -1 reported to D. */
+/* The files one build run writes: PATHS[file][format] (NULL where not asked for). */
+struct build_plan {
+	char *(*paths)[RENDER__COUNT];
+	int nfiles;
+};
+
+static void
+build_plan_free(struct build_plan *bp)
+{
+	int i, f;
+
+	for (i = 0; i < bp->nfiles; i++)
+		for (f = 0; f < RENDER__COUNT; f++)
+			free(bp->paths[i][f]);
+	free(bp->paths);
+}
+
+/* Plans the outputs of every one of the NFILES FILES in every format O asks for, as
+ * -o names it (a link there followed) or derived from the brief's name in -d's
+ * directory (a link there replaced): none may be a brief, a stylesheet of XSL_DIR or
+ * the file of another output (two briefs of one name in -d). Returns 0, or -1
+ * reported to D. */
 static int
-plan_outputs(const struct options *o, const char *input, const char *xsl_dir,
-             char *paths[RENDER__COUNT], struct diag *d)
+plan_outputs(const struct options *o, char *const *files, int nfiles, const char *xsl_dir,
+             struct build_plan *bp, struct diag *d)
 {
 	struct emit_plan plan = {0};
-	int f, status = 0;
+	int i, f, status = 0;
 
-	emit_plan_input(&plan, input);
+	bp->nfiles = nfiles;
+	bp->paths = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*bp->paths));
+	memset(bp->paths, 0, (size_t)nfiles * sizeof(*bp->paths));
+	for (i = 0; i < nfiles; i++)
+		emit_plan_input(&plan, files[i]);
 	emit_plan_inputs_in(&plan, xsl_dir);
-	for (f = 0; f < RENDER__COUNT && status == 0; f++) {
-		char *name;
+	for (i = 0; i < nfiles && status == 0; i++) {
+		for (f = 0; f < RENDER__COUNT && status == 0; f++) {
+			char *name, *path;
 
-		if (!o->formats[f])
-			continue;
-		name = o->output ? mem_strdup(o->output) :
-		       default_output(o->output_dir, input, (enum render_format)f);
-		paths[f] = emit_target(name, o->output != NULL, d);
-		if (paths[f] == NULL || emit_plan_output(&plan, paths[f], name, d) != 0)
-			status = -1;
-		free(name);
+			if (!o->formats[f])
+				continue;
+			name = o->output ? mem_strdup(o->output) :
+			       default_output(o->output_dir, files[i], (enum render_format)f);
+			path = bp->paths[i][f] = emit_target(name, o->output != NULL, d);
+			if (path == NULL || emit_plan_output(&plan, path, name, d) != 0)
+				status = -1;
+			free(name);
+		}
 	}
 	emit_plan_free(&plan);
+	return status;
+}
+
+/* DIR and the directories above it, made where missing (-d creates its directory).
+ * Returns 0, or -1 reported to D. */
+static int
+make_dirs(const char *dir, struct diag *d)
+{
+	char *path = mem_strdup(dir), *p;
+	int status = 0;
+
+	for (p = path + 1; status == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			diag_report(d, RULE_IO, path, 0, 0, "cannot create the directory: %s",
+			            strerror(errno));
+			status = -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(path);
 	return status;
 }
 
@@ -446,30 +512,18 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 	return status;
 }
 
-/* The pipeline: load -> validate -> resolve -> transform -> emit. The outputs are
- * planned first: one that would land on an input or on another stops the run. */
+/* The pipeline for one brief: load -> validate -> resolve -> transform -> emit, with
+ * the run's validator V and stylesheets T, to the files of PATHS. */
 static int
-build(const struct options *o, const char *input, struct diag *d)
+build_one(const struct options *o, struct validator *v, struct transform *t,
+          const char *input, char *const paths[RENDER__COUNT], struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
 	struct cite_model *model = NULL;
-	struct validator *v = NULL;
-	struct transform *t = NULL;
-	char *xsl_dir = NULL, *paths[RENDER__COUNT] = {NULL};
 	time_t stamp;
-	int status = EXIT_USAGE, f;
+	int status = check_one(v, &src, input, &model, d);
 
-	xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	if (xsl_dir == NULL) {
-		diag_report(d, RULE_IO, "briefc", 0, 0,
-		            "no stylesheet directory next to the binary; use --xsl-dir");
-		goto done;
-	}
-	if (plan_outputs(o, input, xsl_dir, paths, d) != 0)
-		goto done;
-	v = validate_new(d);
-	status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
 	if (status != EXIT_CLEAN)
 		goto done;
 	status = EXIT_USAGE;
@@ -483,17 +537,45 @@ build(const struct options *o, const char *input, struct diag *d)
 	/* The tree holds the model now: it goes before the outputs take their room. */
 	cite_model_free(model);
 	model = NULL;
-	t = transform_new(xsl_dir, d);
-	if (t != NULL)
-		status = build_outputs(o, t, &src, paths, stamp, d);
+	status = build_outputs(o, t, &src, paths, stamp, d);
 done:
-	for (f = 0; f < RENDER__COUNT; f++)
-		free(paths[f]);
+	cite_model_free(model);
+	source_free(&src);
+	return status;
+}
+
+/* Builds the NFILES FILES in turn, the schema and stylesheets made once for all. The
+ * outputs of every one are planned first: one that would land on an input or on
+ * another output stops the run before anything is read. Returns the worst status. */
+static int
+build(const struct options *o, char *const *files, int nfiles, struct diag *d)
+{
+	struct build_plan bp = {NULL, 0};
+	struct validator *v = NULL;
+	struct transform *t = NULL;
+	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
+	int status = EXIT_USAGE, i, one;
+
+	if (xsl_dir == NULL) {
+		diag_report(d, RULE_IO, "briefc", 0, 0,
+		            "no stylesheet directory next to the binary; use --xsl-dir");
+		goto done;
+	}
+	if ((o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
+	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
+	    (v = validate_new(d)) == NULL || (t = transform_new(xsl_dir, d)) == NULL)
+		goto done;
+	status = EXIT_CLEAN;
+	for (i = 0; i < nfiles; i++) {
+		one = build_one(o, v, t, files[i], bp.paths[i], d);
+		status = one > status ? one : status;
+		diag_flush(d);
+	}
+done:
+	build_plan_free(&bp);
 	free(xsl_dir);
 	transform_free(t);
-	cite_model_free(model);
 	validate_free(v);
-	source_free(&src);
 	return status;
 }
 
@@ -668,15 +750,19 @@ cmd_build(int argc, char **argv)
 			return bad_option("build", c, argv);
 		}
 	}
-	if (argc - optind != 1)
-		return usage_error("build", "%s", "build: give exactly one FILE");
+	if (argc - optind < 1)
+		return usage_error("build", "%s", "build: no FILE given");
 	if (o.nformats == 0)
 		o.formats[RENDER_HTML] = true, o.nformats = 1;
-	if (o.output != NULL && (o.nformats > 1 || o.output_dir != NULL))
+	if (o.output != NULL && (o.nformats > 1 || o.output_dir != NULL || argc - optind > 1))
 		return usage_error("build", "%s", "build: -o names one output file; with "
-		                   "several formats, or -d, outputs are named after FILE");
+		                   "several formats or FILEs, or -d, outputs are named after "
+		                   "each FILE");
+	if (o.output == NULL && reads_stdin(argc - optind, argv + optind))
+		return usage_error("build", "%s", "build: the brief comes from standard input "
+		                   "('-'): name its output with -o");
 	diag_init(&d, stderr);
-	c = build(&o, argv[optind], &d);
+	c = build(&o, argv + optind, argc - optind, &d);
 	diag_free(&d);
 	return c;
 }

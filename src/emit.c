@@ -278,8 +278,8 @@ plan_add(struct emit_plan *p, const char *path, bool output)
 	return f;
 }
 
-/* PATH's directory made real, then its name: where a file not made yet will be.
- * Caller frees; NULL when the directory does not resolve. */
+/* PATH's directory made real, then its name: where a file not made yet will be (the
+ * name as given when the directory does not resolve). Caller frees. */
 static char *
 real_name(const char *path)
 {
@@ -296,6 +296,8 @@ real_name(const char *path)
 	if (realpath(dir, real) != NULL) {
 		out = mem_alloc(strlen(real) + strlen(slash ? slash + 1 : path) + 2);
 		sprintf(out, "%s/%s", real, slash ? slash + 1 : path);
+	} else {
+		out = mem_strdup(path);   /* no such directory yet: the name as given */
 	}
 	free(dir);
 	return out;
@@ -353,7 +355,7 @@ emit_plan_output(struct emit_plan *p, const char *path, const char *named,
 	 * replaces the link itself. */
 	exists = lstat(path, &st) == 0;
 	if (!exists)
-		real = real_name(path);
+		real = real_name(path);   /* never NULL */
 	for (i = 0; i < p->n; i++) {
 		const struct emit_planned *g = &p->files[i];
 		bool same = exists ? g->exists && g->dev == st.st_dev && g->ino == st.st_ino :

@@ -1,6 +1,8 @@
 /* mem.c - allocation that never returns NULL. */
 #include "mem.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -86,6 +88,16 @@ mem_realloc_array(void *ptr, size_t n, size_t size)
 	if (p == NULL)
 		mem_exhausted();
 	return p;
+}
+
+char *
+mem_realpath(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (real == NULL && errno == ENOMEM)
+		mem_exhausted();
+	return real;
 }
 
 char *

@@ -15,6 +15,10 @@ void *mem_alloc(size_t size);
 void *mem_realloc_array(void *ptr, size_t n, size_t size);
 char *mem_strdup(const char *s);
 
+/* realpath(PATH, NULL): the canonical absolute path (caller frees), or NULL when it
+ * does not resolve; memory running out is mem_exhausted's, never a NULL. */
+char *mem_realpath(const char *path);
+
 /* FMT and AP (vprintf-style) formatted into a fresh string; caller frees. */
 char *mem_vformat(const char *fmt, va_list ap);
 

@@ -265,13 +265,58 @@ read_bytes(const char *path, size_t max_bytes, char **text, size_t *len, int *er
 	return READ_OK;
 }
 
+/* Standard input, read to its end: at most MAX_BYTES into *TEXT (NUL-terminated,
+ * caller frees) and *LEN. */
+static enum read_result
+read_stdin(size_t max_bytes, char **text, size_t *len, int *err)
+{
+	size_t cap = 65536, got = 0;
+
+	*text = mem_alloc(cap);
+	for (;;) {
+		ssize_t n;
+
+		if (got + 1 == cap) {
+			if (cap > max_bytes)
+				return READ_TOO_BIG;
+			cap *= 2;
+			*text = mem_realloc_array(*text, cap, 1);
+		}
+		n = read(STDIN_FILENO, *text + got, cap - got - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*err = errno;
+			return READ_CANNOT_READ;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got > max_bytes)
+		return READ_TOO_BIG;
+	(*text)[got] = '\0';
+	*len = got;
+	return READ_OK;
+}
+
+/* PATH's bytes into SRC; "-" is standard input, named "<stdin>" in messages. */
 static enum source_status
 read_file(struct source *src, size_t max_bytes, struct diag *d)
 {
 	struct stat st;
-	int err;
+	enum read_result r;
+	int err = 0;
 
-	switch (read_bytes(src->path, max_bytes, &src->text, &src->len, &err, &st)) {
+	memset(&st, 0, sizeof(st));
+	if (strcmp(src->path, "-") == 0) {
+		src->path = "<stdin>";
+		r = read_stdin(max_bytes, &src->text, &src->len, &err);
+		st.st_size = (off_t)max_bytes + 1;
+	} else {
+		r = read_bytes(src->path, max_bytes, &src->text, &src->len, &err, &st);
+	}
+	switch (r) {
 	case READ_OK:
 		return SOURCE_OK;
 	case READ_CANNOT_OPEN:
@@ -285,9 +330,13 @@ read_file(struct source *src, size_t max_bytes, struct diag *d)
 		            S_ISDIR(st.st_mode) ? " (a directory)" : "");
 		break;
 	case READ_TOO_BIG:
-		diag_report(d, RULE_IO, src->path, 0, 0,
-		            "file is %jd bytes, larger than the limit of %zu bytes",
-		            (intmax_t)st.st_size, max_bytes);
+		if (strcmp(src->path, "<stdin>") == 0)
+			diag_report(d, RULE_IO, src->path, 0, 0,
+			            "more than the limit of %zu bytes", max_bytes);
+		else
+			diag_report(d, RULE_IO, src->path, 0, 0,
+			            "file is %jd bytes, larger than the limit of %zu bytes",
+			            (intmax_t)st.st_size, max_bytes);
 		break;
 	case READ_CANNOT_READ:
 		diag_report(d, RULE_IO, src->path, 0, 0, "cannot read: %s",
@@ -630,9 +679,7 @@ load_allowed(const char *url)
 		url += 7;
 	if (url[0] != '/')
 		return 0;
-	real = realpath(url, NULL);
-	if (real == NULL && errno == ENOMEM)
-		mem_exhausted();
+	real = mem_realpath(url);
 	if (real == NULL)
 		return 0;
 	n = strlen(allowed_dir);
@@ -683,7 +730,7 @@ void
 source_restrict_loads(const char *dir)
 {
 	free(allowed_dir);
-	allowed_dir = dir ? realpath(dir, NULL) : NULL;
+	allowed_dir = dir ? mem_realpath(dir) : NULL;
 	xmlSetExternalEntityLoader(restricted_loader);
 }
 

@@ -33,8 +33,8 @@ enum source_status {
 	SOURCE_UNREADABLE  /* not a readable regular file; reported as RULE_IO */
 };
 
-/* Reads PATH (a regular file of at most MAX_BYTES) and parses it with no network, no
- * DTD and no entity loading. Every problem goes to D with its line and column.
+/* Reads PATH (a regular file of at most MAX_BYTES; "-": standard input, then named
+ * "<stdin>") and parses it with no network, no DTD and no entity loading. Every problem goes to D with its line and column.
  * On any status SRC must still be released with source_free. */
 enum source_status source_load(struct source *src, const char *path,
                                size_t max_bytes, struct diag *d);

@@ -2,7 +2,6 @@
  * security policy with string parameters, and carry libxslt's messages to diag. */
 #include "transform.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -170,13 +169,8 @@ transform_default_dir(void)
 	*slash = '\0';
 	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", exe, candidates[i]);
-		if (is_dir(path)) {
-			char *real = realpath(path, NULL);
-
-			if (real == NULL && errno == ENOMEM)
-				mem_exhausted();
-			return real;
-		}
+		if (is_dir(path))
+			return mem_realpath(path);
 	}
 	return NULL;
 }
@@ -212,7 +206,7 @@ transform_new(const char *xsl_dir, struct diag *d)
 	xsltSetGenericErrorFunc(NULL, collect_message);
 	t = mem_alloc(sizeof(*t));
 	memset(t, 0, sizeof(*t));
-	t->dir = realpath(xsl_dir, NULL);
+	t->dir = mem_realpath(xsl_dir);
 	if (t->dir == NULL)
 		t->dir = mem_strdup(xsl_dir);
 	t->prefs = forbid_everything();

@@ -284,8 +284,76 @@ nested_footnote(const xmlNode *node)
 	return false;
 }
 
+/* The elements a brief may hold, for "did you mean": briefc.rng's names. */
+static const char *const element_names[] = {
+	"abbrev", "abstract", "acronym", "affiliation", "article", "attribution", "author",
+	"bibliography", "biblioentry", "biblioid", "biblioref", "blockquote", "citation",
+	"citebiblioid", "citetitle", "date", "editor", "emphasis", "firstname", "footnote",
+	"footnoteref", "foreignphrase", "honorific", "info", "issuenum", "itemizedlist",
+	"jobtitle", "lineage", "link", "listitem", "orderedlist", "orgname", "othername",
+	"para", "personname", "phrase", "pubdate", "publisher", "publishername", "section",
+	"subscript", "subtitle", "superscript", "surname", "title", "titleabbrev",
+	"volumenum", "xref",
+};
+
+/* What a newcomer writes for a brief's element: HTML's names and DocBook's older ones. */
+static const struct {
+	const char *written, *meant;
+} element_aliases[] = {
+	{"paragraph", "para"}, {"p", "para"}, {"sect1", "section"}, {"sect2", "section"},
+	{"sect3", "section"}, {"sect", "section"}, {"ul", "itemizedlist"},
+	{"ol", "orderedlist"}, {"li", "listitem"}, {"em", "emphasis"}, {"i", "emphasis"},
+	{"b", "emphasis"}, {"a", "link"}, {"note", "footnote"}, {"fn", "footnote"},
+	{"quote", "blockquote"}, {"h1", "title"}, {"h2", "title"}, {"cite", "citation"},
+};
+
+/* Levenshtein distance of A and B, up to 3 (more is "far"). */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[64], prev, tmp;
+
+	if (la > 60 || lb > 60)
+		return 3;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev :
+			         1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
+			                              (row[j] < row[j - 1] ? row[j] : row[j - 1]));
+			prev = tmp;
+		}
+	}
+	return row[lb] > 3 ? 3 : row[lb];
+}
+
+/* The element NAME was probably meant to be, or NULL: an alias, else the one name
+ * within two edits (one for short names). */
+static const char *
+meant_element(const char *name)
+{
+	const char *best = NULL;
+	size_t i, best_d = 3, dmax = strlen(name) >= 5 ? 2 : 1;
+
+	for (i = 0; i < sizeof(element_aliases) / sizeof(element_aliases[0]); i++)
+		if (strcmp(name, element_aliases[i].written) == 0)
+			return element_aliases[i].meant;
+	for (i = 0; i < sizeof(element_names) / sizeof(element_names[0]); i++) {
+		size_t dd = distance(name, element_names[i]);
+
+		if (dd <= dmax && dd < best_d)
+			best = element_names[i], best_d = dd;
+	}
+	return best;
+}
+
 /* libxml2's RELAX NG messages name the element but not where it stands or what is
- * wrong with it: add the parent, a foreign namespace, or the attributes. */
+ * wrong with it: add the parent, a foreign namespace, the attributes, the element
+ * meant ("did you mean <para>?"); and a brief with no xml:lang is told so. */
 static void
 on_schema_error(void *data, xmlErrorPtr err)
 {
@@ -303,6 +371,13 @@ on_schema_error(void *data, xmlErrorPtr err)
 	r->last_schema_node = node;
 	snprintf(msg, sizeof(msg), "%s",
 	         diag_one_line(err->message, "invalid", line, sizeof(line)));
+	if (strcmp(msg, "Element article failed to validate attributes") == 0 &&
+	    (node = xmlDocGetRootElement(r->src->doc)) != NULL &&
+	    !xmlHasNsProp(node, (const xmlChar *)"lang", (const xmlChar *)XML_NS)) {
+		report_at(r, RULE_SCHEMA, node, "<article> needs xml:lang, the language the "
+		          "brief is written in: <article xml:lang=\"en\" ...>");
+		return;
+	}
 	if (node == NULL || node->type != XML_ELEMENT_NODE) {
 		report_at(r, RULE_SCHEMA, node, "%s", msg);
 		return;
@@ -312,6 +387,12 @@ on_schema_error(void *data, xmlErrorPtr err)
 		         (const char *)node->name);
 	else if (strstr(msg, "failed to validate attributes") != NULL)
 		append_attributes(msg, sizeof(msg), node);
+	else if (strncmp(msg, "Did not expect element ", 23) == 0 &&
+	         node->ns != NULL && strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0 &&
+	         meant_element((const char *)node->name) != NULL &&
+	         strcmp(meant_element((const char *)node->name), (const char *)node->name) != 0)
+		snprintf(msg, sizeof(msg), "<%s> is no element of a brief; did you mean <%s>?",
+		         (const char *)node->name, meant_element((const char *)node->name));
 	if (node->ns == NULL || strcmp((const char *)node->ns->href, DOCBOOK_NS) != 0)
 		append(msg, sizeof(msg), " (<%s> is in namespace \"%s\", not DocBook's)",
 		       (const char *)node->name,
