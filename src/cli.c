@@ -54,7 +54,7 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  check FILE...                    validate briefs and resolve their citations\n"
 	"  build --to html,epub,text FILE...  compile briefs\n"
-	"  cites [--format F] [-o OUT] FILE list every citation and the work it cites\n"
+	"  cites [--format F] [-o OUT] FILE...  list every citation and the work it cites\n"
 	"  import [-o OUT] MANUSCRIPT       make a brief of a text, Markdown or docx file\n"
 	"\n"
 	"Run 'briefc COMMAND --help' for a command's options; 'man briefc' for more.\n";
@@ -84,7 +84,7 @@ static const char usage_check[] =
 
 static const char usage_cites[] =
 	"usage: briefc cites [--help] [--version] [--format tsv|json|csl-json] [--partial]\n"
-	"                    [-o OUT] FILE\n"
+	"                    [-o OUT] FILE...\n"
 	"\n"
 	"  --format tsv      one row per citation: note, form, work, locator (default)\n"
 	"  --format json     the citations and the works they resolve to, with fields\n"
@@ -94,8 +94,10 @@ static const char usage_cites[] =
 	"  --partial         write the report even when citations have errors (those\n"
 	"                    that resolve to nothing show no work); exit status 1 all the same\n"
 	"\n"
-	"The brief is validated and resolved first; a brief with errors writes nothing.\n"
-	"Exit status: 0 written, 1 the brief has errors, 2 usage or I/O error.\n";
+	"Each brief is validated and resolved first; a brief with errors writes nothing.\n"
+	"With several FILEs ('-': standard input), the tsv has a first column, file, and\n"
+	"the json is an array of each brief's document.\n"
+	"Exit status: 0 written, 1 a brief has errors, 2 usage or I/O error.\n";
 
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
@@ -579,32 +581,60 @@ done:
 	return status;
 }
 
-/* load -> validate -> resolve -> report -> emit. */
-static int
-cites(const struct options *o, const char *input, struct diag *d)
+/* The report of one brief, FILE (I of N), appended to OUT: the json of several is an
+ * array of each brief's document, the tsv of several one table with a file column. */
+static void
+cites_append(const struct options *o, const struct cite_model *m, const struct source *src,
+             int i, int n, struct buf *out)
 {
-	struct source src = {0};
-	struct cite_model *model = NULL;
+	if (n == 1) {
+		report_write(m, src, o->report, out);
+	} else if (o->report == REPORT_TSV) {
+		report_write_tsv(m, src->path, i == 0, out);
+	} else {
+		buf_puts(out, i == 0 ? "[\n" : ",\n");
+		report_write(m, src, o->report, out);
+	}
+}
+
+/* load -> validate -> resolve -> report, for each of the N FILES in turn (the schema
+ * made once), -> emit the report of those that resolved. Returns the worst status. */
+static int
+cites(const struct options *o, char *const *files, int n, struct diag *d)
+{
 	struct validator *v = validate_new(d);
 	struct buf out = {0};
 	struct emit_plan plan = {0};
 	char *path = emit_target(o->output ? o->output : "-", true, d);
-	int status = EXIT_USAGE;
+	int status = EXIT_USAGE, i, written = 0;
 
-	emit_plan_input(&plan, input);
-	if (path != NULL && emit_plan_output(&plan, path, o->output ? o->output : "-", d) == 0)
-		status = v ? check_one(v, &src, input, &model, d) : EXIT_USAGE;
-	if (status == EXIT_CLEAN || (o->partial && model != NULL)) {
-		report_write(model, &src, o->report, &out);
-		if (emit_file(path, out.data, out.len, d) != 0)
-			status = EXIT_USAGE;
+	for (i = 0; i < n; i++)
+		emit_plan_input(&plan, files[i]);
+	if (v == NULL || path == NULL ||
+	    emit_plan_output(&plan, path, o->output ? o->output : "-", d) != 0)
+		goto done;
+	status = EXIT_CLEAN;
+	for (i = 0; i < n; i++) {
+		struct source src = {0};
+		struct cite_model *model;
+		int one = check_one(v, &src, files[i], &model, d);
+
+		if (one == EXIT_CLEAN || (o->partial && model != NULL))
+			cites_append(o, model, &src, written++, n, &out);
+		status = one > status ? one : status;
+		cite_model_free(model);
+		source_free(&src);
+		diag_flush(d);
 	}
+	if (n > 1 && o->report == REPORT_JSON)
+		buf_puts(&out, written > 0 ? "]\n" : "[]\n");
+	if ((written > 0 || n > 1) && emit_file(path, out.data, out.len, d) != 0)
+		status = EXIT_USAGE;
+done:
 	emit_plan_free(&plan);
 	free(path);
 	buf_free(&out);
-	cite_model_free(model);
 	validate_free(v);
-	source_free(&src);
 	return status;
 }
 
@@ -647,10 +677,13 @@ cmd_cites(int argc, char **argv)
 			return bad_option("cites", c, argv);
 		}
 	}
-	if (argc - optind != 1)
-		return usage_error("cites", "%s", "cites: give exactly one FILE");
+	if (argc - optind < 1)
+		return usage_error("cites", "%s", "cites: no FILE given");
+	if (argc - optind > 1 && o.report == REPORT_CSL_JSON)
+		return usage_error("cites", "%s", "cites: csl-json is one brief's works; give "
+		                   "one FILE (several briefs' works are not combined)");
 	diag_init(&d, stderr);
-	c = cites(&o, argv[optind], &d);
+	c = cites(&o, argv + optind, argc - optind, &d);
 	diag_free(&d);
 	return c;
 }

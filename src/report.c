@@ -29,15 +29,22 @@ tsv_cell(struct buf *out, const char *s)
 		buf_append(out, strchr("\t\r\n", *s) ? " " : s, 1);
 }
 
-static void
-write_tsv(const struct cite_model *m, struct buf *out)
+void
+report_write_tsv(const struct cite_model *m, const char *file, bool header,
+                 struct buf *out)
 {
 	size_t i;
 
-	buf_puts(out, "note\tform\twork\tlocator\n");
+	if (header)
+		buf_puts(out, file ? "file\tnote\tform\twork\tlocator\n" :
+		                     "note\tform\twork\tlocator\n");
 	for (i = 0; i < m->ncites; i++) {
 		const struct cite *c = &m->cites[i];
 
+		if (file != NULL) {
+			tsv_cell(out, file);
+			buf_puts(out, "\t");
+		}
 		buf_printf(out, "%zu\t%s\t", c->note, cite_form_name(cite_shown_form(c)));
 		tsv_cell(out, c->work != CITE_NONE ? m->works[c->work].id : NULL);
 		buf_puts(out, "\t");
@@ -252,7 +259,7 @@ report_write(const struct cite_model *m, const struct source *src,
 {
 	switch (format) {
 	case REPORT_TSV:
-		write_tsv(m, out);
+		report_write_tsv(m, NULL, true, out);
 		break;
 	case REPORT_JSON:
 		write_json(m, src, out);

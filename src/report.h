@@ -3,6 +3,8 @@
 #ifndef BRIEFC_REPORT_H
 #define BRIEFC_REPORT_H
 
+#include <stdbool.h>
+
 #include "cite.h"
 #include "mem.h"
 #include "source.h"
@@ -19,5 +21,10 @@ int report_format_by_name(const char *name, enum report_format *format);
  *   csl-json  an array of CSL items, one per work, in bibliography order */
 void report_write(const struct cite_model *m, const struct source *src,
                   enum report_format format, struct buf *out);
+
+/* The tsv report of M with FILE (NULL: none) as a first column on every row, after
+ * the header when HEADER: one brief's rows of a table of several. */
+void report_write_tsv(const struct cite_model *m, const char *file, bool header,
+                      struct buf *out);
 
 #endif
