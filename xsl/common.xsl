@@ -59,6 +59,48 @@
        them alone. -->
   <xsl:include href="names.xsl"/>
 
+  <!-- The brief's language and the words briefc adds in it, made once. -->
+  <xsl:include href="labels.xsl"/>
+  <xsl:variable name="lang">
+    <xsl:call-template name="primary-language">
+      <xsl:with-param name="tag" select="/db:article/@xml:lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="dir">
+    <xsl:call-template name="direction"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-notes">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'notes'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-bibliography">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'bibliography'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-cited-in-note">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'cited-in-note'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-cited-in-notes">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'cited-in-notes'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-note">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'note'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-back">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'back'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+
   <!-- Structured citations (Chicago 17th ed., notes and bibliography) ============ -->
 
   <!-- A written citation's text: as written, or, with citations='chicago', written

@@ -15,6 +15,9 @@
 
   <xsl:variable name="content" select="'brief.xhtml'"/>
 
+  <!-- "Contents" in the brief's language, which the content document's lang says. -->
+  <xsl:include href="labels.xsl"/>
+
   <xsl:template match="/">
     <xsl:apply-templates select="h:html"/>
   </xsl:template>
@@ -24,14 +27,23 @@
     <xsl:variable name="article" select="h:body/h:article"/>
     <xsl:variable name="notes" select="$article/h:section[@role = 'doc-endnotes']/h:h2"/>
     <xsl:variable name="bibliography" select="$article/h:section[@role = 'doc-bibliography']/h:h2"/>
+    <xsl:variable name="lang">
+      <xsl:call-template name="primary-language"><xsl:with-param name="tag" select="@lang"/></xsl:call-template>
+    </xsl:variable>
     <html lang="{@lang}" xml:lang="{@lang}">
+      <xsl:copy-of select="@dir"/>
       <head>
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" type="text/css" href="style.css"/>
       </head>
       <body>
         <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-          <h1 id="toc-title">Contents</h1>
+          <h1 id="toc-title">
+            <xsl:call-template name="label">
+              <xsl:with-param name="key" select="'contents'"/>
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
+          </h1>
           <ol>
             <li><a href="{$content}"><xsl:value-of select="$title"/></a></li>
             <xsl:apply-templates select="$article/h:section[not(@role)]"/>

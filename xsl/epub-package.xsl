@@ -10,8 +10,9 @@
                 xmlns:brf="urn:x-briefc:resolved"
                 exclude-result-prefixes="db brf">
 
-  <!-- The byline's names. -->
+  <!-- The byline's names; the writing direction of the brief's language. -->
   <xsl:import href="names.xsl"/>
+  <xsl:include href="labels.xsl"/>
 
   <!-- When the package was last changed (ISO 8601 UTC, to the second); briefc
        passes the time of the build's stamp. -->
@@ -41,6 +42,18 @@
         <item id="style" href="style.css" media-type="text/css"/>
       </manifest>
       <spine>
+        <xsl:variable name="dir">
+          <xsl:call-template name="direction">
+            <xsl:with-param name="lang">
+              <xsl:call-template name="primary-language">
+                <xsl:with-param name="tag" select="@xml:lang"/>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="$dir = 'rtl'">
+          <xsl:attribute name="page-progression-direction">rtl</xsl:attribute>
+        </xsl:if>
         <itemref idref="brief"/>
       </spine>
     </package>

@@ -20,6 +20,7 @@
 
   <xsl:template match="db:article">
     <html lang="{@xml:lang}">
+      <xsl:if test="$dir = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="db:info/db:title"/></title>
@@ -36,7 +37,7 @@
           <xsl:apply-templates select="*[not(self::db:info)]"/>
           <xsl:if test=".//db:footnote and $notes != 'footnotes'">
             <section class="notes" role="doc-endnotes" aria-labelledby="notes-title">
-              <h2 id="notes-title">Notes</h2>
+              <h2 id="notes-title"><xsl:value-of select="$label-notes"/></h2>
               <ol>
                 <xsl:apply-templates select=".//db:footnote" mode="note"/>
               </ol>
@@ -123,7 +124,7 @@
     <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
     <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
     <aside id="{$id}" class="footnote" role="doc-footnote">
-      <a href="#{$id}-ref" role="doc-backlink" aria-label="Back to the text"><xsl:value-of select="$n"/></a>
+      <a href="#{$id}-ref" role="doc-backlink" aria-label="{$label-back}"><xsl:value-of select="$n"/></a>
       <xsl:text> </xsl:text>
       <xsl:apply-templates/>
     </aside>
@@ -158,13 +159,13 @@
   <xsl:template match="db:footnote">
     <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
     <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
-    <sup class="noteref"><a href="#{$id}" id="{$id}-ref" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+    <sup class="noteref"><a href="#{$id}" id="{$id}-ref" role="doc-noteref" aria-label="{$label-note} {$n}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
   <xsl:template match="db:footnoteref">
     <xsl:variable name="note" select="id(@linkend)"/>
     <xsl:variable name="n"><xsl:apply-templates select="$note" mode="number"/></xsl:variable>
-    <sup class="noteref"><a href="#{@linkend}" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+    <sup class="noteref"><a href="#{@linkend}" role="doc-noteref" aria-label="{$label-note} {$n}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
   <xsl:template match="db:footnote" mode="note">
@@ -172,7 +173,7 @@
     <li id="{$id}">
       <xsl:apply-templates/>
       <xsl:text> </xsl:text>
-      <a href="#{$id}-ref" role="doc-backlink" aria-label="Back to the text">↩</a>
+      <a href="#{$id}-ref" role="doc-backlink" aria-label="{$label-back}">↩</a>
     </li>
   </xsl:template>
 
@@ -199,7 +200,7 @@
       <h2 id="bibliography-title">
         <xsl:variable name="title" select="../db:bibliography/db:title"/>
         <xsl:apply-templates select="$title/node()"/>
-        <xsl:if test="not($title)">Bibliography</xsl:if>
+        <xsl:if test="not($title)"><xsl:value-of select="$label-bibliography"/></xsl:if>
       </h2>
       <ul>
         <xsl:apply-templates select="brf:work" mode="section"/>
@@ -216,12 +217,17 @@
       <xsl:if test="$notes">
         <xsl:text> </xsl:text>
         <span class="cited-in">
-          <xsl:text>Cited in note</xsl:text>
-          <xsl:if test="count($notes) &gt; 1">s</xsl:if>
+          <xsl:choose>
+            <xsl:when test="count($notes) = 1"><xsl:value-of select="$label-cited-in-note"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$label-cited-in-notes"/></xsl:otherwise>
+          </xsl:choose>
           <xsl:text> </xsl:text>
           <xsl:for-each select="$notes">
-            <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
-            <xsl:if test="position() &gt; 1 and position() = last()"> and </xsl:if>
+            <xsl:call-template name="list-separator">
+              <xsl:with-param name="position" select="position()"/>
+              <xsl:with-param name="last" select="last()"/>
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
             <!-- id(N) is note N: briefc makes each note's number its ID. -->
             <xsl:variable name="id"><xsl:apply-templates select="id(@note)" mode="id"/></xsl:variable>
             <a href="#{$id}"><xsl:value-of select="@note"/></a>

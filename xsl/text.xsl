@@ -39,7 +39,7 @@
     <xsl:apply-templates select="db:info"/>
     <xsl:apply-templates select="*[not(self::db:info)]"/>
     <xsl:if test="$notes = 'endnotes' and .//db:footnote">
-      <heading underline="-">Notes</heading>
+      <heading underline="-"><xsl:value-of select="$label-notes"/></heading>
       <xsl:apply-templates select=".//db:footnote" mode="note"/>
     </xsl:if>
     <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
@@ -242,7 +242,7 @@
     <heading underline="-">
       <xsl:variable name="title" select="../db:bibliography/db:title"/>
       <xsl:apply-templates select="$title/node()"/>
-      <xsl:if test="not($title)">Bibliography</xsl:if>
+      <xsl:if test="not($title)"><xsl:value-of select="$label-bibliography"/></xsl:if>
     </heading>
     <xsl:apply-templates select="brf:work" mode="section"/>
   </xsl:template>
@@ -254,12 +254,17 @@
     <xsl:variable name="citing" select="brf:cited-by[not(@note = preceding-sibling::brf:cited-by[1]/@note)]"/>
     <xsl:if test="$citing">
       <block indent="{$step}" tight="yes">
-        <xsl:text>Cited in note</xsl:text>
-        <xsl:if test="count($citing) &gt; 1">s</xsl:if>
+        <xsl:choose>
+          <xsl:when test="count($citing) = 1"><xsl:value-of select="$label-cited-in-note"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label-cited-in-notes"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:text> </xsl:text>
         <xsl:for-each select="$citing">
-          <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
-          <xsl:if test="position() &gt; 1 and position() = last()"> and </xsl:if>
+          <xsl:call-template name="list-separator">
+            <xsl:with-param name="position" select="position()"/>
+            <xsl:with-param name="last" select="last()"/>
+            <xsl:with-param name="lang" select="$lang"/>
+          </xsl:call-template>
           <xsl:value-of select="@note"/>
         </xsl:for-each>
         <xsl:text>.</xsl:text>
