@@ -16,7 +16,7 @@ CC ?= cc
 PKGS = libxml-2.0 libxslt libexslt zlib libcmark-gfm
 # Deferred (=): evaluated after the deps stamp has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
+PKG_LIBS = -Wl,--as-needed $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -21,71 +21,27 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The label KEY in LANG: notes, bibliography, cited-in-note, cited-in-notes,
-       contents, note (before a note's number), back (a note's link back), and. -->
+  <!-- The labels, LANG:KEY=label between bars, looked up by string (a table of one
+       literal compiles in no time, and this file is compiled into four stylesheets).
+       Keys: notes, bibliography, cited-in-note, cited-in-notes, contents, note (before
+       a note's number), back (a note's link back), and. -->
+  <xsl:variable name="label-table"
+                select="concat('|en:notes=Notes|en:bibliography=Bibliography|en:cited-in-note=Cited in note|en:cited-in-notes=Cited in notes|en:contents=Contents|en:note=Note|en:back=Back to the text|en:and=and|',
+                  'es:notes=Notas|es:bibliography=Bibliografía|es:cited-in-note=Citado en la nota|es:cited-in-notes=Citado en las notas|es:contents=Índice|es:note=Nota|es:back=Volver al texto|es:and=y|',
+                  'fr:notes=Notes|fr:bibliography=Bibliographie|fr:cited-in-note=Cité dans la note|fr:cited-in-notes=Cité dans les notes|fr:contents=Table des matières|fr:note=Note|fr:back=Retour au texte|fr:and=et|',
+                  'de:notes=Anmerkungen|de:bibliography=Literaturverzeichnis|de:cited-in-note=Zitiert in Anmerkung|de:cited-in-notes=Zitiert in den Anmerkungen|de:contents=Inhalt|de:note=Anmerkung|de:back=Zurück zum Text|de:and=und|',
+                  'ar:notes=الحواشي|ar:bibliography=المراجع|ar:cited-in-note=ورد في الحاشية|ar:cited-in-notes=ورد في الحواشي|ar:contents=المحتويات|ar:note=حاشية|ar:back=العودة إلى النص|ar:and=و|')"/>
+
+  <!-- The label KEY in LANG, else in English. -->
   <xsl:template name="label">
     <xsl:param name="key"/>
     <xsl:param name="lang"/>
+    <xsl:variable name="found"
+                  select="substring-before(substring-after($label-table, concat('|', $lang, ':', $key, '=')), '|')"/>
     <xsl:choose>
-      <xsl:when test="$lang = 'es'">
-        <xsl:choose>
-          <xsl:when test="$key = 'notes'">Notas</xsl:when>
-          <xsl:when test="$key = 'bibliography'">Bibliografía</xsl:when>
-          <xsl:when test="$key = 'cited-in-note'">Citado en la nota</xsl:when>
-          <xsl:when test="$key = 'cited-in-notes'">Citado en las notas</xsl:when>
-          <xsl:when test="$key = 'contents'">Índice</xsl:when>
-          <xsl:when test="$key = 'note'">Nota</xsl:when>
-          <xsl:when test="$key = 'back'">Volver al texto</xsl:when>
-          <xsl:when test="$key = 'and'">y</xsl:when>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="$lang = 'fr'">
-        <xsl:choose>
-          <xsl:when test="$key = 'notes'">Notes</xsl:when>
-          <xsl:when test="$key = 'bibliography'">Bibliographie</xsl:when>
-          <xsl:when test="$key = 'cited-in-note'">Cité dans la note</xsl:when>
-          <xsl:when test="$key = 'cited-in-notes'">Cité dans les notes</xsl:when>
-          <xsl:when test="$key = 'contents'">Table des matières</xsl:when>
-          <xsl:when test="$key = 'note'">Note</xsl:when>
-          <xsl:when test="$key = 'back'">Retour au texte</xsl:when>
-          <xsl:when test="$key = 'and'">et</xsl:when>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="$lang = 'de'">
-        <xsl:choose>
-          <xsl:when test="$key = 'notes'">Anmerkungen</xsl:when>
-          <xsl:when test="$key = 'bibliography'">Literaturverzeichnis</xsl:when>
-          <xsl:when test="$key = 'cited-in-note'">Zitiert in Anmerkung</xsl:when>
-          <xsl:when test="$key = 'cited-in-notes'">Zitiert in den Anmerkungen</xsl:when>
-          <xsl:when test="$key = 'contents'">Inhalt</xsl:when>
-          <xsl:when test="$key = 'note'">Anmerkung</xsl:when>
-          <xsl:when test="$key = 'back'">Zurück zum Text</xsl:when>
-          <xsl:when test="$key = 'and'">und</xsl:when>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="$lang = 'ar'">
-        <xsl:choose>
-          <xsl:when test="$key = 'notes'">الحواشي</xsl:when>
-          <xsl:when test="$key = 'bibliography'">المراجع</xsl:when>
-          <xsl:when test="$key = 'cited-in-note'">ورد في الحاشية</xsl:when>
-          <xsl:when test="$key = 'cited-in-notes'">ورد في الحواشي</xsl:when>
-          <xsl:when test="$key = 'contents'">المحتويات</xsl:when>
-          <xsl:when test="$key = 'note'">حاشية</xsl:when>
-          <xsl:when test="$key = 'back'">العودة إلى النص</xsl:when>
-          <xsl:when test="$key = 'and'">و</xsl:when>
-        </xsl:choose>
-      </xsl:when>
+      <xsl:when test="$found != ''"><xsl:value-of select="$found"/></xsl:when>
       <xsl:otherwise>
-        <xsl:choose>
-          <xsl:when test="$key = 'notes'">Notes</xsl:when>
-          <xsl:when test="$key = 'bibliography'">Bibliography</xsl:when>
-          <xsl:when test="$key = 'cited-in-note'">Cited in note</xsl:when>
-          <xsl:when test="$key = 'cited-in-notes'">Cited in notes</xsl:when>
-          <xsl:when test="$key = 'contents'">Contents</xsl:when>
-          <xsl:when test="$key = 'note'">Note</xsl:when>
-          <xsl:when test="$key = 'back'">Back to the text</xsl:when>
-          <xsl:when test="$key = 'and'">and</xsl:when>
-        </xsl:choose>
+        <xsl:value-of select="substring-before(substring-after($label-table, concat('|en:', $key, '=')), '|')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
