@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "import.h"
+#include "lint.h"
 #include "mem.h"
 #include "render.h"
 #include "report.h"
@@ -45,7 +46,8 @@ struct options {
 
 enum {
 	OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM, OPT_WERROR, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_LIST_RULES, OPT_FROM, OPT_LANG, OPT_PARTIAL
+	OPT_WRITE_BASELINE, OPT_LIST_RULES, OPT_FROM, OPT_LANG, OPT_PARTIAL, OPT_FIX,
+	OPT_NO_BACKUP
 };
 
 static const char usage_main[] =
@@ -62,7 +64,8 @@ static const char usage_main[] =
 static const char usage_check[] =
 	"usage: briefc check [--help] [--version] [--format gcc|json|sarif|github]\n"
 	"                    [-W RULE=error|warning|style|off]... [-W error | --werror]\n"
-	"                    [--quiet] [--baseline FILE | --write-baseline FILE] FILE...\n"
+	"                    [--quiet] [--baseline FILE | --write-baseline FILE]\n"
+	"                    [--fix [--no-backup]] FILE...\n"
 	"       briefc check --list-rules\n"
 	"\n"
 	"Parse and validate each FILE and resolve its citations to the works they cite;\n"
@@ -80,6 +83,9 @@ static const char usage_check[] =
 	"  --write-baseline FILE\n"
 	"                     record every finding in FILE and exit 0\n"
 	"  --list-rules       every rule, its severity and why it exists\n"
+	"  --fix              mend the notes' punctuation slips (note-style: \".\u201d.\", \"?.\",\n"
+	"                     two spaces) in each FILE, kept as it was in FILE.orig\n"
+	"  --no-backup        with --fix: keep no FILE.orig\n"
 	"Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage or I/O error.\n";
 
 static const char usage_cites[] =
@@ -176,12 +182,12 @@ print_version(void)
 	return EXIT_CLEAN;
 }
 
-/* Loads, validates and resolves one brief: the front of every pipeline. Returns its
- * status and leaves SRC loaded and, when the brief is valid, *MODEL resolved (caller
- * frees with cite_model_free; NULL otherwise). */
+/* Loads, validates, resolves and (LINT) lints one brief: the front of every pipeline.
+ * Returns its status and leaves SRC loaded and, when the brief is valid, *MODEL
+ * resolved (caller frees with cite_model_free; NULL otherwise). */
 static enum diag_exit
-check_one(struct validator *v, struct source *src, const char *path,
-          struct cite_model **model, struct diag *d)
+check_brief(struct validator *v, struct source *src, const char *path,
+            struct cite_model **model, bool lint, struct diag *d)
 {
 	unsigned before = d->errors;
 
@@ -196,7 +202,63 @@ check_one(struct validator *v, struct source *src, const char *path,
 	}
 	if (validate_source(v, src, d) == 0)
 		*model = resolve_source(src, d);
+	if (lint)
+		lint_notes(src, d, NULL);
 	return d->errors > before ? EXIT_INPUT : EXIT_CLEAN;
+}
+
+/* The front of build, cites and import: the note lint is check's alone (a brief's
+ * punctuation is the writer's, and every build would repeat it). */
+static enum diag_exit
+check_one(struct validator *v, struct source *src, const char *path,
+          struct cite_model **model, struct diag *d)
+{
+	return check_brief(v, src, path, model, false, d);
+}
+
+/* Is one of the N FILES "-", standard input? */
+static bool
+reads_stdin(int n, char *const *files)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(files[i], "-") == 0)
+			return true;
+	return false;
+}
+
+/* check --fix: mend the notes' punctuation slips in place, the brief as it was kept
+ * beside it as FILE.orig unless --no-backup. */
+struct fixing {
+	bool on, backup;
+};
+
+/* Mends SRC's punctuation slips (lint_notes) in its file: FILE.orig gets the bytes as
+ * they were (unless FIX says no), then FILE the mended ones, each written whole.
+ * Says what it did on standard error. Returns 0, or -1 reported to D. */
+static int
+mend(const struct source *src, const struct fixing *fix, struct diag *d)
+{
+	struct buf fixed = {0};
+	char *orig = NULL;
+	size_t n = lint_notes(src, d, &fixed);
+	int status = 0;
+
+	if (n > 0 && fix->backup) {
+		orig = mem_alloc(strlen(src->path) + 6);
+		sprintf(orig, "%s.orig", src->path);
+		status = emit_file(orig, src->text, src->len, d);
+	}
+	if (n > 0 && status == 0)
+		status = emit_file(src->path, fixed.data, fixed.len, d);
+	if (n > 0 && status == 0)
+		fprintf(stderr, "briefc: %s: %zu punctuation slip%s mended%s%s%s\n", src->path, n,
+		        n == 1 ? "" : "s", orig ? " (as it was: " : "", orig ? orig : "",
+		        orig ? ")" : "");
+	buf_free(&fixed);
+	free(orig);
+	return status;
 }
 
 /* Applies "-W ARG" to D: "error" (as --werror) or RULE=LEVEL. Returns 0, or -1. */
@@ -226,7 +288,7 @@ set_level(struct diag *d, const char *arg)
  * the baseline files. Returns -1 to go on, else the status to exit with. */
 static int
 check_options(int argc, char **argv, struct diag *d, const char **baseline,
-              const char **record)
+              const char **record, struct fixing *fix)
 {
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -237,6 +299,8 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		{"baseline", required_argument, NULL, OPT_BASELINE},
 		{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
+		{"fix", no_argument, NULL, OPT_FIX},
+		{"no-backup", no_argument, NULL, OPT_NO_BACKUP},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -274,6 +338,12 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		case OPT_WRITE_BASELINE:
 			*record = optarg;
 			break;
+		case OPT_FIX:
+			fix->on = true;
+			break;
+		case OPT_NO_BACKUP:
+			fix->backup = false;
+			break;
 		default:
 			return bad_option("check", c, argv);
 		}
@@ -283,6 +353,9 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 	if (*baseline != NULL && *record != NULL)
 		return usage_error("check", "%s", "check: --baseline and --write-baseline "
 		                   "exclude each other");
+	if (fix->on && reads_stdin(argc - optind, argv + optind))
+		return usage_error("check", "%s", "check: --fix mends files; standard input "
+		                   "('-') has none to write back");
 	return -1;
 }
 
@@ -321,13 +394,14 @@ static int
 cmd_check(int argc, char **argv)
 {
 	const char *baseline = NULL, *record = NULL;
+	struct fixing fix = {false, true};
 	char *target = NULL;
 	struct validator *v;
 	struct diag d;
-	int i, status;
+	int i, status, fix_status = EXIT_CLEAN;
 
 	diag_init(&d, stderr);
-	status = check_options(argc, argv, &d, &baseline, &record);
+	status = check_options(argc, argv, &d, &baseline, &record, &fix);
 	if (status >= 0) {
 		diag_free(&d);
 		return status;
@@ -353,7 +427,9 @@ cmd_check(int argc, char **argv)
 		struct source src = {0};
 		struct cite_model *model;
 
-		check_one(v, &src, argv[i], &model, &d);
+		check_brief(v, &src, argv[i], &model, !fix.on, &d);
+		if (fix.on && src.doc != NULL && mend(&src, &fix, &d) != 0)
+			fix_status = EXIT_USAGE;
 		cite_model_free(model);
 		source_free(&src);
 		diag_flush(&d);
@@ -373,21 +449,11 @@ cmd_check(int argc, char **argv)
 	free(target);
 	diag_summary(&d, d.nfiles);
 	status = v == NULL ? EXIT_USAGE : diag_status(&d);
+	status = fix_status > status ? fix_status : status;
 	diag_free(&d);
 	return status;
 }
 
-/* Is one of the N FILES "-", standard input? */
-static bool
-reads_stdin(int n, char *const *files)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(files[i], "-") == 0)
-			return true;
-	return false;
-}
 
 /* DIR (NULL: none) / INPUT's file name without ".xml", plus the format's extension. */
 static char *

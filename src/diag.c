@@ -65,6 +65,8 @@ static const struct {
 		"a note with no page, where the work is cited by page elsewhere, is vague"},
 	[RULE_UNMARKED_CITATION] = {"unmarked-citation", SEV_WARNING,
 		"citation-like text outside the marked parts is a citation briefc cannot see"},
+	[RULE_NOTE_STYLE] = {"note-style", SEV_STYLE,
+		"\".”.\", \"?.\" and double spaces slip into notes; check --fix mends them"},
 	[RULE_BIBLIOREF_TARGET] = {"biblioref-target", SEV_ERROR,
 		"a biblioref must link to a biblioentry of the brief's bibliography"},
 	[RULE_UNCITED_ENTRY] = {"uncited-entry", SEV_WARNING,

@@ -45,6 +45,7 @@ enum diag_rule {
 	RULE_REPEATED_FULL,         /* a full reference after the work's first citation */
 	RULE_MISSING_LOCATOR,       /* no page, where the work is cited by page elsewhere */
 	RULE_UNMARKED_CITATION,     /* citation-like text outside any marked part */
+	RULE_NOTE_STYLE,            /* a note's punctuation slip (check only) */
 	RULE_BIBLIOREF_TARGET,      /* a biblioref to something not a bibliography entry */
 	RULE_UNCITED_ENTRY,         /* a bibliography entry no note cites */
 	RULE_STALE_BASELINE,        /* a baseline entry that matches no finding */

@@ -30,25 +30,18 @@ struct source_pos {
 	unsigned line, col;
 };
 
-/* A position in the text, advanced monotonically so that locating N start tags costs
- * one pass over the file, not N. */
-struct cursor {
-	size_t off;
-	unsigned line, col;
-};
-
 /* What the SAX callbacks need while one file parses. */
 struct load {
 	struct source *src;
 	struct diag *d;
-	struct cursor cur;
+	struct source_cursor cur;
 	size_t cap;       /* allocated entries of src->pos */
 	unsigned errors;  /* problems reported; any one fails the load */
 	int stopped;      /* parsing was stopped: what libxml2 says next is noise */
 };
 
-static void
-cursor_seek(const char *text, struct cursor *c, size_t off)
+void
+source_cursor_seek(const char *text, struct source_cursor *c, size_t off)
 {
 	if (off < c->off) {
 		c->off = 0;
@@ -98,7 +91,7 @@ load_locate(struct load *ld, xmlParserCtxtPtr ctxt, const xmlChar *at,
 
 	if (off > ld->src->len)
 		off = ld->src->len;
-	cursor_seek(ld->src->text, &ld->cur, off);
+	source_cursor_seek(ld->src->text, &ld->cur, off);
 	*line = ld->cur.line;
 	*col = ld->cur.col;
 }
@@ -493,17 +486,17 @@ check_markup(const struct source *src, struct diag *d)
 	const char *t = src->text;
 	const uint8_t *bad = u8_check((const uint8_t *)t, src->len);
 	const char *nul = memchr(t, '\0', src->len);
-	struct cursor cur = {0, 1, 1};
+	struct source_cursor cur = {0, 1, 1};
 	size_t at = 0, ns = 0;
 
 	if (bad != NULL && (nul == NULL || (const char *)bad < nul)) {
-		cursor_seek(t, &cur, (size_t)((const char *)bad - t));
+		source_cursor_seek(t, &cur, (size_t)((const char *)bad - t));
 		diag_report(d, RULE_ENCODING, src->path, cur.line, cur.col,
 		            "byte 0x%02X is not UTF-8 here; save the brief as UTF-8", *bad);
 		return -1;
 	}
 	if (nul != NULL) {
-		cursor_seek(t, &cur, (size_t)(nul - t));
+		source_cursor_seek(t, &cur, (size_t)(nul - t));
 		diag_report(d, RULE_XML, src->path, cur.line, cur.col,
 		            "a NUL byte, which XML does not allow; a brief is text");
 		return -1;
@@ -524,7 +517,7 @@ check_markup(const struct source *src, struct diag *d)
 		}
 		n = count_attributes(src->text, src->len, at, &ns, &end);
 		if (n > MAX_ATTRIBUTES || ns > MAX_NAMESPACES) {
-			cursor_seek(src->text, &cur, at);
+			source_cursor_seek(src->text, &cur, at);
 			if (n > MAX_ATTRIBUTES)
 				diag_report(d, RULE_XML, src->path, cur.line, cur.col,
 				            "an element with %zu attributes; briefc allows at "

@@ -59,6 +59,17 @@ void source_free(struct source *src);
 void source_locate(const struct source *src, const xmlNode *node, unsigned *line,
                    unsigned *col);
 
+/* A position in a text, moved forward: the line and column (1-based, in characters)
+ * of byte offsets met in increasing order cost one pass over the text, not one each.
+ * Start it at {0, 1, 1}. */
+struct source_cursor {
+	size_t off;
+	unsigned line, col;
+};
+
+/* Moves C to byte OFF of TEXT (back to the start first, if OFF is behind it). */
+void source_cursor_seek(const char *text, struct source_cursor *c, size_t off);
+
 /* The node after NODE in document order, staying inside ROOT (NULL after the last):
  * the iterative walk every tree pass uses, so no input depth can exhaust the stack. */
 xmlNodePtr source_next(xmlNodePtr node, xmlNodePtr root);
