@@ -1,6 +1,6 @@
 /* fuzz_pipeline.c - libFuzzer target: the whole of briefc's pipeline, in process, on
- * the fuzzed bytes, as `briefc check`, `briefc cites` and `briefc build --to
- * html,epub,text` run it, writing no file.
+ * the fuzzed bytes, as `briefc check` (its note lint, as reported and as --fix mends),
+ * `briefc cites` and `briefc build --to html,epub,text` run it, writing no file.
  *
  * The first byte chooses the options (as cmark's fuzzer does); the rest is the brief:
  *   bit 0    notes=footnotes (else endnotes)
@@ -21,6 +21,7 @@
 #include "cite.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "lint.h"
 #include "mem.h"
 #include "render.h"
 #include "report.h"
@@ -91,7 +92,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d.files = files;
 	d.nfiles = 1;
 	if (source_load_memory(&src, files[0], data + 1, size - 1, SOURCE_MAX_BYTES, &d) ==
-	    SOURCE_OK && validate_source(validator, &src, &d) == 0) {
+	    SOURCE_OK) {
+		/* check's note lint, as it reports and as --fix mends. */
+		struct buf fixed = {0};
+
+		lint_notes(&src, &d, NULL);
+		lint_notes(&src, &d, &fixed);
+		buf_free(&fixed);
+	}
+	if (src.doc != NULL && validate_source(validator, &src, &d) == 0) {
 		model = resolve_source(&src, &d);
 		/* As the command line: a brief with errors is reported, not built. */
 		if (d.errors == 0) {
