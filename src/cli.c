@@ -235,7 +235,7 @@ struct fixing {
 };
 
 /* Mends SRC's punctuation slips (lint_notes) in its file: FILE.orig gets the bytes as
- * they were (unless FIX says no), then FILE the mended ones, each written whole.
+ * they were (unless FIX says no) and FILE the mended ones, both written or neither.
  * Says what it did on standard error. Returns 0, or -1 reported to D. */
 static int
 mend(const struct source *src, const struct fixing *fix, struct diag *d)
@@ -245,13 +245,21 @@ mend(const struct source *src, const struct fixing *fix, struct diag *d)
 	size_t n = lint_notes(src, d, &fixed);
 	int status = 0;
 
+	struct emit_batch batch;
+
+	emit_batch_init(&batch);
 	if (n > 0 && fix->backup) {
 		orig = mem_alloc(strlen(src->path) + 6);
 		sprintf(orig, "%s.orig", src->path);
-		status = emit_file(orig, src->text, src->len, d);
+		status = emit_stage(&batch, orig, src->text, src->len, d);
 	}
 	if (n > 0 && status == 0)
-		status = emit_file(src->path, fixed.data, fixed.len, d);
+		status = emit_stage(&batch, src->path, fixed.data, fixed.len, d);
+	/* Both files, or neither. */
+	if (status != 0)
+		emit_abort(&batch);
+	else
+		status = emit_commit(&batch, d);
 	if (n > 0 && status == 0)
 		fprintf(stderr, "briefc: %s: %zu punctuation slip%s mended%s%s%s\n", src->path, n,
 		        n == 1 ? "" : "s", orig ? " (as it was: " : "", orig ? orig : "",
@@ -377,15 +385,12 @@ static char *
 record_plan(const char *record, char *const *files, int nfiles, struct diag *d)
 {
 	struct emit_plan plan = {0};
-	char *target = emit_target(record, true, d);
+	char *target;
 	int i;
 
 	for (i = 0; i < nfiles; i++)
 		emit_plan_input(&plan, files[i]);
-	if (target != NULL && emit_plan_output(&plan, target, record, d) != 0) {
-		free(target);
-		target = NULL;
-	}
+	target = emit_plan_target(&plan, record, true, d);
 	emit_plan_free(&plan);
 	return target;
 }
@@ -508,14 +513,14 @@ plan_outputs(const struct options *o, char *const *files, int nfiles, const char
 	emit_plan_inputs_in(&plan, xsl_dir);
 	for (i = 0; i < nfiles && status == 0; i++) {
 		for (f = 0; f < RENDER__COUNT && status == 0; f++) {
-			char *name, *path;
+			char *name;
 
 			if (!o->formats[f])
 				continue;
 			name = o->output ? mem_strdup(o->output) :
 			       default_output(o->output_dir, files[i], (enum render_format)f);
-			path = bp->paths[i][f] = emit_target(name, o->output != NULL, d);
-			if (path == NULL || emit_plan_output(&plan, path, name, d) != 0)
+			bp->paths[i][f] = emit_plan_target(&plan, name, o->output != NULL, d);
+			if (bp->paths[i][f] == NULL)
 				status = -1;
 			free(name);
 		}
@@ -671,13 +676,13 @@ cites(const struct options *o, char *const *files, int n, struct diag *d)
 	struct validator *v = validate_new(d);
 	struct buf out = {0};
 	struct emit_plan plan = {0};
-	char *path = emit_target(o->output ? o->output : "-", true, d);
+	char *path;
 	int status = EXIT_USAGE, i, written = 0;
 
 	for (i = 0; i < n; i++)
 		emit_plan_input(&plan, files[i]);
-	if (v == NULL || path == NULL ||
-	    emit_plan_output(&plan, path, o->output ? o->output : "-", d) != 0)
+	path = emit_plan_target(&plan, o->output ? o->output : "-", true, d);
+	if (v == NULL || path == NULL)
 		goto done;
 	status = EXIT_CLEAN;
 	for (i = 0; i < n; i++) {
@@ -916,16 +921,12 @@ import_plan(const struct options *o, const char *input, const char *xsl_dir,
             struct diag *d)
 {
 	struct emit_plan plan = {0};
-	char *name = import_output(o->output, input);
-	char *path = emit_target(name, o->output != NULL, d);
+	char *name = import_output(o->output, input), *path;
 
 	emit_plan_input(&plan, input);
 	if (xsl_dir != NULL)
 		emit_plan_inputs_in(&plan, xsl_dir);
-	if (path != NULL && emit_plan_output(&plan, path, name, d) != 0) {
-		free(path);
-		path = NULL;
-	}
+	path = emit_plan_target(&plan, name, o->output != NULL, d);
 	emit_plan_free(&plan);
 	free(name);
 	return path;

@@ -30,6 +30,33 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* The directory PATH names a file in: "." for a bare name, "/" at the root. Caller
+ * frees. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (slash == NULL)
+		return mem_strdup(".");
+	if (slash == path)
+		return mem_strdup("/");
+	dir = mem_alloc((size_t)(slash - path) + 1);
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	return dir;
+}
+
+/* The file name PATH ends with. */
+static const char *
+base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
 /* The temporary file of PATH: "dir/.name.briefc-PID-XXXXXX" for mkstemp, in PATH's
  * directory. The process id in the name lets a later run tell a file left by a
  * briefc that was killed (SIGKILL cannot be held) from one still being written. */
@@ -52,17 +79,12 @@ temp_name(const char *path)
 static void
 remove_stale_temps(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? mem_alloc((size_t)(slash - path) + 2) : mem_strdup(".");
-	const char *base = slash ? slash + 1 : path;
+	char *dir = dir_of(path);
+	const char *base = base_of(path);
 	size_t n = strlen(base);
 	struct dirent *e;
 	DIR *d;
 
-	if (slash != NULL) {
-		memcpy(dir, path, (size_t)(slash - path) + 1);
-		dir[slash - path + 1] = '\0';
-	}
 	if ((d = opendir(dir)) == NULL) {
 		free(dir);
 		return;
@@ -80,8 +102,8 @@ remove_stale_temps(const char *path)
 		if (end == tail || *end != '-' || strlen(end + 1) != 6 || pid <= 0 ||
 		    pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
-		gone = mem_alloc(strlen(dir) + strlen(name) + 1);
-		sprintf(gone, "%s%s", slash ? dir : "", name);
+		gone = mem_alloc(strlen(dir) + strlen(name) + 2);
+		sprintf(gone, "%s/%s", dir, name);
 		unlink(gone);
 		free(gone);
 	}
@@ -283,19 +305,11 @@ plan_add(struct emit_plan *p, const char *path, bool output)
 static char *
 real_name(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? mem_alloc((size_t)(slash - path) + 2) : mem_strdup(".");
-	char real[PATH_MAX], *out = NULL;
+	char *dir = dir_of(path), real[PATH_MAX], *out;
 
-	if (slash != NULL) {
-		memcpy(dir, path, (size_t)(slash - path));
-		dir[slash - path] = '\0';
-		if (slash == path)
-			strcpy(dir, "/");
-	}
 	if (realpath(dir, real) != NULL) {
-		out = mem_alloc(strlen(real) + strlen(slash ? slash + 1 : path) + 2);
-		sprintf(out, "%s/%s", real, slash ? slash + 1 : path);
+		out = mem_alloc(strlen(real) + strlen(base_of(path)) + 2);
+		sprintf(out, "%s/%s", real, base_of(path));
 	} else {
 		out = mem_strdup(path);   /* no such directory yet: the name as given */
 	}
@@ -339,9 +353,11 @@ emit_plan_inputs_in(struct emit_plan *p, const char *dir)
 	closedir(d);
 }
 
-int
-emit_plan_output(struct emit_plan *p, const char *path, const char *named,
-                 struct diag *d)
+/* Records PATH (the file of the output the user knows as NAMED) as an output. Returns
+ * 0; or, when it is a file the run reads or an output already planned, reports that
+ * to D against NAMED, naming both, and returns -1. */
+static int
+plan_output(struct emit_plan *p, const char *path, const char *named, struct diag *d)
 {
 	struct emit_planned *f;
 	struct stat st;
@@ -351,7 +367,7 @@ emit_plan_output(struct emit_plan *p, const char *path, const char *named,
 
 	if (strcmp(path, "-") == 0)
 		return 0;
-	/* lstat: a link still there is one emit_target chose not to follow; the rename
+	/* lstat: a link still there is one target_of chose not to follow; the rename
 	 * replaces the link itself. */
 	exists = lstat(path, &st) == 0;
 	if (!exists)
@@ -402,11 +418,13 @@ emit_plan_free(struct emit_plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* How many links emit_target follows before it calls it a loop (as the kernel does). */
+/* How many links target_of follows before it calls it a loop (as the kernel does). */
 #define MAX_LINKS 40
 
-char *
-emit_target(const char *path, bool named, struct diag *d)
+/* The file an output named PATH is written to (see emit_plan_target). Caller frees;
+ * NULL, reported to D, for a loop of links. */
+static char *
+target_of(const char *path, bool named, struct diag *d)
 {
 	char *cur = mem_strdup(path);
 	struct stat st;
@@ -417,7 +435,6 @@ emit_target(const char *path, bool named, struct diag *d)
 	for (hops = 0; lstat(cur, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
 		char link[PATH_MAX], *next;
 		ssize_t n;
-		const char *slash;
 
 		if (hops == MAX_LINKS || (n = readlink(cur, link, sizeof(link) - 1)) < 0) {
 			diag_report(d, RULE_IO, path, 0, 0, "cannot follow the link: %s",
@@ -426,15 +443,29 @@ emit_target(const char *path, bool named, struct diag *d)
 			return NULL;
 		}
 		link[n] = '\0';
-		slash = strrchr(cur, '/');
-		if (link[0] == '/' || slash == NULL) {
+		if (link[0] == '/' || strchr(cur, '/') == NULL) {
 			next = mem_strdup(link);
 		} else {   /* relative to the link's own directory */
-			next = mem_alloc((size_t)(slash - cur) + strlen(link) + 2);
-			sprintf(next, "%.*s/%s", (int)(slash - cur), cur, link);
+			char *dir = dir_of(cur);
+
+			next = mem_alloc(strlen(dir) + strlen(link) + 2);
+			sprintf(next, "%s/%s", dir, link);
+			free(dir);
 		}
 		free(cur);
 		cur = next;
 	}
 	return cur;
+}
+
+char *
+emit_plan_target(struct emit_plan *p, const char *name, bool named, struct diag *d)
+{
+	char *path = target_of(name, named, d);
+
+	if (path != NULL && plan_output(p, path, name, d) != 0) {
+		free(path);
+		path = NULL;
+	}
+	return path;
 }

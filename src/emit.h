@@ -63,20 +63,16 @@ void emit_plan_input(struct emit_plan *p, const char *path);
 /* Records every regular file in DIR (the stylesheets a run may load) as read. */
 void emit_plan_inputs_in(struct emit_plan *p, const char *dir);
 
-/* Records PATH (emit_target's file for the output the user knows as NAMED) as an
- * output of the run. Returns 0; or, when it is a file the run reads or an output
- * already planned, reports that to D against NAMED (RULE_IO, naming both) and returns
- * -1. "-" (standard output) is always 0. */
-int emit_plan_output(struct emit_plan *p, const char *path, const char *named,
-                     struct diag *d);
+/* Plans the output the user knows as NAME and returns the file it is written to
+ * (caller frees). NAMED: the user named it (-o), and a symbolic link there is
+ * followed to the file it names, which is replaced and the link kept. Not NAMED (-d
+ * DIR, a brief's name): a link there is replaced itself, never followed, so a link
+ * planted in an output directory leads nowhere. Returns NULL, reported to D (RULE_IO,
+ * naming both), when that file is one the run reads or an output already planned, or
+ * for a loop of links. "-" (standard output) is always itself. */
+char *emit_plan_target(struct emit_plan *p, const char *name, bool named,
+                       struct diag *d);
 
 void emit_plan_free(struct emit_plan *p);
-
-/* The file an output named PATH is written to. The user named PATH (-o): a symbolic
- * link there is followed to the file it names, which is replaced and the link kept.
- * The name was derived (-d DIR, a brief's name): a link there is replaced itself,
- * never followed, so a link planted in an output directory leads nowhere. Caller
- * frees; NULL, reported to D, for a loop of links. */
-char *emit_target(const char *path, bool named, struct diag *d);
 
 #endif
