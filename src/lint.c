@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 /* One slip: bytes [off, off + len) of the file, to be replaced by WITH. */
 struct slip {
 	size_t off, len;
@@ -34,20 +36,15 @@ add_slip(struct scan *s, size_t off, size_t len, const char *with, const char *w
 	s->slips[s->n++] = (struct slip){off, len, with, s->note, what};
 }
 
-/* The code point at I (UTF-8, which source.c has checked) and its length in *N. */
+/* The code point at I of the text (UTF-8, which source.c has checked) and its length
+ * in *N. */
 static unsigned
-code_point(const char *t, size_t i, size_t *n)
+code_point(const struct scan *s, size_t i, size_t *n)
 {
-	const unsigned char *p = (const unsigned char *)t + i;
+	ucs4_t c;
 
-	if (p[0] < 0x80)
-		return *n = 1, p[0];
-	if ((p[0] & 0xE0) == 0xC0)
-		return *n = 2, ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-	if ((p[0] & 0xF0) == 0xE0)
-		return *n = 3, ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-	return *n = 4, ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) |
-	               ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+	*n = (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s->t + i, s->len - i);
+	return c;
 }
 
 static bool
@@ -67,8 +64,8 @@ blank(unsigned c)
 static size_t
 text_char(struct scan *s, size_t i)
 {
-	size_t n, k, m;
-	unsigned c = code_point(s->t, i, &n);
+	size_t n, k, m, step;
+	unsigned c = code_point(s, i, &n);
 
 	if (c == '.' && closing_quote(s->prev) && (s->prev2 == '.' || s->prev2 == '?' ||
 	                                           s->prev2 == '!'))
@@ -80,13 +77,10 @@ text_char(struct scan *s, size_t i)
 	if (blank(c) && s->prev != 0 && !blank(s->prev)) {
 		/* A run of blanks between words of one line: one space is enough. Blanks
 		 * that open a line or end one are the file's layout. */
-		for (k = i + n, m = 1; k < s->len; k += n, m++) {
-			if (!blank(code_point(s->t, k, &n)))
-				break;
-		}
+		for (k = i + n, m = 1; k < s->len && blank(code_point(s, k, &step)); k += step)
+			m++;
 		if (m > 1 && k < s->len && s->t[k] != '\n' && s->t[k] != '\r')
 			add_slip(s, i, k - i, " ", "two spaces where one belongs");
-		code_point(s->t, i, &n);
 	}
 	s->prev2 = s->prev;
 	s->prev = c;
