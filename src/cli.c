@@ -244,7 +244,6 @@ mend(const struct source *src, const struct fixing *fix, struct diag *d)
 	char *orig = NULL;
 	size_t n = lint_notes(src, d, &fixed);
 	int status = 0;
-
 	struct emit_batch batch;
 
 	emit_batch_init(&batch);
@@ -459,18 +458,20 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
-
-/* DIR (NULL: none) / INPUT's file name without ".xml", plus the format's extension. */
+/* DIR (NULL: none) / INPUT's file name less its extension DROP (NULL: whichever one
+ * it has), plus EXT: an output named after its input. Caller frees. */
 static char *
-default_output(const char *dir, const char *input, enum render_format format)
+named_after(const char *dir, const char *input, const char *drop, const char *ext)
 {
 	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
+	const char *dot = strrchr(base, '.');
 	size_t n = strlen(base);
-	const char *ext = render_extension(format);
 	char *out;
 
-	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
-		n -= 4;
+	if (drop != NULL && n > strlen(drop) && strcmp(base + n - strlen(drop), drop) == 0)
+		n -= strlen(drop);
+	else if (drop == NULL && dot != NULL && dot != base)
+		n = (size_t)(dot - base);
 	out = mem_alloc((dir ? strlen(dir) + 1 : 0) + n + strlen(ext) + 1);
 	sprintf(out, "%s%s%.*s%s", dir ? dir : "", dir ? "/" : "", (int)n, base, ext);
 	return out;
@@ -518,7 +519,8 @@ plan_outputs(const struct options *o, char *const *files, int nfiles, const char
 			if (!o->formats[f])
 				continue;
 			name = o->output ? mem_strdup(o->output) :
-			       default_output(o->output_dir, files[i], (enum render_format)f);
+			       named_after(o->output_dir, files[i], ".xml",
+			                   render_extension((enum render_format)f));
 			bp->paths[i][f] = emit_plan_target(&plan, name, o->output != NULL, d);
 			if (bp->paths[i][f] == NULL)
 				status = -1;
@@ -871,23 +873,6 @@ cmd_build(int argc, char **argv)
 	return c;
 }
 
-/* OUT: the brief's name, from -o or MANUSCRIPT's name with ".xml" in the current
- * directory. Caller frees. */
-static char *
-import_output(const char *output, const char *input)
-{
-	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	char *out;
-
-	if (output != NULL)
-		return mem_strdup(output);
-	out = mem_alloc(n + 5);
-	sprintf(out, "%.*s.xml", (int)n, base);
-	return out;
-}
-
 /* The manuscript read into a raw brief by the reader its format calls for (a docx
  * through the stylesheets of XSL_DIR). */
 static xmlDocPtr
@@ -921,7 +906,9 @@ import_plan(const struct options *o, const char *input, const char *xsl_dir,
             struct diag *d)
 {
 	struct emit_plan plan = {0};
-	char *name = import_output(o->output, input), *path;
+	char *name = o->output ? mem_strdup(o->output) :
+	             named_after(NULL, input, NULL, ".xml");
+	char *path;
 
 	emit_plan_input(&plan, input);
 	if (xsl_dir != NULL)
@@ -1020,7 +1007,7 @@ cmd_import(int argc, char **argv)
 			from_given = true;
 			break;
 		case OPT_LANG:
-			if (xmlStrlen((const xmlChar *)optarg) == 0 || strlen(optarg) > 35 ||
+			if (*optarg == '\0' || strlen(optarg) > 35 ||
 			    strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 			                   "0123456789-") != strlen(optarg))
 				return usage_error("import", "import: --lang wants a language tag "
