@@ -67,8 +67,32 @@ append_text(char **field, const xmlNode *node)
 	free(t);
 }
 
+/* A person's name written whole in NODE: "Family, Given" at its comma; else, of two
+ * words or more, the last word is the family name ("Jean Lemoalle"); one word alone
+ * stays whole. (A family name of several words, "Silva Sánchez", needs its parts
+ * marked.) */
+static void
+split_name(struct cite_name *name, const xmlNode *node)
+{
+	char *whole = text_of(node), *comma = strchr(whole, ','), *space = strrchr(whole, ' ');
+
+	if (comma != NULL && comma > whole && comma[1] == ' ' && comma[2] != '\0') {
+		*comma = '\0';
+		name->family = mem_strdup(whole);
+		name->given = mem_strdup(comma + 2);
+		free(whole);
+	} else if (comma == NULL && space != NULL) {
+		*space = '\0';
+		name->family = mem_strdup(space + 1);
+		name->given = whole;
+	} else {
+		name->literal = whole;
+	}
+}
+
 /* An <author>'s name: a <personname> taken apart by <surname>/<firstname> elements
- * (bibliography entries) or phrase roles (notes), else whole; or an <orgname>. */
+ * (bibliography entries) or phrase roles (notes), else as split_name splits it; or an
+ * <orgname>. */
 static struct cite_name
 read_name(const xmlNode *author)
 {
@@ -93,7 +117,7 @@ read_name(const xmlNode *author)
 		if (name.family == NULL) {
 			free(name.given);
 			name.given = NULL;
-			name.literal = text_of(who);
+			split_name(&name, who);
 		}
 		return name;
 	}

@@ -251,7 +251,7 @@ doi_ok(const char *s)
 	return *s == '/' && s[1] != '\0' && strpbrk(s, " \t\r\n") == NULL;
 }
 
-/* Is NODE a <link> whose xlink:href libxml2's anyURI type refused (MESSAGE), and which
+/* Is NODE a <link> or <uri> whose xlink:href libxml2's anyURI type refused (MESSAGE), and which
  * check_url reports as a malformed URL? */
 static bool
 bad_href(const xmlNode *node, const char *message)
@@ -260,7 +260,7 @@ bad_href(const xmlNode *node, const char *message)
 	char why[256];
 	bool bad;
 
-	if (!source_is(node, "link") || message == NULL ||
+	if (!(source_is(node, "link") || source_is(node, "uri")) || message == NULL ||
 	    strncmp(message, "Type anyURI", 11) != 0)
 		return false;
 	href = xmlGetNsProp(node, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
@@ -488,7 +488,7 @@ class_is(const xmlNode *node, const char *value)
 	return is;
 }
 
-/* A <link xlink:href> must lead somewhere, and a <biblioid> or <citebiblioid> of class
+/* A <link xlink:href> or <uri xlink:href> must lead somewhere, and a <biblioid> or <citebiblioid> of class
  * uri or doi must be one (a DOI leads somewhere through https://doi.org/). Other
  * classes (isbn, issn, pubsnumber) are not checked. */
 static void
@@ -497,7 +497,7 @@ check_url(struct report *r, const xmlNode *node)
 	bool id = source_is(node, "biblioid") || source_is(node, "citebiblioid");
 	xmlChar *raw = NULL;
 
-	if (source_is(node, "link"))
+	if (source_is(node, "link") || source_is(node, "uri"))
 		raw = xmlGetNsProp(node, (const xmlChar *)"href", (const xmlChar *)XLINK_NS);
 	else if (id && (class_is(node, "uri") || class_is(node, "doi")))
 		raw = xmlNodeGetContent(node);

@@ -12,9 +12,13 @@
 
   <!-- Indentation between blocks in the source is not text of the brief. (Not
        personname: in a written citation the space between its name parts is.) -->
-  <xsl:strip-space elements="db:article db:info db:author db:affiliation
+  <xsl:strip-space elements="db:article db:info db:author db:editor db:affiliation
                              db:section db:blockquote db:itemizedlist db:orderedlist
-                             db:listitem db:footnote db:abstract"/>
+                             db:listitem db:footnote db:abstract db:keywordset
+                             db:variablelist db:varlistentry db:note db:sidebar
+                             db:figure db:informalfigure db:mediaobject db:imageobject
+                             db:textobject db:caption db:table db:informaltable
+                             db:tgroup db:thead db:tbody db:row"/>
 
   <!-- Parameters every format takes (briefc build, option param NAME=VALUE):
        notes      endnotes: all notes at the end; footnotes: each after its block
@@ -99,6 +103,90 @@
       <xsl:with-param name="key" select="'back'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="label-figure">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'figure'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-table">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'table'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="label-edited-by">
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="'edited-by'"/><xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <!-- Figures and tables: "Figure 2", "Table 1", numbered in document order. -->
+  <xsl:template match="db:figure" mode="label">
+    <xsl:value-of select="concat($label-figure, ' ', count(preceding::db:figure) + 1)"/>
+  </xsl:template>
+  <xsl:template match="db:table" mode="label">
+    <xsl:value-of select="concat($label-table, ' ', count(preceding::db:table) + 1)"/>
+  </xsl:template>
+
+  <!-- A caption's lead: "Figure 2. " -->
+  <xsl:template match="db:figure | db:table" mode="caption-label">
+    <xsl:apply-templates select="." mode="label"/>
+    <xsl:text>. </xsl:text>
+  </xsl:template>
+
+  <!-- What a cross-reference says: a figure or table its label, anything else its
+       title. -->
+  <xsl:template match="*" mode="xref-text">
+    <xsl:value-of select="db:title"/>
+  </xsl:template>
+  <xsl:template match="db:figure | db:table" mode="xref-text">
+    <xsl:apply-templates select="." mode="label"/>
+  </xsl:template>
+
+  <!-- An admonition's title: its own, else "Note" in the brief's language. -->
+  <xsl:template match="db:note" mode="title">
+    <xsl:apply-templates select="db:title/node()"/>
+    <xsl:if test="not(db:title)">
+      <xsl:call-template name="label">
+        <xsl:with-param name="key" select="'remark'"/><xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What an image says to a reader who cannot see it: its alt, else its text
+       object, else its figure's title. -->
+  <xsl:template match="db:mediaobject" mode="alt">
+    <xsl:choose>
+      <xsl:when test="db:alt"><xsl:value-of select="normalize-space(db:alt)"/></xsl:when>
+      <xsl:when test="db:textobject"><xsl:value-of select="normalize-space(db:textobject)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(parent::db:figure/db:title)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An inline quotation, in the brief's quotation marks; one inside another in its
+       inner marks. -->
+  <xsl:template match="db:quote">
+    <xsl:variable name="inner" select="count(ancestor::db:quote) mod 2 = 1"/>
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="substring('inner-open', 7 - 6 * $inner)"/>
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:apply-templates/>
+    <xsl:call-template name="label">
+      <xsl:with-param name="key" select="substring('inner-close', 7 - 6 * $inner)"/>
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A publication date, YYYY[-MM[-DD]], as the brief's language writes it. -->
+  <xsl:template match="db:pubdate" mode="shown">
+    <xsl:variable name="d" select="normalize-space(.)"/>
+    <xsl:call-template name="date">
+      <xsl:with-param name="year" select="substring($d, 1, 4)"/>
+      <xsl:with-param name="month" select="substring($d, 6, 2)"/>
+      <xsl:with-param name="day" select="substring($d, 9, 2)"/>
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+  </xsl:template>
 
 
   <!-- Structured citations (Chicago 17th ed., notes and bibliography) ============ -->
@@ -379,23 +467,27 @@
     <xsl:apply-templates select="." mode="date"/>
   </xsl:template>
 
-  <!-- "January 15, 2016", "August 2013" or "2014" from the date's parts; a date
-       briefc could not take apart is printed as written. -->
+  <!-- "January 15, 2016", "August 2013" or "2014" from the date's parts, in the
+       brief's language; a date briefc could not take apart is printed as written. -->
   <xsl:template match="brf:work" mode="date">
     <xsl:param name="year-only" select="false()"/>
     <xsl:variable name="date" select="brf:date"/>
     <xsl:choose>
-      <xsl:when test="not($date)">n.d.</xsl:when>
+      <xsl:when test="not($date)">
+        <xsl:call-template name="label">
+          <xsl:with-param name="key" select="'no-date'"/><xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$date/@year and ($year-only or not($date/@month))">
         <xsl:value-of select="$date/@year"/>
       </xsl:when>
       <xsl:when test="$date/@year">
-        <!-- Month names padded to nine characters, the longest ("September"). -->
-        <xsl:value-of select="normalize-space(substring(
-            'January  February March    April    May      June     July     August   SeptemberOctober  November December ',
-            9 * ($date/@month - 1) + 1, 9))"/>
-        <xsl:if test="$date/@day"><xsl:value-of select="concat(' ', $date/@day, ',')"/></xsl:if>
-        <xsl:value-of select="concat(' ', $date/@year)"/>
+        <xsl:call-template name="date">
+          <xsl:with-param name="year" select="$date/@year"/>
+          <xsl:with-param name="month" select="$date/@month"/>
+          <xsl:with-param name="day" select="string($date/@day)"/>
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
     </xsl:choose>

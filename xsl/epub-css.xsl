@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-css.xsl - the EPUB's style sheet, EPUB/style.css: a serif text at the
      reader's own size, notes and bibliography smaller, bibliography entries with a
-     hanging indent; the reading system's fonts, no others. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+     hanging indent, then the style of the figures, tables, lists of terms and asides
+     the brief has; the reading system's fonts, no others. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:db="http://docbook.org/ns/docbook">
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -42,5 +44,55 @@ nav ol { list-style: none; padding-left: 1.5em; }
 nav > ol { padding-left: 0; }
 nav[hidden] { display: none; }
 </xsl:text>
+    <xsl:apply-templates select="db:article"/>
+  </xsl:template>
+
+  <!-- The style of the parts a brief has, only those: figures, tables, lists of
+       terms, admonitions and sidebars. -->
+  <xsl:template match="db:article">
+    <xsl:if test=".//db:figure | .//db:informalfigure | .//db:mediaobject">
+      <xsl:text>
+/* Figures: an image no wider than the page, its caption under it. */
+figure { margin: 1em 0; }
+figure img { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: .9em; margin-top: .4em; }
+figcaption p { margin: .2em 0; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:table | .//db:informaltable">
+      <xsl:text>
+/* Tables: rules under rows, the head's heavier. */
+table { border-collapse: collapse; margin: 1em 0; font-size: .95em; }
+caption { text-align: left; font-size: .9em; margin-bottom: .4em; }
+th, td { border-bottom: 1px solid #999; padding: .25em .5em; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #666; }
+.align-right { text-align: right; }
+.align-center { text-align: center; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:figure | .//db:table">
+      <xsl:text>.label { font-weight: bold; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:variablelist">
+      <xsl:text>
+/* Lists of terms. */
+.list-title, dt { font-weight: bold; }
+dd { margin: 0 0 .6em 1.5em; }
+dd > p { margin: .2em 0; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:note | .//db:sidebar">
+      <xsl:text>
+/* Admonitions and sidebars, set apart by a rule and a frame. */
+.note .title, .sidebar .title { font-weight: bold; margin-bottom: .3em; }
+.note { border-left: 3px solid #666; padding: .1em 1em; margin: 1em 0; }
+.sidebar { border: 1px solid #999; padding: .1em 1em; margin: 1em 0; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test="db:info/db:editor">
+      <xsl:text>.editors { font-style: normal; }
+</xsl:text>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

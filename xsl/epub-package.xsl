@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-package.xsl - the EPUB's package document, EPUB/package.opf: the brief's
-     identifier, title, authors, language and dates, the manifest of the files
-     briefc writes beside it, and the reading order. -->
+     identifier, title and subtitle, authors and editors, language, dates, abstract
+     and keywords, the manifest of the files briefc writes beside it, and the reading
+     order. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://www.idpf.org/2007/opf"
@@ -29,10 +30,24 @@
         <dc:identifier id="id">
           <xsl:apply-templates select="." mode="identifier"/>
         </dc:identifier>
-        <dc:title><xsl:value-of select="normalize-space(db:info/db:title)"/></dc:title>
-        <xsl:apply-templates select="db:info/db:author" mode="package"/>
+        <dc:title>
+          <xsl:if test="db:info/db:subtitle"><xsl:attribute name="id">title</xsl:attribute></xsl:if>
+          <xsl:value-of select="normalize-space(db:info/db:title)"/>
+        </dc:title>
+        <xsl:for-each select="db:info/db:subtitle">
+          <meta refines="#title" property="title-type">main</meta>
+          <dc:title id="subtitle"><xsl:value-of select="normalize-space(.)"/></dc:title>
+          <meta refines="#subtitle" property="title-type">subtitle</meta>
+        </xsl:for-each>
+        <xsl:apply-templates select="db:info/db:author | db:info/db:editor" mode="package"/>
         <dc:language><xsl:value-of select="@xml:lang"/></dc:language>
         <xsl:apply-templates select="db:info/db:pubdate" mode="package"/>
+        <xsl:for-each select="db:info/db:abstract">
+          <dc:description><xsl:value-of select="normalize-space(.)"/></dc:description>
+        </xsl:for-each>
+        <xsl:for-each select="db:info/db:keywordset/db:keyword">
+          <dc:subject><xsl:value-of select="normalize-space(.)"/></dc:subject>
+        </xsl:for-each>
         <meta property="dcterms:modified"><xsl:value-of select="$modified"/></meta>
       </metadata>
       <manifest>
@@ -74,16 +89,29 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Each author a creator, filed under the family name when the name has parts. -->
-  <xsl:template match="db:author" mode="package">
+  <!-- Each author a creator, each editor a contributor, filed under the family name
+       when the name has parts. -->
+  <xsl:template match="db:author | db:editor" mode="package">
     <xsl:variable name="id" select="concat('creator-', position())"/>
-    <dc:creator id="{$id}"><xsl:apply-templates select="." mode="plain"/></dc:creator>
+    <xsl:choose>
+      <xsl:when test="self::db:author">
+        <dc:creator id="{$id}"><xsl:apply-templates select="." mode="plain"/></dc:creator>
+      </xsl:when>
+      <xsl:otherwise>
+        <dc:contributor id="{$id}"><xsl:apply-templates select="." mode="plain"/></dc:contributor>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="db:personname/db:surname and db:personname/db:firstname">
       <meta refines="#{$id}" property="file-as">
         <xsl:value-of select="concat(db:personname/db:surname, ', ', db:personname/db:firstname)"/>
       </meta>
     </xsl:if>
-    <meta refines="#{$id}" property="role" scheme="marc:relators">aut</meta>
+    <meta refines="#{$id}" property="role" scheme="marc:relators">
+      <xsl:choose>
+        <xsl:when test="self::db:author">aut</xsl:when>
+        <xsl:otherwise>edt</xsl:otherwise>
+      </xsl:choose>
+    </meta>
   </xsl:template>
 
   <!-- A publication date, when it is one EPUB takes: YYYY, YYYY-MM or YYYY-MM-DD. -->

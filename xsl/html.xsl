@@ -23,13 +23,34 @@
       <xsl:if test="$dir = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="db:info/db:title"/></title>
+        <title>
+          <xsl:value-of select="normalize-space(db:info/db:title)"/>
+          <xsl:if test="db:info/db:subtitle">
+            <xsl:value-of select="concat(': ', normalize-space(db:info/db:subtitle))"/>
+          </xsl:if>
+        </title>
         <xsl:for-each select="db:info/db:author">
           <meta name="author">
             <xsl:attribute name="content"><xsl:apply-templates select="." mode="plain"/></xsl:attribute>
           </meta>
         </xsl:for-each>
-        <style><xsl:call-template name="css"/></style>
+        <xsl:if test="db:info/db:abstract">
+          <meta name="description" content="{normalize-space(db:info/db:abstract)}"/>
+        </xsl:if>
+        <xsl:if test="db:info/db:keywordset">
+          <meta name="keywords">
+            <xsl:attribute name="content">
+              <xsl:for-each select="db:info/db:keywordset/db:keyword">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:value-of select="normalize-space(.)"/>
+              </xsl:for-each>
+            </xsl:attribute>
+          </meta>
+        </xsl:if>
+        <style>
+          <xsl:call-template name="css"/>
+          <xsl:apply-templates select="." mode="css"/>
+        </style>
       </head>
       <body>
         <article>
@@ -63,8 +84,21 @@
           </xsl:for-each>
         </p>
       </xsl:for-each>
+      <xsl:if test="db:editor">
+        <p class="byline editors">
+          <xsl:value-of select="concat($label-edited-by, ' ')"/>
+          <xsl:for-each select="db:editor">
+            <xsl:call-template name="list-separator">
+              <xsl:with-param name="position" select="position()"/>
+              <xsl:with-param name="last" select="last()"/>
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
+            <span class="editor"><xsl:apply-templates select="." mode="plain"/></span>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
       <xsl:if test="db:pubdate">
-        <p class="date"><time datetime="{db:pubdate}"><xsl:value-of select="db:pubdate"/></time></p>
+        <p class="date"><time datetime="{normalize-space(db:pubdate)}"><xsl:apply-templates select="db:pubdate" mode="shown"/></time></p>
       </xsl:if>
       <xsl:apply-templates select="db:abstract"/>
     </header>
@@ -99,6 +133,126 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A figure: its images, then its caption ("Figure 2. Title", and what the
+       images' captions say). -->
+  <xsl:template match="db:figure | db:informalfigure">
+    <figure>
+      <xsl:apply-templates select="@xml:id"/>
+      <xsl:apply-templates select="db:mediaobject" mode="image"/>
+      <xsl:if test="db:title or db:mediaobject/db:caption">
+        <figcaption>
+          <xsl:if test="db:title">
+            <p class="title">
+              <span class="label"><xsl:apply-templates select="." mode="caption-label"/></span>
+              <xsl:apply-templates select="db:title/node()"/>
+            </p>
+          </xsl:if>
+          <xsl:apply-templates select="db:mediaobject/db:caption/*"/>
+        </figcaption>
+      </xsl:if>
+    </figure>
+    <xsl:call-template name="notes-after"/>
+  </xsl:template>
+
+  <!-- An image with no figure around it is a figure without a title. -->
+  <xsl:template match="db:mediaobject">
+    <figure>
+      <xsl:apply-templates select="@xml:id"/>
+      <xsl:apply-templates select="." mode="image"/>
+      <xsl:if test="db:caption">
+        <figcaption><xsl:apply-templates select="db:caption/*"/></figcaption>
+      </xsl:if>
+    </figure>
+    <xsl:call-template name="notes-after"/>
+  </xsl:template>
+
+  <xsl:template match="db:mediaobject" mode="image">
+    <xsl:apply-templates select="db:imageobject/db:imagedata"/>
+  </xsl:template>
+
+  <xsl:template match="@xml:id">
+    <xsl:attribute name="id"><xsl:value-of select="."/></xsl:attribute>
+  </xsl:template>
+
+  <!-- A table: its caption ("Table 1. Title"), head rows of column headers, body
+       rows of cells, each aligned as the brief says. -->
+  <xsl:template match="db:table | db:informaltable">
+    <table>
+      <xsl:apply-templates select="@xml:id"/>
+      <xsl:if test="db:title">
+        <caption>
+          <span class="label"><xsl:apply-templates select="." mode="caption-label"/></span>
+          <xsl:apply-templates select="db:title/node()"/>
+        </caption>
+      </xsl:if>
+      <xsl:apply-templates select="db:tgroup/db:thead | db:tgroup/db:tbody"/>
+    </table>
+    <xsl:call-template name="notes-after"/>
+  </xsl:template>
+
+  <xsl:template match="db:thead"><thead><xsl:apply-templates/></thead></xsl:template>
+  <xsl:template match="db:tbody"><tbody><xsl:apply-templates/></tbody></xsl:template>
+  <xsl:template match="db:row"><tr><xsl:apply-templates/></tr></xsl:template>
+  <xsl:template match="db:thead/db:row/db:entry">
+    <th scope="col"><xsl:call-template name="cell"/></th>
+  </xsl:template>
+  <xsl:template match="db:tbody/db:row/db:entry">
+    <td><xsl:call-template name="cell"/></td>
+  </xsl:template>
+
+  <!-- A cell's alignment: its own, else its column's colspec's. -->
+  <xsl:template name="cell">
+    <xsl:variable name="column" select="count(preceding-sibling::db:entry) + 1"/>
+    <xsl:variable name="align" select="(@align | ancestor::db:tgroup/db:colspec[$column]/@align)[1]"/>
+    <xsl:if test="$align = 'right' or $align = 'center'">
+      <xsl:attribute name="class"><xsl:value-of select="concat('align-', $align)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- With notes='footnotes', the notes of a table or figure follow it whole: its
+       cells and captions have no room for them. -->
+  <xsl:template name="notes-after">
+    <xsl:if test="$notes = 'footnotes'">
+      <xsl:apply-templates select=".//db:footnote" mode="footnote"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A list of terms, each with what it means. -->
+  <xsl:template match="db:variablelist">
+    <xsl:if test="db:title">
+      <p class="list-title"><xsl:apply-templates select="db:title/node()"/></p>
+    </xsl:if>
+    <dl>
+      <xsl:apply-templates select="@xml:id"/>
+      <xsl:for-each select="db:varlistentry">
+        <xsl:for-each select="db:term">
+          <dt><xsl:apply-templates/></dt>
+        </xsl:for-each>
+        <dd><xsl:apply-templates select="db:listitem/*"/></dd>
+      </xsl:for-each>
+    </dl>
+  </xsl:template>
+
+  <!-- An admonition, and a sidebar: set apart, each under its title. -->
+  <xsl:template match="db:note">
+    <div class="note" role="note">
+      <xsl:apply-templates select="@xml:id"/>
+      <p class="title"><xsl:apply-templates select="." mode="title"/></p>
+      <xsl:apply-templates select="*[not(self::db:title)]"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="db:sidebar">
+    <aside class="sidebar">
+      <xsl:apply-templates select="@xml:id"/>
+      <xsl:if test="db:title">
+        <p class="title"><xsl:apply-templates select="db:title/node()"/></p>
+      </xsl:if>
+      <xsl:apply-templates select="*[not(self::db:title)]"/>
+    </aside>
+  </xsl:template>
+
   <xsl:template match="db:itemizedlist"><ul><xsl:apply-templates/></ul></xsl:template>
   <xsl:template match="db:orderedlist"><ol><xsl:apply-templates/></ol></xsl:template>
   <xsl:template match="db:listitem"><li><xsl:apply-templates/></li></xsl:template>
@@ -107,7 +261,8 @@
   <!-- (Siblings tested one each way: count(../*) would count them all, for every
        paragraph, quadratic in a long list item.) -->
   <xsl:template match="db:listitem/db:para[not(preceding-sibling::*[1]) and not(following-sibling::*[1])]
-                       | db:footnote/db:para[not(preceding-sibling::*[1]) and not(following-sibling::*[1])]">
+                       | db:footnote/db:para[not(preceding-sibling::*[1]) and not(following-sibling::*[1])]
+                       | db:entry/db:para[not(preceding-sibling::*[1]) and not(following-sibling::*[1])]">
     <xsl:apply-templates/>
     <xsl:apply-templates select="." mode="footnotes"/>
   </xsl:template>
@@ -115,7 +270,7 @@
   <!-- With notes='footnotes', a paragraph's notes follow it, each in an aside that
        links back to its reference. -->
   <xsl:template match="db:para" mode="footnotes">
-    <xsl:if test="$notes = 'footnotes'">
+    <xsl:if test="$notes = 'footnotes' and not(ancestor::db:entry or ancestor::db:caption)">
       <xsl:apply-templates select=".//db:footnote" mode="footnote"/>
     </xsl:if>
   </xsl:template>
@@ -152,7 +307,23 @@
     <a href="#{@linkend}"><xsl:apply-templates/></a>
   </xsl:template>
   <xsl:template match="db:xref">
-    <a href="#{@linkend}"><xsl:value-of select="id(@linkend)/db:title"/></a>
+    <a href="#{@linkend}"><xsl:apply-templates select="id(@linkend)" mode="xref-text"/></a>
+  </xsl:template>
+  <xsl:template match="db:quote"><q><xsl:apply-templates/></q></xsl:template>
+  <!-- An address: a link when it is a web address. -->
+  <xsl:template match="db:uri">
+    <xsl:variable name="href">
+      <xsl:choose>
+        <xsl:when test="@xlink:href"><xsl:value-of select="normalize-space(@xlink:href)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with($href, 'https://') or starts-with($href, 'http://')">
+        <a class="uri" href="{$href}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise><span class="uri"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A note in the text: a superscript link to the note, which links back. -->
@@ -247,6 +418,47 @@
   <xsl:template name="url">
     <xsl:param name="href"/>
     <a href="{$href}"><xsl:value-of select="$href"/></a>
+  </xsl:template>
+
+  <!-- The style of the parts a brief has, only those: figures, tables, lists of
+       terms, admonitions and sidebars. -->
+  <xsl:template match="db:article" mode="css">
+    <xsl:if test=".//db:figure | .//db:informalfigure | .//db:mediaobject">
+      <xsl:text>figure { margin: 1.5rem 0; }
+figure img { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: .92rem; color: #333; margin-top: .4rem; }
+figcaption p { margin: .2rem 0; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:table | .//db:informaltable">
+      <xsl:text>table { border-collapse: collapse; margin: 1.5rem 0; font-size: .95rem; }
+caption { text-align: start; font-size: .92rem; margin-bottom: .4rem; }
+th, td { border-bottom: 1px solid #ccc; padding: .3rem .6rem; text-align: start; vertical-align: top; }
+thead th { border-bottom: 2px solid #888; }
+.align-right { text-align: end; }
+.align-center { text-align: center; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:figure | .//db:table">
+      <xsl:text>.label { font-weight: bold; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:variablelist">
+      <xsl:text>.list-title, dt { font-weight: bold; }
+dd { margin: 0 0 .6rem 1.5rem; }
+dd > p { margin: .2rem 0; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test=".//db:note | .//db:sidebar">
+      <xsl:text>.note .title, .sidebar .title { font-weight: bold; margin-bottom: .3rem; }
+.note { border-left: 3px solid #1a4f8b; padding: .1rem 1rem; margin: 1.25rem 0; background: #f3f6fa; }
+.sidebar { border: 1px solid #ccc; padding: .1rem 1rem; margin: 1.5rem 0; background: #f7f7f2; }
+</xsl:text>
+    </xsl:if>
+    <xsl:if test="db:info/db:editor">
+      <xsl:text>.editors { font-style: normal; }
+</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="css">

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- labels.xsl - the words briefc adds to a brief ("Notes", "Bibliography", "Cited in
-     notes 1, 2, and 3", "Contents", the links' aria-labels), in the brief's language
-     (en, es, fr, de, ar; English for any other), and its writing direction. Included
-     by common.xsl and epub-nav.xsl; each gives the language. -->
+     notes 1, 2, and 3", "Contents", "Figure 2", the links' aria-labels), its dates and
+     quotation marks, in the brief's language (en, es, fr, de, ar; English for any
+     other), and its writing direction. Included by common.xsl and epub-nav.xsl; each
+     gives the language. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- LANG: the primary subtag of an xml:lang or lang, lower-cased ("es" of "es-ES"). -->
@@ -24,24 +25,43 @@
   <!-- The labels, LANG:KEY=label between bars, looked up by string (a table of one
        literal compiles in no time, and this file is compiled into four stylesheets).
        Keys: notes, bibliography, cited-in-note, cited-in-notes, contents, note (before
-       a note's number), back (a note's link back), and. -->
-  <xsl:variable name="label-table"
+       a note's number), back (a note's link back), and, figure and table (before
+       their numbers), remark (an admonition without a title), image (an image in
+       plain text), edited-by (before an editor's name), no-date (a work without
+       one), months (January to December, between commas), and the quotation marks
+       open and close, and inner-open and inner-close for a quotation in one. -->
+  <xsl:variable name="labels"
                 select="concat('|en:notes=Notes|en:bibliography=Bibliography|en:cited-in-note=Cited in note|en:cited-in-notes=Cited in notes|en:contents=Contents|en:note=Note|en:back=Back to the text|en:and=and|',
+                  'en:figure=Figure|en:table=Table|en:remark=Note|en:image=Image|en:edited-by=Edited by|en:no-date=n.d.|',
+                  'en:months=January,February,March,April,May,June,July,August,September,October,November,December|',
+                  'en:open=“|en:close=”|en:inner-open=‘|en:inner-close=’|',
                   'es:notes=Notas|es:bibliography=Bibliografía|es:cited-in-note=Citado en la nota|es:cited-in-notes=Citado en las notas|es:contents=Índice|es:note=Nota|es:back=Volver al texto|es:and=y|',
+                  'es:figure=Figura|es:table=Tabla|es:remark=Nota|es:image=Imagen|es:edited-by=Edición de|es:no-date=s. f.|',
+                  'es:months=enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre|',
+                  'es:open=«|es:close=»|es:inner-open=“|es:inner-close=”|',
                   'fr:notes=Notes|fr:bibliography=Bibliographie|fr:cited-in-note=Cité dans la note|fr:cited-in-notes=Cité dans les notes|fr:contents=Table des matières|fr:note=Note|fr:back=Retour au texte|fr:and=et|',
+                  'fr:figure=Figure|fr:table=Tableau|fr:remark=Remarque|fr:image=Image|fr:edited-by=Sous la direction de|fr:no-date=s. d.|',
+                  'fr:months=janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre|',
+                  'fr:open=« |fr:close= »|fr:inner-open=“|fr:inner-close=”|',
                   'de:notes=Anmerkungen|de:bibliography=Literaturverzeichnis|de:cited-in-note=Zitiert in Anmerkung|de:cited-in-notes=Zitiert in den Anmerkungen|de:contents=Inhalt|de:note=Anmerkung|de:back=Zurück zum Text|de:and=und|',
-                  'ar:notes=الحواشي|ar:bibliography=المراجع|ar:cited-in-note=ورد في الحاشية|ar:cited-in-notes=ورد في الحواشي|ar:contents=المحتويات|ar:note=حاشية|ar:back=العودة إلى النص|ar:and=و|')"/>
+                  'de:figure=Abbildung|de:table=Tabelle|de:remark=Hinweis|de:image=Bild|de:edited-by=Herausgegeben von|de:no-date=o. J.|',
+                  'de:months=Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember|',
+                  'de:open=„|de:close=“|de:inner-open=‚|de:inner-close=‘|',
+                  'ar:notes=الحواشي|ar:bibliography=المراجع|ar:cited-in-note=ورد في الحاشية|ar:cited-in-notes=ورد في الحواشي|ar:contents=المحتويات|ar:note=حاشية|ar:back=العودة إلى النص|ar:and=و|',
+                  'ar:figure=شكل|ar:table=جدول|ar:remark=ملاحظة|ar:image=صورة|ar:edited-by=تحرير|ar:no-date=د.ت.|',
+                  'ar:months=يناير,فبراير,مارس,أبريل,مايو,يونيو,يوليو,أغسطس,سبتمبر,أكتوبر,نوفمبر,ديسمبر|',
+                  'ar:open=«|ar:close=»|ar:inner-open=“|ar:inner-close=”|')"/>
 
   <!-- The label KEY in LANG, else in English. -->
   <xsl:template name="label">
     <xsl:param name="key"/>
     <xsl:param name="lang"/>
     <xsl:variable name="found"
-                  select="substring-before(substring-after($label-table, concat('|', $lang, ':', $key, '=')), '|')"/>
+                  select="substring-before(substring-after($labels, concat('|', $lang, ':', $key, '=')), '|')"/>
     <xsl:choose>
       <xsl:when test="$found != ''"><xsl:value-of select="$found"/></xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="substring-before(substring-after($label-table, concat('|en:', $key, '=')), '|')"/>
+        <xsl:value-of select="substring-before(substring-after($labels, concat('|en:', $key, '=')), '|')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -64,6 +84,55 @@
           <xsl:with-param name="lang" select="$lang"/>
         </xsl:call-template>
         <xsl:text> </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A date of YEAR, MONTH (1-12, or empty) and DAY (or empty) as LANG writes it:
+       "March 9, 2026", "9 de marzo de 2026", "9 mars 2026" ("1er mars"), "9. März
+       2026", "9 مارس 2026"; without a day, the month and year ("March 2026"). -->
+  <xsl:template name="date">
+    <xsl:param name="year"/>
+    <xsl:param name="month"/>
+    <xsl:param name="day" select="''"/>
+    <xsl:param name="lang"/>
+    <xsl:variable name="months">
+      <xsl:call-template name="label">
+        <xsl:with-param name="key" select="'months'"/>
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="name">
+      <xsl:call-template name="nth-of-list">
+        <xsl:with-param name="list" select="concat($months, ',')"/>
+        <xsl:with-param name="n" select="number($month)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="d" select="string(number($day))"/>
+    <xsl:choose>
+      <xsl:when test="$name = ''"><xsl:value-of select="$year"/></xsl:when>
+      <xsl:when test="$day = '' and $lang = 'es'"><xsl:value-of select="concat($name, ' de ', $year)"/></xsl:when>
+      <xsl:when test="$day = ''"><xsl:value-of select="concat($name, ' ', $year)"/></xsl:when>
+      <xsl:when test="$lang = 'es'"><xsl:value-of select="concat($d, ' de ', $name, ' de ', $year)"/></xsl:when>
+      <xsl:when test="$lang = 'fr' and $d = '1'"><xsl:value-of select="concat('1er ', $name, ' ', $year)"/></xsl:when>
+      <xsl:when test="$lang = 'de'"><xsl:value-of select="concat($d, '. ', $name, ' ', $year)"/></xsl:when>
+      <xsl:when test="$lang = 'fr' or $lang = 'ar'"><xsl:value-of select="concat($d, ' ', $name, ' ', $year)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($name, ' ', $d, ', ', $year)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The Nth item of LIST, items each ended by a comma; empty past its end. -->
+  <xsl:template name="nth-of-list">
+    <xsl:param name="list"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="not($n &gt;= 1) or $list = ''"/>
+      <xsl:when test="$n = 1"><xsl:value-of select="substring-before($list, ',')"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="nth-of-list">
+          <xsl:with-param name="list" select="substring-after($list, ',')"/>
+          <xsl:with-param name="n" select="$n - 1"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -6,7 +6,10 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:db="http://docbook.org/ns/docbook">
 
-  <!-- "Firstname Surname" from a structured personname. -->
+  <!-- "Firstname Surname" from a structured personname; one written whole, as it is. -->
+  <xsl:template match="db:personname[not(*)]" mode="plain">
+    <xsl:value-of select="normalize-space(.)"/>
+  </xsl:template>
   <xsl:template match="db:personname" mode="plain">
     <xsl:for-each select="db:honorific|db:firstname|db:othername|db:surname|db:lineage">
       <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
@@ -21,7 +24,7 @@
     <xsl:value-of select="db:jobtitle"/>
   </xsl:template>
 
-  <xsl:template match="db:author" mode="plain">
+  <xsl:template match="db:author | db:editor" mode="plain">
     <xsl:apply-templates select="db:personname|db:orgname" mode="plain"/>
   </xsl:template>
 

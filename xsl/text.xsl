@@ -52,7 +52,7 @@
     <xsl:for-each select="db:subtitle">
       <block><xsl:apply-templates/></block>
     </xsl:for-each>
-    <xsl:for-each select="db:author | db:author/db:affiliation | db:pubdate">
+    <xsl:for-each select="db:author | db:author/db:affiliation | db:editor[1] | db:pubdate">
       <block>
         <xsl:if test="position() &gt; 1"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
         <xsl:apply-templates select="." mode="byline"/>
@@ -64,7 +64,19 @@
   <xsl:template match="db:author | db:affiliation" mode="byline">
     <xsl:apply-templates select="." mode="plain"/>
   </xsl:template>
-  <xsl:template match="db:pubdate" mode="byline"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="db:pubdate" mode="byline"><xsl:apply-templates select="." mode="shown"/></xsl:template>
+  <!-- "Edited by A and B", on one line for all the editors. -->
+  <xsl:template match="db:editor" mode="byline">
+    <xsl:value-of select="concat($label-edited-by, ' ')"/>
+    <xsl:for-each select="../db:editor">
+      <xsl:call-template name="list-separator">
+        <xsl:with-param name="position" select="position()"/>
+        <xsl:with-param name="last" select="last()"/>
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="." mode="plain"/>
+    </xsl:for-each>
+  </xsl:template>
 
   <!-- Headings: "-" under a top-level section's title, "~" under deeper ones. -->
   <xsl:template match="db:section">
@@ -104,6 +116,113 @@
       <block indent="{$indent + $step}" tight="yes">— <xsl:apply-templates/></block>
     </xsl:for-each>
     <xsl:call-template name="notes-of"><xsl:with-param name="indent" select="$indent + $step"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A figure: each image as what it shows, "[Image: a chart of ...]", then the
+       caption, "Figure 1. Title", and the images' captions, set right under it. -->
+  <xsl:template match="db:figure | db:informalfigure | db:mediaobject">
+    <xsl:param name="indent" select="0"/>
+    <xsl:for-each select="descendant-or-self::db:mediaobject">
+      <block indent="{$indent}">
+        <xsl:if test="position() &gt; 1"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
+        <xsl:variable name="alt"><xsl:apply-templates select="." mode="alt"/></xsl:variable>
+        <xsl:text>[</xsl:text>
+        <xsl:call-template name="label">
+          <xsl:with-param name="key" select="'image'"/><xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+        <xsl:if test="$alt != ''"><xsl:value-of select="concat(': ', $alt)"/></xsl:if>
+        <xsl:text>]</xsl:text>
+      </block>
+    </xsl:for-each>
+    <xsl:if test="db:title">
+      <block indent="{$indent}" tight="yes">
+        <xsl:apply-templates select="." mode="caption-label"/>
+        <xsl:apply-templates select="db:title/node()"/>
+      </block>
+    </xsl:if>
+    <xsl:for-each select="descendant-or-self::db:mediaobject/db:caption/db:para">
+      <block indent="{$indent}" tight="yes"><xsl:apply-templates/></block>
+    </xsl:for-each>
+    <xsl:call-template name="notes-of"><xsl:with-param name="indent" select="$indent"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A table: its caption, "Table 1. Title", then its rows, head rows above a rule,
+       as text.c lays them out in the columns left. -->
+  <xsl:template match="db:table | db:informaltable">
+    <xsl:param name="indent" select="0"/>
+    <xsl:if test="db:title">
+      <block indent="{$indent}">
+        <xsl:apply-templates select="." mode="caption-label"/>
+        <xsl:apply-templates select="db:title/node()"/>
+      </block>
+    </xsl:if>
+    <table>
+      <xsl:if test="$indent &gt; 0"><xsl:attribute name="indent"><xsl:value-of select="$indent"/></xsl:attribute></xsl:if>
+      <xsl:if test="db:title"><xsl:attribute name="tight">yes</xsl:attribute></xsl:if>
+      <xsl:for-each select="db:tgroup/db:thead/db:row | db:tgroup/db:tbody/db:row">
+        <row>
+          <xsl:if test="parent::db:thead"><xsl:attribute name="head">yes</xsl:attribute></xsl:if>
+          <xsl:for-each select="db:entry">
+            <!-- A cell of paragraphs is one text, its paragraphs a space apart. -->
+            <cell>
+              <xsl:for-each select="node()">
+                <xsl:if test="self::db:para and preceding-sibling::db:para"><xsl:text> </xsl:text></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="self::db:para"><xsl:apply-templates/></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </cell>
+          </xsl:for-each>
+        </row>
+      </xsl:for-each>
+    </table>
+    <xsl:call-template name="notes-of"><xsl:with-param name="indent" select="$indent"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A list of terms: its title, then each term on a line, what it means indented
+       under it. -->
+  <xsl:template match="db:variablelist">
+    <xsl:param name="indent" select="0"/>
+    <xsl:for-each select="db:title">
+      <block indent="{$indent}"><xsl:apply-templates/></block>
+    </xsl:for-each>
+    <xsl:for-each select="db:varlistentry">
+      <xsl:variable name="first-entry" select="position() = 1"/>
+      <xsl:for-each select="db:term">
+        <block indent="{$indent}">
+          <xsl:if test="position() &gt; 1 or ($first-entry and ../../db:title)">
+            <xsl:attribute name="tight">yes</xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </block>
+      </xsl:for-each>
+      <xsl:for-each select="db:listitem/*">
+        <xsl:apply-templates select=".">
+          <xsl:with-param name="indent" select="$indent + $step"/>
+          <xsl:with-param name="tight" select="position() = 1"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- An admonition (under its title, or "Note") and a sidebar (under its title, if
+       any): their blocks indented below. -->
+  <xsl:template match="db:note | db:sidebar">
+    <xsl:param name="indent" select="0"/>
+    <xsl:variable name="title">
+      <xsl:apply-templates select="self::db:note" mode="title"/>
+      <xsl:apply-templates select="self::db:sidebar/db:title/node()"/>
+    </xsl:variable>
+    <xsl:if test="string($title) != ''">
+      <block indent="{$indent}"><xsl:copy-of select="$title"/></block>
+    </xsl:if>
+    <xsl:for-each select="*[not(self::db:title)]">
+      <xsl:apply-templates select=".">
+        <xsl:with-param name="indent" select="$indent + $step"/>
+        <xsl:with-param name="tight" select="position() = 1 and string($title) != ''"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A list is indented by two columns, its item's text by four: "  * text". Items
@@ -219,7 +338,14 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="db:xref">
-    <xsl:value-of select="id(@linkend)/db:title"/>
+    <xsl:apply-templates select="id(@linkend)" mode="xref-text"/>
+  </xsl:template>
+  <!-- An address as written; "text <address>" when it links elsewhere. -->
+  <xsl:template match="db:uri">
+    <xsl:apply-templates/>
+    <xsl:if test="@xlink:href and normalize-space(.) != normalize-space(@xlink:href)">
+      <xsl:value-of select="concat(' &lt;', normalize-space(@xlink:href), '&gt;')"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="db:footnote">
