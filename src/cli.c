@@ -202,8 +202,11 @@ check_brief(struct validator *v, struct source *src, const char *path,
 	}
 	if (validate_source(v, src, d) == 0)
 		*model = resolve_source(src, d);
-	if (lint)
+	if (lint) {
 		lint_notes(src, d, NULL);
+		if (*model != NULL)
+			lint_short_forms(src, *model, d);
+	}
 	return d->errors > before ? EXIT_INPUT : EXIT_CLEAN;
 }
 

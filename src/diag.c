@@ -67,6 +67,8 @@ static const struct {
 		"citation-like text outside the marked parts is a citation briefc cannot see"},
 	[RULE_NOTE_STYLE] = {"note-style", SEV_STYLE,
 		"\".”.\", \"?.\" and double spaces slip into notes; check --fix mends them"},
+	[RULE_SHORT_TITLE] = {"short-title", SEV_STYLE,
+		"Chicago's short form is author, short title, page: the title tells works apart"},
 	[RULE_BIBLIOREF_TARGET] = {"biblioref-target", SEV_ERROR,
 		"a biblioref must link to a biblioentry of the brief's bibliography"},
 	[RULE_UNCITED_ENTRY] = {"uncited-entry", SEV_WARNING,

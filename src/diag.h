@@ -46,6 +46,7 @@ enum diag_rule {
 	RULE_MISSING_LOCATOR,       /* no page, where the work is cited by page elsewhere */
 	RULE_UNMARKED_CITATION,     /* citation-like text outside any marked part */
 	RULE_NOTE_STYLE,            /* a note's punctuation slip (check only) */
+	RULE_SHORT_TITLE,           /* a short form without its work's title (check only) */
 	RULE_BIBLIOREF_TARGET,      /* a biblioref to something not a bibliography entry */
 	RULE_UNCITED_ENTRY,         /* a bibliography entry no note cites */
 	RULE_STALE_BASELINE,        /* a baseline entry that matches no finding */

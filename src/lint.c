@@ -1,5 +1,6 @@
 /* lint.c - the note lint: one pass over the brief's bytes, markup skipped, the text of
- * every <footnote> watched for punctuation slips, each kept as an edit of the bytes. */
+ * every <footnote> watched for punctuation slips, each kept as an edit of the bytes;
+ * then the resolved citations, for short forms without a title. */
 #include "lint.h"
 
 #include <stdbool.h>
@@ -181,5 +182,65 @@ lint_notes(const struct source *src, struct diag *d, struct buf *fixed)
 		buf_append(fixed, s.t + at, s.len - at);
 	n = s.n;
 	free(s.slips);
+	return n;
+}
+
+/* Is C a short form written without a title, of a work that has one? */
+static bool
+untitled_short(const struct cite_model *m, const struct cite *c)
+{
+	return c->form == CITE_SHORT && c->work != CITE_NONE && c->fields.title == NULL &&
+	       c->fields.short_title == NULL && m->works[c->work].short_title != NULL;
+}
+
+/* The notes after FIRST that cite its work in a short form without a title, as
+ * "; also in notes 12 and 14" into OUT (nothing when there are none). */
+static void
+other_notes(const struct cite_model *m, size_t first, struct buf *out)
+{
+	const struct cite_work *w = &m->works[m->cites[first].work];
+	size_t i, n = 0, last_note = m->cites[first].note;
+	struct buf list = {0};
+
+	for (i = 0; i < w->ncites; i++) {
+		const struct cite *c = &m->cites[w->cites[i]];
+
+		if (w->cites[i] <= first || !untitled_short(m, c) || c->note == last_note)
+			continue;
+		buf_printf(&list, "%s%zu", n > 0 ? ", " : "", c->note);
+		last_note = c->note;
+		n++;
+	}
+	if (n > 0)
+		buf_printf(out, "; also in note%s %s", n > 1 ? "s" : "", list.data);
+	buf_free(&list);
+}
+
+size_t
+lint_short_forms(const struct source *src, const struct cite_model *m, struct diag *d)
+{
+	bool *seen = mem_alloc(m->nworks > 0 ? m->nworks : 1);
+	size_t i, n = 0;
+
+	memset(seen, 0, m->nworks > 0 ? m->nworks : 1);
+	for (i = 0; i < m->ncites; i++) {
+		const struct cite *c = &m->cites[i];
+		struct buf also = {0};
+		unsigned line, col;
+
+		if (!untitled_short(m, c) || seen[c->work])
+			continue;
+		seen[c->work] = true;
+		buf_puts(&also, "");
+		other_notes(m, i, &also);
+		source_locate(src, c->node, &line, &col);
+		diag_report(d, RULE_SHORT_TITLE, src->path, line, col, "a short form without "
+		            "its work's title in note %zu: Chicago writes the author, the short "
+		            "title (\u201c%s\u201d) and the page%s", c->note,
+		            m->works[c->work].short_title, also.data);
+		buf_free(&also);
+		n++;
+	}
+	free(seen);
 	return n;
 }

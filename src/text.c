@@ -606,17 +606,51 @@ water_level(const size_t *minimum, size_t n, size_t room)
 	return lo;
 }
 
+/* Gives each of the N columns of WIDTH that is short of its TARGET by no more than an
+ * even share of ROOM among the columns short of theirs its whole target, until none
+ * is: a narrow column ("People (2020)") is set whole before a wide one takes the
+ * rest. Returns the room left. */
+static size_t
+satisfy_narrow(size_t *width, const size_t *target, size_t n, size_t room)
+{
+	size_t j, nshort;
+	bool changed = true;
+
+	while (changed) {
+		changed = false;
+		for (j = 0, nshort = 0; j < n; j++)
+			nshort += width[j] < target[j];
+		for (j = 0; j < n && nshort > 0; j++) {
+			if (width[j] < target[j] && target[j] - width[j] <= room / nshort) {
+				room -= target[j] - width[j];
+				width[j] = target[j];
+				changed = true;
+			}
+		}
+	}
+	return room;
+}
+
 /* Widens the N columns of WIDTH (none wider than its TARGET) toward TARGET with at
  * most ROOM columns more; returns the room left over. If ROOM is enough, each column
- * gets its target; if not, all the room goes: each column gets ROOM * want / (the sum
- * of the wants), rounded down, its want being how much it is short but at most ROOM
- * (so that a column wanting more than there is does not starve the others), and what
- * the rounding leaves goes one column each, left to right, to those still short. */
+ * gets its target; if not, all the room goes: first to the narrow columns
+ * (satisfy_narrow), then each column gets ROOM * want / (the sum of the wants),
+ * rounded down, its want being how much it is short but at most ROOM (so that a
+ * column wanting more than there is does not starve the others), and what the
+ * rounding leaves goes one column each, left to right, to those still short. */
 static size_t
 widen(size_t *width, const size_t *target, size_t n, size_t room)
 {
 	size_t short_of = 0, wants = 0, given = 0, j;
 
+	for (j = 0; j < n; j++)
+		short_of += target[j] - width[j];
+	if (short_of <= room) {
+		memcpy(width, target, n * sizeof(*width));
+		return room - short_of;
+	}
+	room = satisfy_narrow(width, target, n, room);
+	short_of = 0;
 	for (j = 0; j < n; j++) {
 		short_of += target[j] - width[j];
 		wants += target[j] - width[j] < room ? target[j] - width[j] : room;

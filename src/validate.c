@@ -147,15 +147,24 @@ static const struct {
 	{"section", "title"},
 };
 
+/* The first element child of PARENT, or NULL. */
+static xmlNodePtr
+first_element(const xmlNode *parent)
+{
+	xmlNodePtr c = parent->children;
+
+	while (c != NULL && c->type != XML_ELEMENT_NODE)
+		c = c->next;
+	return c;
+}
+
 /* The element PARENT must begin with, if it lacks it; NULL otherwise. */
 static const char *
 missing_first_child(const xmlNode *parent)
 {
-	const xmlNode *c = parent->children;
+	const xmlNode *c = first_element(parent);
 	size_t i;
 
-	while (c != NULL && c->type != XML_ELEMENT_NODE)
-		c = c->next;
 	for (i = 0; i < sizeof(required_first) / sizeof(required_first[0]); i++)
 		if (strcmp((const char *)parent->name, required_first[i].parent) == 0)
 			return c != NULL && strcmp((const char *)c->name,
@@ -382,9 +391,24 @@ on_schema_error(void *data, xmlErrorPtr err)
 		report_at(r, RULE_SCHEMA, node, "%s", msg);
 		return;
 	}
-	if (strcmp(msg, "Expecting an element , got nothing") == 0)
-		snprintf(msg, sizeof(msg), "<%s> ends before a required child element",
+	/* Where the schema interleaves children after a required first one (<info>),
+	 * libxml2 reports the parent; the child in the first one's place is the news. */
+	if (strncmp(msg, "Expecting element ", 18) == 0 && missing_first_child(node) != NULL &&
+	    first_element(node) != NULL) {
+		node = first_element(node);
+		snprintf(msg, sizeof(msg), "Did not expect element %s there",
 		         (const char *)node->name);
+	}
+	if (strlen(msg) >= 21 + 13 && strncmp(msg, "Expecting an element ", 21) == 0 &&
+	    strcmp(msg + strlen(msg) - 13, ", got nothing") == 0) {
+		/* libxml2 names the element it expected when the schema has one there. */
+		int n = (int)(strlen(msg) - 21 - 13);
+		char wanted[128];
+
+		snprintf(wanted, sizeof(wanted), n > 0 ? " <%.*s>" : "%.*s", n, msg + 21);
+		snprintf(msg, sizeof(msg), "<%s> ends before a required child element%s",
+		         (const char *)node->name, wanted);
+	}
 	else if (strstr(msg, "failed to validate attributes") != NULL)
 		append_attributes(msg, sizeof(msg), node);
 	else if (strncmp(msg, "Did not expect element ", 23) == 0 &&

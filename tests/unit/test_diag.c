@@ -331,6 +331,7 @@ test_rule_table(void **state)
 		{"malformed-date", SEV_WARNING}, {"conflicting-fields", SEV_WARNING},
 		{"repeated-full", SEV_STYLE}, {"missing-locator", SEV_WARNING},
 		{"unmarked-citation", SEV_WARNING}, {"note-style", SEV_STYLE},
+		{"short-title", SEV_STYLE},
 		{"biblioref-target", SEV_ERROR},
 		{"uncited-entry", SEV_WARNING}, {"stale-baseline", SEV_WARNING},
 		{"xslt", SEV_ERROR}, {"manuscript", SEV_ERROR}, {"citation-unsure", SEV_WARNING},
@@ -339,7 +340,7 @@ test_rule_table(void **state)
 	int r;
 
 	(void)state;
-	assert_int_equal(RULE__COUNT, 30);
+	assert_int_equal(RULE__COUNT, 31);
 	for (r = 0; r < RULE__COUNT; r++) {
 		assert_string_equal(diag_rule_id((enum diag_rule)r), want[r].id);
 		assert_int_equal(diag_rule_severity((enum diag_rule)r), want[r].severity);
