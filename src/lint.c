@@ -194,26 +194,25 @@ untitled_short(const struct cite_model *m, const struct cite *c)
 }
 
 /* The notes after FIRST that cite its work in a short form without a title, as
- * "; also in notes 12 and 14" into OUT (nothing when there are none). */
+ * "; also in notes 12, 14, and 15" into OUT (nothing when there are none). */
 static void
 other_notes(const struct cite_model *m, size_t first, struct buf *out)
 {
 	const struct cite_work *w = &m->works[m->cites[first].work];
-	size_t i, n = 0, last_note = m->cites[first].note;
-	struct buf list = {0};
+	size_t *notes = mem_realloc_array(NULL, w->ncites + 1, sizeof(*notes));
+	size_t i, n = 0;
 
 	for (i = 0; i < w->ncites; i++) {
 		const struct cite *c = &m->cites[w->cites[i]];
 
-		if (w->cites[i] <= first || !untitled_short(m, c) || c->note == last_note)
-			continue;
-		buf_printf(&list, "%s%zu", n > 0 ? ", " : "", c->note);
-		last_note = c->note;
-		n++;
+		if (w->cites[i] > first && untitled_short(m, c) &&
+		    c->note != (n > 0 ? notes[n - 1] : m->cites[first].note))
+			notes[n++] = c->note;
 	}
-	if (n > 0)
-		buf_printf(out, "; also in note%s %s", n > 1 ? "s" : "", list.data);
-	buf_free(&list);
+	for (i = 0; i < n; i++)
+		buf_printf(out, "%s%zu", i == 0 ? (n > 1 ? "; also in notes " : "; also in note ") :
+		           i + 1 < n ? ", " : n > 2 ? ", and " : " and ", notes[i]);
+	free(notes);
 }
 
 size_t

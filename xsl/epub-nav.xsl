@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-nav.xsl - the EPUB's navigation document, EPUB/nav.xhtml, read off the
      content document epub-content.xsl made (so every link is to an id that is
-     there): a table of contents (the title, each section, Notes, Bibliography) and
-     the landmarks. Nothing links into this document itself: it is not in the
+     there): a table of contents (the title, each section, Notes, Bibliography), the
+     lists of figures and of tables when the brief has captioned ones, and the
+     landmarks. Nothing links into this document itself: it is not in the
      spine. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,6 +51,18 @@
             <xsl:apply-templates select="$notes | $bibliography"/>
           </ol>
         </nav>
+        <xsl:call-template name="list-of">
+          <xsl:with-param name="type" select="'loi'"/>
+          <xsl:with-param name="items" select="$article//h:figure[@id and h:figcaption/h:p[@class = 'title']]"/>
+          <xsl:with-param name="key" select="'figures'"/>
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+        <xsl:call-template name="list-of">
+          <xsl:with-param name="type" select="'lot'"/>
+          <xsl:with-param name="items" select="$article//h:table[@id and h:caption]"/>
+          <xsl:with-param name="key" select="'tables'"/>
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
         <nav epub:type="landmarks" hidden="hidden">
           <ol>
             <li><a epub:type="bodymatter" href="{$content}"><xsl:value-of select="$title"/></a></li>
@@ -71,6 +84,30 @@
         <ol><xsl:apply-templates select="h:section"/></ol>
       </xsl:if>
     </li>
+  </xsl:template>
+
+  <!-- The list of the brief's ITEMS (figures or tables with a caption), a navigation
+       of TYPE (loi, lot) under the label KEY; none without items. -->
+  <xsl:template name="list-of">
+    <xsl:param name="type"/>
+    <xsl:param name="items"/>
+    <xsl:param name="key"/>
+    <xsl:param name="lang"/>
+    <xsl:if test="$items">
+      <nav epub:type="{$type}" id="{$type}" aria-labelledby="{$type}-title">
+        <h2 id="{$type}-title">
+          <xsl:call-template name="label">
+            <xsl:with-param name="key" select="$key"/>
+            <xsl:with-param name="lang" select="$lang"/>
+          </xsl:call-template>
+        </h2>
+        <ol>
+          <xsl:for-each select="$items">
+            <li><a href="{$content}#{@id}"><xsl:value-of select="normalize-space(h:figcaption/h:p[@class = 'title'] | h:caption)"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- The heading of the notes or the bibliography. -->

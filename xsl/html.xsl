@@ -137,7 +137,7 @@
        images' captions say). -->
   <xsl:template match="db:figure | db:informalfigure">
     <figure>
-      <xsl:apply-templates select="@xml:id"/>
+      <xsl:apply-templates select="." mode="id-attribute"/>
       <xsl:apply-templates select="db:mediaobject" mode="image"/>
       <xsl:if test="db:title or db:mediaobject/db:caption">
         <figcaption>
@@ -174,11 +174,23 @@
     <xsl:attribute name="id"><xsl:value-of select="."/></xsl:attribute>
   </xsl:template>
 
+  <!-- A figure's or table's id: its xml:id, else "figure-2", "table-1", so that the
+       EPUB's lists of figures and tables can link to each. -->
+  <xsl:template match="*" mode="id-attribute">
+    <xsl:apply-templates select="@xml:id"/>
+  </xsl:template>
+  <xsl:template match="db:figure[not(@xml:id)]" mode="id-attribute">
+    <xsl:attribute name="id">figure-<xsl:value-of select="count(preceding::db:figure) + 1"/></xsl:attribute>
+  </xsl:template>
+  <xsl:template match="db:table[not(@xml:id)]" mode="id-attribute">
+    <xsl:attribute name="id">table-<xsl:value-of select="count(preceding::db:table) + 1"/></xsl:attribute>
+  </xsl:template>
+
   <!-- A table: its caption ("Table 1. Title"), head rows of column headers, body
        rows of cells, each aligned as the brief says. -->
   <xsl:template match="db:table | db:informaltable">
     <table>
-      <xsl:apply-templates select="@xml:id"/>
+      <xsl:apply-templates select="." mode="id-attribute"/>
       <xsl:if test="db:title">
         <caption>
           <span class="label"><xsl:apply-templates select="." mode="caption-label"/></span>

@@ -446,6 +446,39 @@ test_structured_citations(void **state)
 	unload(&f);
 }
 
+/* A person's name written whole is taken apart: "Given Family", "Family, Given"; one
+ * word, or a comma not followed by a name, stays whole. */
+static void
+test_names_written_whole(void **state)
+{
+	struct fixture f;
+	const struct cite_name *a;
+
+	(void)state;
+	load(&f, HEAD
+	     NOTE(CIT("<author><personname>Jean Marie Lemoalle</personname></author>"
+	              TITLE("Le lac Tchad") DATE("2014") PAGE("12") "."))
+	     NOTE(CIT("<author><personname>Lemoalle, Jean</personname></author>" PAGE("40") "."))
+	     NOTE(CIT("<author><personname>Plato</personname></author>" TITLE("Republic")
+	              DATE("1992") "."))
+	     NOTE(CIT("<author><personname>Smith,</personname></author>" TITLE("Odd")
+	              DATE("2001") "."))
+	     TAIL);
+	assert_output(&f, "");
+	a = &f.m->works[f.m->cites[0].work].fields.authors[0];
+	assert_string_equal(a->family, "Lemoalle");
+	assert_string_equal(a->given, "Jean Marie");
+	assert_null(a->literal);
+	/* The short form by family name finds the work its full reference named. */
+	assert_int_equal(f.m->cites[1].work, f.m->cites[0].work);
+	a = &f.m->works[f.m->cites[2].work].fields.authors[0];
+	assert_string_equal(a->literal, "Plato");
+	assert_null(a->family);
+	a = &f.m->works[f.m->cites[3].work].fields.authors[0];
+	assert_string_equal(a->literal, "Smith,");
+	unload(&f);
+}
+
 /* The value of XPath EXPR (a string) in DOC, with prefixes db and brf. Caller frees. */
 static char *
 xpath_string(xmlDocPtr doc, const char *expr)
@@ -541,6 +574,7 @@ main(void)
 		cmocka_unit_test(test_lint_positions),
 		cmocka_unit_test(test_malformed_dates_at_their_element),
 		cmocka_unit_test(test_structured_citations),
+		cmocka_unit_test(test_names_written_whole),
 		cmocka_unit_test(test_annotate),
 	};
 
