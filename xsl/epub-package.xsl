@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-package.xsl - the EPUB's package document, EPUB/package.opf: the brief's
      identifier, title, authors, language and dates, the manifest of the files
-     briefc writes beside it, and the reading order. -->
+     briefc writes beside it (the brief's images among them), and the reading
+     order. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://www.idpf.org/2007/opf"
@@ -18,6 +19,10 @@
   <xsl:param name="modified" select="'1980-01-01T00:00:00Z'"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <!-- The brief's images by their name in the container: one item per file, however
+       many imagedata show it. -->
+  <xsl:key name="image" match="db:imagedata[@brf:src]" use="@brf:src"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="db:article" mode="package"/>
@@ -39,6 +44,9 @@
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <item id="brief" href="brief.xhtml" media-type="application/xhtml+xml"/>
         <item id="style" href="style.css" media-type="text/css"/>
+        <xsl:for-each select="//db:imagedata[@brf:src][generate-id() = generate-id(key('image', @brf:src)[1])]">
+          <item id="img-{position()}" href="{@brf:src}" media-type="{@brf:type}"/>
+        </xsl:for-each>
       </manifest>
       <spine>
         <!-- Pages turn right to left in a language written so (labels.xsl's list;

@@ -249,6 +249,26 @@
     <a href="{$href}"><xsl:value-of select="$href"/></a>
   </xsl:template>
 
+  <!-- Images: briefc's name for the file (brf:src, media.h), which the EPUB packs
+       beside its content and the HTML page replaces with the image itself (a data:
+       URI), and its size in pixels where the file says it. The text alternative
+       is the mediaobject's alt, else its textobject's phrase, else the title of the
+       figure around it, else empty. -->
+  <xsl:template match="db:imagedata">
+    <xsl:variable name="media" select="ancestor::db:mediaobject[1]"/>
+    <xsl:variable name="alt">
+      <xsl:choose>
+        <xsl:when test="normalize-space($media/db:alt)"><xsl:value-of select="normalize-space($media/db:alt)"/></xsl:when>
+        <xsl:when test="normalize-space($media/db:textobject/db:phrase)"><xsl:value-of select="normalize-space($media/db:textobject/db:phrase)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(ancestor::db:figure[1]/db:title)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <img src="{@brf:src}" alt="{$alt}">
+      <xsl:if test="@brf:width"><xsl:attribute name="width"><xsl:value-of select="@brf:width"/></xsl:attribute></xsl:if>
+      <xsl:if test="@brf:height"><xsl:attribute name="height"><xsl:value-of select="@brf:height"/></xsl:attribute></xsl:if>
+    </img>
+  </xsl:template>
+
   <xsl:template name="css">
 body { margin: 0; background: #fdfdfb; color: #1b1b1b; }
 article { max-width: 40rem; margin: 0 auto; padding: 2rem 1.25rem 4rem;
