@@ -483,20 +483,30 @@ name_taken(const struct media_set *set, const char *name)
 	return false;
 }
 
+/* Is PATH (normalised) a name every reading system takes: segments of [A-Za-z0-9._-],
+ * none ending in "." (OCF forbids it)? */
+static bool
+plain_path(const char *path)
+{
+	size_t n = strlen(path);
+
+	return strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                    "0123456789._-/") == n &&
+	       strstr(path, "./") == NULL && path[n - 1] != '.';
+}
+
 /* The name in the EPUB of the image at PATH (normalised), of KIND, when SET holds the
- * images before it: "images/PATH" if PATH's segments are made of [A-Za-z0-9._-] and
- * no other image has that name; else "images/image-N.EXT", N its number or, if that
- * is taken, the next number free. Caller frees. */
+ * images before it: "images/PATH" if PATH is plain and no other image has that name;
+ * else "images/image-N.EXT", N its number or, if that is taken, the next number free.
+ * Caller frees. */
 static char *
 container_name(const struct media_set *set, const char *path, enum kind kind)
 {
-	size_t plain = strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	                            "0123456789._-/");
 	char *name = mem_alloc(strlen(path) + 64);
 	size_t k = set->n + 1;
 
 	sprintf(name, "images/%s", path);
-	if (path[plain] == '\0' && !name_taken(set, name))
+	if (plain_path(path) && !name_taken(set, name))
 		return name;
 	do
 		sprintf(name, "images/image-%zu.%s", k++, kinds[kind].ext);

@@ -488,8 +488,9 @@ test_annotations(void **state)
 	brief_close(&b);
 }
 
-/* Names in the EPUB: "images/" and the path when it is plain; otherwise, or when the
- * name is taken in any case, "images/image-N.EXT". */
+/* Names in the EPUB: "images/" and the path when it is plain; otherwise (a space, a
+ * letter outside ASCII, a final "."), or when the name is taken in any case,
+ * "images/image-N.EXT". */
 static void
 test_container_names(void **state)
 {
@@ -503,21 +504,24 @@ test_container_names(void **state)
 	brief_copy(&b, "photo.jpg", "photo.jpg");
 	brief_copy(&b, "diagram.svg", "d\xc3\xa9.svg");
 	brief_copy(&b, "diagram.svg", "a-b_c.1.svg");
+	brief_copy(&b, "chart.png", "v1.");
 	brief_collect(&b,
 		IMAGE("fileref=\"my chart.png\"")
 		IMAGE("fileref=\"image-1.png\"")
 		IMAGE("fileref=\"Photo.JPG\"")
 		IMAGE("fileref=\"photo.jpg\"")
 		IMAGE("fileref=\"d\xc3\xa9.svg\"")
-		IMAGE("fileref=\"a-b_c.1.svg\""));
+		IMAGE("fileref=\"a-b_c.1.svg\"")
+		IMAGE("fileref=\"v1.\""));
 	assert_string_equal(b.said, "");
-	assert_int_equal(b.set.n, 6);
+	assert_int_equal(b.set.n, 7);
 	assert_string_equal(b.set.images[0].name, "images/image-1.png");
 	assert_string_equal(b.set.images[1].name, "images/image-2.png");
 	assert_string_equal(b.set.images[2].name, "images/Photo.JPG");
 	assert_string_equal(b.set.images[3].name, "images/image-4.jpg");
 	assert_string_equal(b.set.images[4].name, "images/image-5.svg");
 	assert_string_equal(b.set.images[5].name, "images/a-b_c.1.svg");
+	assert_string_equal(b.set.images[6].name, "images/image-7.png");
 	brief_close(&b);
 }
 
