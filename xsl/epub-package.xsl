@@ -1,8 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-package.xsl - the EPUB's package document, EPUB/package.opf: the brief's
      identifier, title, authors, language and dates, the manifest of the files
-     briefc writes beside it (the brief's images among them), and the reading
-     order. -->
+     briefc writes beside it, and the reading order. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://www.idpf.org/2007/opf"
