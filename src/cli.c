@@ -17,6 +17,7 @@
 #include "emit.h"
 #include "import.h"
 #include "lint.h"
+#include "media.h"
 #include "mem.h"
 #include "render.h"
 #include "report.h"
@@ -182,12 +183,13 @@ print_version(void)
 	return EXIT_CLEAN;
 }
 
-/* Loads, validates, resolves and (LINT) lints one brief: the front of every pipeline.
- * Returns its status and leaves SRC loaded and, when the brief is valid, *MODEL
- * resolved (caller frees with cite_model_free; NULL otherwise). */
+/* Loads, validates, resolves, collects the images of and (LINT) lints one brief: the
+ * front of every pipeline. Returns its status and leaves SRC loaded and, when the
+ * brief is valid, *MODEL resolved (caller frees with cite_model_free; NULL otherwise)
+ * and MEDIA (empty before; caller frees with media_free) holding its images. */
 static enum diag_exit
 check_brief(struct validator *v, struct source *src, const char *path,
-            struct cite_model **model, bool lint, struct diag *d)
+            struct cite_model **model, struct media_set *media, bool lint, struct diag *d)
 {
 	unsigned before = d->errors;
 
@@ -200,8 +202,10 @@ check_brief(struct validator *v, struct source *src, const char *path,
 	case SOURCE_OK:
 		break;
 	}
-	if (validate_source(v, src, d) == 0)
+	if (validate_source(v, src, d) == 0) {
 		*model = resolve_source(src, d);
+		media_collect(src, media, d);
+	}
 	if (lint) {
 		lint_notes(src, d, NULL);
 		if (*model != NULL)
@@ -214,9 +218,9 @@ check_brief(struct validator *v, struct source *src, const char *path,
  * punctuation is the writer's, and every build would repeat it). */
 static enum diag_exit
 check_one(struct validator *v, struct source *src, const char *path,
-          struct cite_model **model, struct diag *d)
+          struct cite_model **model, struct media_set *media, struct diag *d)
 {
-	return check_brief(v, src, path, model, false, d);
+	return check_brief(v, src, path, model, media, false, d);
 }
 
 /* Is one of the N FILES "-", standard input? */
@@ -432,12 +436,14 @@ cmd_check(int argc, char **argv)
 	v = validate_new(&d);
 	for (i = optind; v != NULL && i < argc; i++) {
 		struct source src = {0};
+		struct media_set media = {0};
 		struct cite_model *model;
 
-		check_brief(v, &src, argv[i], &model, !fix.on, &d);
+		check_brief(v, &src, argv[i], &model, &media, !fix.on, &d);
 		if (fix.on && src.doc != NULL && mend(&src, &fix, &d) != 0)
 			fix_status = EXIT_USAGE;
 		cite_model_free(model);
+		media_free(&media);
 		source_free(&src);
 		diag_flush(&d);
 	}
@@ -561,12 +567,13 @@ make_dirs(const char *dir, struct diag *d)
 	return status;
 }
 
-/* Renders SRC in every format O asks for, then writes them to their files in PATHS
- * as one: a format that fails to render, or a write that fails, leaves every output
- * as it was. */
+/* Renders SRC, whose images are MEDIA, in every format O asks for, then writes them to
+ * their files in PATHS as one: a format that fails to render, or a write that fails,
+ * leaves every output as it was. */
 static int
 build_outputs(const struct options *o, struct transform *t, const struct source *src,
-              char *const paths[RENDER__COUNT], time_t stamp, struct diag *d)
+              const struct media_set *media, char *const paths[RENDER__COUNT],
+              time_t stamp, struct diag *d)
 {
 	struct buf bytes[RENDER__COUNT];
 	struct emit_batch batch;
@@ -574,7 +581,7 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 
 	memset(bytes, 0, sizeof(bytes));
 	emit_batch_init(&batch);
-	if (render(t, o->formats, src, o->params, stamp, bytes, d) != 0)
+	if (render(t, o->formats, src, media, o->params, stamp, bytes, d) != 0)
 		status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
 		if (o->formats[f] &&
@@ -598,9 +605,10 @@ build_one(const struct options *o, struct validator *v, struct transform *t,
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
+	struct media_set media = {0};
 	struct cite_model *model = NULL;
 	time_t stamp;
-	int status = check_one(v, &src, input, &model, d);
+	int status = check_one(v, &src, input, &model, &media, d);
 
 	if (status != EXIT_CLEAN)
 		goto done;
@@ -612,12 +620,14 @@ build_one(const struct options *o, struct validator *v, struct transform *t,
 		goto done;
 	}
 	resolve_annotate(model, src.doc);
+	media_annotate(&media, src.doc);
 	/* The tree holds the model now: it goes before the outputs take their room. */
 	cite_model_free(model);
 	model = NULL;
-	status = build_outputs(o, t, &src, paths, stamp, d);
+	status = build_outputs(o, t, &src, &media, paths, stamp, d);
 done:
 	cite_model_free(model);
+	media_free(&media);
 	source_free(&src);
 	return status;
 }
@@ -692,13 +702,15 @@ cites(const struct options *o, char *const *files, int n, struct diag *d)
 	status = EXIT_CLEAN;
 	for (i = 0; i < n; i++) {
 		struct source src = {0};
+		struct media_set media = {0};
 		struct cite_model *model;
-		int one = check_one(v, &src, files[i], &model, d);
+		int one = check_one(v, &src, files[i], &model, &media, d);
 
 		if (one == EXIT_CLEAN || (o->partial && model != NULL))
 			cites_append(o, model, &src, written++, n, &out);
 		status = one > status ? one : status;
 		cite_model_free(model);
+		media_free(&media);
 		source_free(&src);
 		diag_flush(d);
 	}

@@ -37,6 +37,8 @@ static const struct {
 		"a linkend (xref, link, footnoteref, biblioref) names no element"},
 	[RULE_MALFORMED_URL] = {"malformed-url", SEV_ERROR,
 		"a link or identifier that is not an absolute http(s) URL leads nowhere"},
+	[RULE_IMAGE] = {"image", SEV_ERROR,
+		"an image must be a PNG, JPEG or SVG file beside the brief, or no output can carry it"},
 	[RULE_EMPTY_NOTE] = {"empty-note", SEV_WARNING,
 		"a footnote with no text leaves a number that says nothing"},
 	[RULE_CITATION_UNRECOGNISED] = {"citation-unrecognised", SEV_ERROR,

@@ -31,6 +31,7 @@ enum diag_rule {
 	RULE_DUPLICATE_ID,          /* two elements share an xml:id */
 	RULE_BROKEN_LINK,           /* linkend names no element */
 	RULE_MALFORMED_URL,         /* a link or identifier that is no absolute URL */
+	RULE_IMAGE,                 /* an imagedata whose file is missing, elsewhere or no image */
 	RULE_EMPTY_NOTE,            /* a footnote with no text */
 	RULE_CITATION_UNRECOGNISED, /* a citation with no author, title or Ibid. */
 	RULE_IBID_NO_ANTECEDENT,    /* Ibid. in the first note, or after one citing nothing */

@@ -186,31 +186,51 @@ emit_batch_init(struct emit_batch *b)
 	memset(b, 0, sizeof(*b));
 }
 
+/* Memory running out ends briefc at once (mem.h): the batch ARG's temporary files go
+ * first. Allocates nothing. */
+static void
+remove_staged(void *arg)
+{
+	const struct emit_batch *b = arg;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		unlink(b->staged[i].tmp);
+}
+
 int
 emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
            struct diag *d)
 {
-	char *tmp;
+	char *tmp, *target;
 	int fd, err = 0;
 
 	if (strcmp(path, "-") == 0)
 		return write_stdout(data, len, d);
 	remove_stale_temps(path);
 	tmp = temp_name(path);
+	target = mem_strdup(path);
 	b->staged = mem_realloc_array(b->staged, b->n + 1, sizeof(*b->staged));
-	if (b->n == 0)
+	if (b->n == 0) {
 		hold_signals(&b->held);
+		mem_on_exhausted(remove_staged, b);
+	}
+	/* Nothing is allocated from here until the file is staged, where remove_staged
+	 * finds it. */
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		err = errno;
+		if (b->n == 0) {
+			mem_on_exhausted(NULL, NULL);
+			release_signals(&b->held);
+		}
 		diag_report(d, RULE_IO, path, 0, 0, "cannot create a file beside it: %s",
 		            strerror(err));
 		free(tmp);
-		if (b->n == 0)
-			release_signals(&b->held);
+		free(target);
 		return -1;
 	}
-	b->staged[b->n].path = mem_strdup(path);
+	b->staged[b->n].path = target;
 	b->staged[b->n++].tmp = tmp;
 	if (usual_mode(fd) != 0 || write_all(fd, data, len) != 0)
 		err = errno;
@@ -237,11 +257,15 @@ batch_end(struct emit_batch *b, bool commit, struct diag *d)
 			status = -1;
 		}
 		unlink(b->staged[i].tmp);   /* gone already when renamed */
+	}
+	if (b->n > 0) {
+		mem_on_exhausted(NULL, NULL);
+		release_signals(&b->held);
+	}
+	for (i = 0; i < b->n; i++) {
 		free(b->staged[i].path);
 		free(b->staged[i].tmp);
 	}
-	if (b->n > 0)
-		release_signals(&b->held);
 	free(b->staged);
 	emit_batch_init(b);
 	return status;

@@ -50,6 +50,17 @@ mem_tune(void)
 #endif
 }
 
+/* What mem_exhausted runs last (mem_on_exhausted): process-wide, as the exit is. */
+static void (*exhausted_fn)(void *);
+static void *exhausted_arg;
+
+void
+mem_on_exhausted(void (*fn)(void *), void *arg)
+{
+	exhausted_fn = fn;
+	exhausted_arg = arg;
+}
+
 _Noreturn void
 mem_exhausted(void)
 {
@@ -64,6 +75,8 @@ mem_exhausted(void)
 	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
 		/* Nowhere to say it: the exit status still does. */
 	}
+	if (exhausted_fn != NULL)
+		exhausted_fn(exhausted_arg);
 	_exit(2);
 }
 

@@ -18,14 +18,17 @@ static const struct {
 	[RENDER_TEXT] = {"text", ".txt"},
 };
 
-/* The EPUB's items, in the order they are zipped, and the paths chosen here. */
+/* The EPUB's items, in the order they are zipped, and the paths chosen here; the
+ * brief's images follow them, each at ITEM_DIR and its name (media.h). */
 enum { ITEM_PACKAGE, ITEM_NAV, ITEM_CONTENT, ITEM_CSS, NITEMS };
+
+#define ITEM_DIR "EPUB/"
 
 static const char *const item_paths[NITEMS] = {
 	[ITEM_PACKAGE] = EPUB_PACKAGE_PATH,
-	[ITEM_NAV] = "EPUB/nav.xhtml",
-	[ITEM_CONTENT] = "EPUB/brief.xhtml",
-	[ITEM_CSS] = "EPUB/style.css",
+	[ITEM_NAV] = ITEM_DIR "nav.xhtml",
+	[ITEM_CONTENT] = ITEM_DIR "brief.xhtml",
+	[ITEM_CSS] = ITEM_DIR "style.css",
 };
 
 int
@@ -190,33 +193,88 @@ epub_items_of_brief(struct transform *t, const struct source *src,
 	                     &bytes[ITEM_CSS], d);
 }
 
-/* The EPUB, from BYTES (its items so far, those of the brief; this adds the others,
- * the caller frees them all) and HTML, the page html.xsl made of the brief: the
- * content document is HTML made XHTML, the navigation document is read off that.
+/* Zips the EPUB of BYTES (its items) and MEDIA's images (NULL: none) into OUT.
  * Returns 0, or -1 reported to D. */
 static int
-render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf bytes[NITEMS],
-            const char *const *params, time_t stamp, struct buf *out, struct diag *d)
+pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t stamp,
+          struct buf *out, struct diag *d)
 {
-	struct epub_item items[NITEMS];
+	size_t nimages = media ? media->n : 0, i;
+	struct epub_item *items = mem_realloc_array(NULL, NITEMS + nimages, sizeof(*items));
+	char **paths = mem_realloc_array(NULL, nimages + 1, sizeof(*paths));
+	int ret;
+
+	for (i = 0; i < NITEMS; i++) {
+		items[i].path = item_paths[i];
+		items[i].data = bytes[i].data;
+		items[i].len = bytes[i].len;
+	}
+	for (i = 0; i < nimages; i++) {
+		const struct media_image *image = &media->images[i];
+
+		paths[i] = mem_alloc(sizeof(ITEM_DIR) + strlen(image->name));
+		sprintf(paths[i], ITEM_DIR "%s", image->name);
+		items[NITEMS + i].path = paths[i];
+		items[NITEMS + i].data = image->data;
+		items[NITEMS + i].len = image->len;
+	}
+	ret = epub_pack(items, NITEMS + nimages, stamp, out, d);
+	for (i = 0; i < nimages; i++)
+		free(paths[i]);
+	free(paths);
+	free(items);
+	return ret;
+}
+
+/* The EPUB, from BYTES (its items so far, those of the brief; this adds the others,
+ * the caller frees them all), HTML, the page html.xsl made of the brief, and MEDIA,
+ * its images: the content document is HTML made XHTML, whose images name the files
+ * packed beside it; the navigation document is read off that. Returns 0, or -1
+ * reported to D. */
+static int
+render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf bytes[NITEMS],
+            const struct media_set *media, const char *const *params, time_t stamp,
+            struct buf *out, struct diag *d)
+{
 	xmlDocPtr content = transform_apply(t, SHEET_EPUB_CONTENT, html, file, params, d);
 	int ret = -1;
-	size_t i;
 
 	if (content != NULL) {
 		transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
 		ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
 	}
-	if (ret == 0) {
-		for (i = 0; i < NITEMS; i++) {
-			items[i].path = item_paths[i];
-			items[i].data = bytes[i].data;
-			items[i].len = bytes[i].len;
-		}
-		ret = epub_pack(items, NITEMS, stamp, out, d);
-	}
+	if (ret == 0)
+		ret = pack_epub(bytes, media, stamp, out, d);
 	xmlFreeDoc(content);
 	return ret;
+}
+
+/* HTML made one self-contained page: each <img> whose src names one of MEDIA's images
+ * (NULL: none) gets the image itself, as a data: URI. */
+static void
+embed_images(xmlDocPtr html, const struct media_set *media)
+{
+	xmlNodePtr root = xmlDocGetRootElement(html), n;
+
+	if (media == NULL || media->n == 0)
+		return;
+	for (n = root; n != NULL; n = source_next(n, root)) {
+		const struct media_image *image;
+		struct buf uri = {0};
+		xmlChar *src;
+
+		if (n->type != XML_ELEMENT_NODE || n->ns != NULL ||
+		    strcmp((const char *)n->name, "img") != 0)
+			continue;
+		src = xmlGetNoNsProp(n, (const xmlChar *)"src");
+		image = src ? media_find(media, (const char *)src) : NULL;
+		xmlFree(src);
+		if (image == NULL)
+			continue;
+		media_data_uri(image, &uri);
+		xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)uri.data);
+		buf_free(&uri);
+	}
 }
 
 /* The text format: text.xsl's layout of the brief, set in lines; made on a thread of
@@ -304,11 +362,13 @@ text_end(struct text_job *tj, struct diag *d)
 /* The order matters to libxslt (transform.h): the text thread compiles text.xsl at
  * once, but runs it over the brief only when this one is done with the brief (html.xsl,
  * then the EPUB's items of the brief); this one meanwhile makes the rest of the EPUB
- * from the HTML's tree and the XHTML's. */
+ * from the HTML's tree and the XHTML's. The HTML is saved last: its images go into
+ * that tree as data: URIs, which the EPUB's content, made of the same tree, must not
+ * get (it names the files packed beside it). */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
-       const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
-       struct diag *d)
+       const struct media_set *media, const char *const *params, time_t stamp,
+       struct buf out[RENDER__COUNT], struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
@@ -330,10 +390,13 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 		ret = epub_items_of_brief(t, src, p, items, d);
 	if (want[RENDER_TEXT])
 		text_release(&text);
-	if (ret == 0 && want[RENDER_HTML])
-		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	if (ret == 0 && want[RENDER_EPUB])
-		ret = render_epub(t, src->path, html, items, p, stamp, &out[RENDER_EPUB], d);
+		ret = render_epub(t, src->path, html, items, media, p, stamp, &out[RENDER_EPUB],
+		                  d);
+	if (ret == 0 && want[RENDER_HTML]) {
+		embed_images(html, media);
+		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
+	}
 	xmlFreeDoc(html);
 	if (want[RENDER_TEXT] && text_end(&text, d) != 0)
 		ret = -1;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "media.h"
 #include "mem.h"
 #include "source.h"
 #include "transform.h"
@@ -40,13 +41,15 @@ int render_param_check(const char *name, const char *value, char *why, size_t si
  * number of seconds from 0 to RENDER_LAST_TIME. */
 int render_time(const struct source *src, const char *epoch, time_t *stamp);
 
-/* Renders the valid, resolved and annotated SRC in every format WANT holds, appending
- * each to OUT[format], with T's stylesheets, the user's string PARAMS (name, value,
- * ..., NULL; may be NULL) and STAMP. HTML and EPUB share one run of html.xsl; the
- * text is made on a second thread beside them. Returns 0, or -1 reported to D (OUT
- * then holds what was made before the failure). */
+/* Renders the valid, resolved and annotated SRC (resolve_annotate, media_annotate),
+ * whose images are MEDIA (NULL: none), in every format WANT holds, appending each to
+ * OUT[format], with T's stylesheets, the user's string PARAMS (name, value, ..., NULL;
+ * may be NULL) and STAMP. HTML and EPUB share one run of html.xsl: the EPUB packs the
+ * images beside its content, the HTML embeds them (data: URIs). The text is made on a
+ * second thread beside them. Returns 0, or -1 reported to D (OUT then holds what was
+ * made before the failure). */
 int render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
-           const char *const *params, time_t stamp, struct buf out[RENDER__COUNT],
-           struct diag *d);
+           const struct media_set *media, const char *const *params, time_t stamp,
+           struct buf out[RENDER__COUNT], struct diag *d);
 
 #endif

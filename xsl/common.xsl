@@ -156,8 +156,8 @@
        object, else its figure's title. -->
   <xsl:template match="db:mediaobject" mode="alt">
     <xsl:choose>
-      <xsl:when test="db:alt"><xsl:value-of select="normalize-space(db:alt)"/></xsl:when>
-      <xsl:when test="db:textobject"><xsl:value-of select="normalize-space(db:textobject)"/></xsl:when>
+      <xsl:when test="normalize-space(db:alt)"><xsl:value-of select="normalize-space(db:alt)"/></xsl:when>
+      <xsl:when test="normalize-space(db:textobject)"><xsl:value-of select="normalize-space(db:textobject)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="normalize-space(parent::db:figure/db:title)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -20,6 +20,10 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
+  <!-- The brief's images by their name in the container: one item per file, however
+       many imagedata show it. -->
+  <xsl:key name="image" match="db:imagedata[@brf:src]" use="@brf:src"/>
+
   <xsl:template match="/">
     <xsl:apply-templates select="db:article" mode="package"/>
   </xsl:template>
@@ -54,6 +58,9 @@
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <item id="brief" href="brief.xhtml" media-type="application/xhtml+xml"/>
         <item id="style" href="style.css" media-type="text/css"/>
+        <xsl:for-each select="//db:imagedata[@brf:src][generate-id() = generate-id(key('image', @brf:src)[1])]">
+          <item id="img-{position()}" href="{@brf:src}" media-type="{@brf:type}"/>
+        </xsl:for-each>
       </manifest>
       <spine>
         <!-- Pages turn right to left in a language written so (labels.xsl's list;

@@ -432,6 +432,20 @@
     <a href="{$href}"><xsl:value-of select="$href"/></a>
   </xsl:template>
 
+  <!-- Images: briefc's name for the file (brf:src, media.h), which the EPUB packs
+       beside its content and the HTML page replaces with the image itself (a data:
+       URI), and its size in pixels where the file says it; the text alternative is
+       common.xsl's. -->
+  <xsl:template match="db:imagedata">
+    <xsl:variable name="alt">
+      <xsl:apply-templates select="ancestor::db:mediaobject[1]" mode="alt"/>
+    </xsl:variable>
+    <img src="{@brf:src}" alt="{$alt}">
+      <xsl:if test="@brf:width"><xsl:attribute name="width"><xsl:value-of select="@brf:width"/></xsl:attribute></xsl:if>
+      <xsl:if test="@brf:height"><xsl:attribute name="height"><xsl:value-of select="@brf:height"/></xsl:attribute></xsl:if>
+    </img>
+  </xsl:template>
+
   <!-- The style of the parts a brief has, only those: figures, tables, lists of
        terms, admonitions and sidebars. -->
   <xsl:template match="db:article" mode="css">

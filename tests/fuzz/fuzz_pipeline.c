@@ -1,6 +1,7 @@
 /* fuzz_pipeline.c - libFuzzer target: the whole of briefc's pipeline, in process, on
  * the fuzzed bytes, as `briefc check` (its note lint, as reported and as --fix mends),
- * `briefc cites` and `briefc build --to html,epub,text` run it, writing no file.
+ * `briefc cites` and `briefc build --to html,epub,text` run it, writing no file (the
+ * images a brief names are read from the working directory, as beside "fuzz.xml").
  *
  * The first byte chooses the options (as cmark's fuzzer does); the rest is the brief:
  *   bit 0    notes=footnotes (else endnotes)
@@ -22,6 +23,7 @@
 #include "diag.h"
 #include "fuzz.h"
 #include "lint.h"
+#include "media.h"
 #include "mem.h"
 #include "render.h"
 #include "report.h"
@@ -56,7 +58,8 @@ reports(const struct cite_model *m, const struct source *src)
 
 /* briefc build --to html,epub,text: every format rendered, then dropped. */
 static void
-outputs(const struct source *src, unsigned options, struct diag *d)
+outputs(const struct source *src, const struct media_set *media, unsigned options,
+        struct diag *d)
 {
 	const char *params[] = {
 		"notes", options & 1 ? "footnotes" : "endnotes",
@@ -70,7 +73,7 @@ outputs(const struct source *src, unsigned options, struct diag *d)
 
 	if (render_time(src, options & 16 ? "1452902400" : NULL, &stamp) != 0)
 		abort(); /* a constant that is a number */
-	render(transform, all, src, params, stamp, out, d);
+	render(transform, all, src, media, params, stamp, out, d);
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&out[f]);
 }
@@ -80,6 +83,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const files[] = {"fuzz.xml"};
 	struct source src = {0};
+	struct media_set media = {0};
 	struct cite_model *model = NULL;
 	unsigned options;
 	struct diag d;
@@ -102,15 +106,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (src.doc != NULL && validate_source(validator, &src, &d) == 0) {
 		model = resolve_source(&src, &d);
+		/* Images beside "fuzz.xml": files of the working directory, or errors. */
+		media_collect(&src, &media, &d);
 		/* As the command line: a brief with errors is reported, not built. */
 		if (d.errors == 0) {
 			reports(model, &src);
 			resolve_annotate(model, src.doc);
-			outputs(&src, options, &d);
+			media_annotate(&media, src.doc);
+			outputs(&src, &media, options, &d);
 		}
 	}
 	diag_summary(&d, 1);
 	cite_model_free(model);
+	media_free(&media);
 	source_free(&src);
 	diag_free(&d);
 	return 0;

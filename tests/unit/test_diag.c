@@ -323,7 +323,7 @@ test_rule_table(void **state)
 		{"io", SEV_ERROR}, {"encoding", SEV_ERROR}, {"xml", SEV_ERROR},
 		{"doctype", SEV_ERROR}, {"schema", SEV_ERROR}, {"nested-footnote", SEV_ERROR},
 		{"duplicate-id", SEV_ERROR}, {"broken-link", SEV_ERROR},
-		{"malformed-url", SEV_ERROR}, {"empty-note", SEV_WARNING},
+		{"malformed-url", SEV_ERROR}, {"image", SEV_ERROR}, {"empty-note", SEV_WARNING},
 		{"citation-unrecognised", SEV_ERROR}, {"ibid-no-antecedent", SEV_ERROR},
 		{"ibid-ambiguous", SEV_ERROR}, {"short-form-unmatched", SEV_ERROR},
 		{"short-form-ambiguous", SEV_ERROR}, {"short-form-before-full", SEV_ERROR},
@@ -340,7 +340,7 @@ test_rule_table(void **state)
 	int r;
 
 	(void)state;
-	assert_int_equal(RULE__COUNT, 31);
+	assert_int_equal(RULE__COUNT, 32);
 	for (r = 0; r < RULE__COUNT; r++) {
 		assert_string_equal(diag_rule_id((enum diag_rule)r), want[r].id);
 		assert_int_equal(diag_rule_severity((enum diag_rule)r), want[r].severity);
@@ -500,7 +500,7 @@ test_format_sarif(void **state)
 	assert_contains(out, "\"id\": \"repeated-full\",\n"); /* every rule is described */
 	assert_contains(out,
 		"          \"ruleId\": \"short-form-ambiguous\",\n"
-		"          \"ruleIndex\": 14,\n"
+		"          \"ruleIndex\": 15,\n"
 		"          \"level\": \"error\",\n");
 	assert_contains(out, "\"uri\": \"dir/a%20b.xml\"");
 	assert_contains(out,

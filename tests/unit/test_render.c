@@ -106,7 +106,7 @@ params_seen(const char *const *params, time_t stamp)
 	path = unit_load(&src, BRIEF(""), &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(render(t, want, &src, params, stamp, out, &c.d), 0);
+	assert_int_equal(render(t, want, &src, NULL, params, stamp, out, &c.d), 0);
 	transform_free(t);
 	source_free(&src);
 	unit_capture_free(&c);
