@@ -20,9 +20,8 @@
 /* One image file of a brief, however many imagedata name it. */
 struct media_image {
 	char *name;          /* its name in the EPUB, relative to the content document:
-	                        "images/" and the path the brief gives (less
-	                        a first "images/"), or
-	                        "images/image-N.EXT"; owned */
+	                        "images/" and the path the brief gives (less a first
+	                        "images/"), or "images/image-N.EXT"; owned */
 	const char *type;    /* "image/png", "image/jpeg" or "image/svg+xml"; static */
 	char *data;          /* the file's bytes; owned */
 	size_t len;

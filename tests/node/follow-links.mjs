@@ -4,32 +4,15 @@
 // note and the note's back link leads back, that a citation leads to its bibliography
 // entry and the entry's note links lead to the notes; then saves a screenshot.
 // Prints "ok ..." per step; exits 1 at the first failure.
-import { chromium } from 'playwright-core';
-import { pathToFileURL } from 'node:url';
+import { withPage } from './page.mjs';
 
 const [page_path, shot] = process.argv.slice(2);
 if (!page_path || !shot) {
 	console.error('usage: follow-links.mjs PAGE.html SCREENSHOT.png');
 	process.exit(2);
 }
-const url = pathToFileURL(page_path).href;
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-	args: ['--no-sandbox'],
-});
-let failed = false;
-const fetched = [];
-try {
-	const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-	page.on('request', (r) => { if (!r.url().startsWith(url)) fetched.push(r.url()); });
-	await page.goto(url);
-
-	const check = async (what, fn) => {
-		const got = await fn();
-		if (got !== true) throw new Error(`${what}: ${got}`);
-		console.log(`ok   ${what}`);
-	};
+await withPage(page_path, async ({ page, check, fetched }) => {
 	const at = () => page.evaluate(() => location.hash);
 	// The element the URL's fragment names, and whether it is on screen.
 	const target = () => page.evaluate(() => {
@@ -71,10 +54,4 @@ try {
 	await check('a screenshot was taken', async () => true);
 	await check('nothing was fetched from outside the page', async () =>
 		fetched.length === 0 || fetched.join(' '));
-} catch (e) {
-	console.log(`FAIL ${e.message}`);
-	failed = true;
-} finally {
-	await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -4,36 +4,16 @@
 // takes a screenshot of the whole page and counts its pixels of each colour given
 // (within a small tolerance): at least MIN of each must be on screen, so the images
 // are seen, not only loaded. Prints "ok ..." per step; exits 1 at the first failure.
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { withPage } from './page.mjs';
 
 const [page_path, shot, count, ...colours] = process.argv.slice(2);
 if (!page_path || !shot || !count) {
 	console.error('usage: images-shown.mjs PAGE.html SCREENSHOT.png N [#RRGGBB:MIN ...]');
 	process.exit(2);
 }
-const url = pathToFileURL(page_path).href;
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-	args: ['--no-sandbox'],
-});
-let failed = false;
-const fetched = [];
-try {
-	const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-	page.on('request', (r) => {
-		const u = r.url();
-		if (!u.startsWith(url) && !u.startsWith('data:')) fetched.push(u);
-	});
-	await page.goto(url);
-
-	const check = async (what, fn) => {
-		const got = await fn();
-		if (got !== true) throw new Error(`${what}: ${got}`);
-		console.log(`ok   ${what}`);
-	};
+await withPage(page_path, async ({ page, check, fetched }) => {
 	await check(`the page has ${count} images, each loaded and decoded`, async () => {
 		const images = await page.evaluate(async () => {
 			const all = [...document.images];
@@ -74,10 +54,4 @@ try {
 			return n >= Number(min) || `${n} pixels`;
 		});
 	}
-} catch (e) {
-	console.log(`FAIL ${e.message}`);
-	failed = true;
-} finally {
-	await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});
