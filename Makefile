@@ -150,7 +150,8 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -O1 -g
 FUZZ_SRC = $(filter-out src/cli.c src/main.c,$(wildcard src/*.c)) build/gen/schema.c
-FUZZ_SEEDS = $(wildcard sources/*.xml tests/check/*.xml tests/cites/*.xml tests/hostile/*.xml)
+FUZZ_SEEDS = $(wildcard sources/*.xml tests/check/*.xml tests/cites/*.xml tests/hostile/*.xml \
+	tests/model/*.xml)
 
 build/fuzz/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c tests/fuzz/fuzz.h $(FUZZ_SRC) src/*.h build/.deps-build
 	@mkdir -p build/fuzz

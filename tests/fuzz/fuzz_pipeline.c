@@ -81,7 +81,9 @@ outputs(const struct source *src, const struct media_set *media, unsigned option
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const files[] = {"fuzz.xml"};
+	/* Named beside the model brief, so that its images (tests/model/images/, from
+	 * the repository's root, where make fuzz runs) are found and rendered. */
+	static const char *const files[] = {"tests/model/fuzz.xml"};
 	struct source src = {0};
 	struct media_set media = {0};
 	struct cite_model *model = NULL;
