@@ -1013,16 +1013,10 @@ report_conflict(struct cite_model *m, size_t ci, size_t wi, const char *message)
 	related(p, w->node, w->entry ? "described here" : "first described here");
 }
 
-/* A full reference CI of a work WI already described must describe it the same way:
- * the same title, names spelt the same, the same date, container, publisher and number.
- * A field only one of them gives is no disagreement. */
-static void
-check_description(struct cite_model *m, size_t ci, size_t wi)
+char *
+cite_fields_differences(const struct cite_fields *here, const struct cite_fields *there)
 {
-	const struct cite_fields *here = &m->cites[ci].fields, *there = &m->works[wi].fields;
 	struct differences d = {NULL, 0};
-	struct buf msg = {NULL, 0, 0};
-	char *list, *where;
 	size_t i;
 
 	if (texts_differ(here->title, there->title))
@@ -1043,9 +1037,19 @@ check_description(struct cite_model *m, size_t ci, size_t wi)
 		add_difference(&d, "publisher", here->publisher, there->publisher);
 	if (texts_differ(here->number, there->number))
 		add_difference(&d, "number", here->number, there->number);
-	if (d.n == 0)
+	return d.n > 0 ? join_differences(&d) : NULL;
+}
+
+/* A full reference CI of a work WI already described must describe it the same way
+ * (cite_fields_differences). */
+static void
+check_description(struct cite_model *m, size_t ci, size_t wi)
+{
+	char *list = cite_fields_differences(&m->cites[ci].fields, &m->works[wi].fields), *where;
+	struct buf msg = {NULL, 0, 0};
+
+	if (list == NULL)
 		return;
-	list = join_differences(&d);
 	where = described_in(m, &m->works[wi]);
 	buf_printf(&msg, "full reference in note %zu differs from %s in %s; make them agree",
 	           m->cites[ci].note, where, list);

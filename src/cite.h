@@ -176,6 +176,12 @@ void cite_add(struct cite_model *m, enum cite_form form, struct cite_fields *f,
  * missing where the work is cited by page elsewhere). Call once. */
 void cite_resolve(struct cite_model *m);
 
+/* How HERE describes a work differently from THERE: the same title, names spelt the
+ * same, the same date, container, publisher and number, each only where both give it
+ * ("date (\"2016\", not \"2015\") and publisher (...)"); NULL when they agree.
+ * Caller frees. */
+char *cite_fields_differences(const struct cite_fields *here, const struct cite_fields *there);
+
 /* The form a citation shows: as written, or for a <biblioref> the one its position calls
  * for (first: full, ibid: Ibid., else short). */
 enum cite_form cite_shown_form(const struct cite *c);

@@ -12,7 +12,9 @@
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 
+#include "archive.h"
 #include "baseline.h"
+#include "depfile.h"
 #include "diag.h"
 #include "emit.h"
 #include "import.h"
@@ -43,12 +45,14 @@ struct options {
 	size_t nparams;
 	enum report_format report;
 	bool partial;               /* cites --partial: write despite citation errors */
+	const char *depfile;        /* build -M: the make/ninja depfile to write */
+	bool index;                 /* build --index: index.html and works.json in -d */
 };
 
 enum {
 	OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM, OPT_WERROR, OPT_BASELINE,
 	OPT_WRITE_BASELINE, OPT_LIST_RULES, OPT_FROM, OPT_LANG, OPT_PARTIAL, OPT_FIX,
-	OPT_NO_BACKUP
+	OPT_NO_BACKUP, OPT_INDEX, OPT_ARCHIVE
 };
 
 static const char usage_main[] =
@@ -66,7 +70,7 @@ static const char usage_check[] =
 	"usage: briefc check [--help] [--version] [--format gcc|json|sarif|github]\n"
 	"                    [-W RULE=error|warning|style|off]... [-W error | --werror]\n"
 	"                    [--quiet] [--baseline FILE | --write-baseline FILE]\n"
-	"                    [--fix [--no-backup]] FILE...\n"
+	"                    [--fix [--no-backup]] [--archive] FILE...\n"
 	"       briefc check --list-rules\n"
 	"\n"
 	"Parse and validate each FILE and resolve its citations to the works they cite;\n"
@@ -87,6 +91,8 @@ static const char usage_check[] =
 	"  --fix              mend the notes' punctuation slips (note-style: \".\u201d.\", \"?.\",\n"
 	"                     two spaces) in each FILE, kept as it was in FILE.orig\n"
 	"  --no-backup        with --fix: keep no FILE.orig\n"
+	"  --archive          also compare the FILEs with each other: a work two of them\n"
+	"                     describe two ways (conflicting-fields, pointing at both)\n"
 	"Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage or I/O error.\n";
 
 static const char usage_cites[] =
@@ -108,7 +114,8 @@ static const char usage_cites[] =
 
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
-	"                    [--param NAME=VALUE]... [--xsl-dir DIR] FILE...\n"
+	"                    [--param NAME=VALUE]... [-M DEPFILE] [--index] [--xsl-dir DIR]\n"
+	"                    FILE...\n"
 	"\n"
 	"  --to FORMATS       html (default), epub, text, or several: --to html,epub,text\n"
 	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
@@ -117,6 +124,11 @@ static const char usage_build[] =
 	"  --param NAME=VALUE a stylesheet parameter, such as notes=footnotes|endnotes or\n"
 	"                     citations=as-written|chicago (notes written again from the\n"
 	"                     resolved citations); may be repeated\n"
+	"  -M, --depfile DEP  write a make/ninja depfile: each brief's outputs, then the\n"
+	"                     brief, the stylesheets and the images they are made from\n"
+	"  --index            with -d: also write DIR/index.html, every brief's title,\n"
+	"                     authors, date and abstract, and DIR/works.json, the works\n"
+	"                     they cite as one CSL-JSON\n"
 	"  --xsl-dir DIR      take the stylesheets from DIR\n"
 	"\n"
 	"FILE '-' is standard input (then name the output with -o). Each brief is\n"
@@ -302,7 +314,7 @@ set_level(struct diag *d, const char *arg)
  * the baseline files. Returns -1 to go on, else the status to exit with. */
 static int
 check_options(int argc, char **argv, struct diag *d, const char **baseline,
-              const char **record, struct fixing *fix)
+              const char **record, struct fixing *fix, bool *archive)
 {
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -315,6 +327,7 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"no-backup", no_argument, NULL, OPT_NO_BACKUP},
+		{"archive", no_argument, NULL, OPT_ARCHIVE},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -357,6 +370,9 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 			break;
 		case OPT_NO_BACKUP:
 			fix->backup = false;
+			break;
+		case OPT_ARCHIVE:
+			*archive = true;
 			break;
 		default:
 			return bad_option("check", c, argv);
@@ -408,11 +424,13 @@ cmd_check(int argc, char **argv)
 	struct fixing fix = {false, true};
 	char *target = NULL;
 	struct validator *v;
+	struct archive *archive = NULL;
 	struct diag d;
+	bool across = false;
 	int i, status, fix_status = EXIT_CLEAN;
 
 	diag_init(&d, stderr);
-	status = check_options(argc, argv, &d, &baseline, &record, &fix);
+	status = check_options(argc, argv, &d, &baseline, &record, &fix, &across);
 	if (status >= 0) {
 		diag_free(&d);
 		return status;
@@ -434,6 +452,8 @@ cmd_check(int argc, char **argv)
 	if (record != NULL)
 		d.record = baseline_new();
 	v = validate_new(&d);
+	if (across)
+		archive = archive_new();
 	for (i = optind; v != NULL && i < argc; i++) {
 		struct source src = {0};
 		struct media_set media = {0};
@@ -442,11 +462,19 @@ cmd_check(int argc, char **argv)
 		check_brief(v, &src, argv[i], &model, &media, !fix.on, &d);
 		if (fix.on && src.doc != NULL && mend(&src, &fix, &d) != 0)
 			fix_status = EXIT_USAGE;
+		if (archive != NULL && model != NULL)
+			archive_add(archive, &src, NULL, &model);
 		cite_model_free(model);
 		media_free(&media);
 		source_free(&src);
 		diag_flush(&d);
 	}
+	/* --archive: the works the briefs share, compared once all are read. */
+	if (archive != NULL && v != NULL) {
+		archive_lint(archive, &d);
+		diag_flush(&d);
+	}
+	archive_free(archive);
 	validate_free(v);
 	status = v == NULL ? EXIT_USAGE : EXIT_CLEAN;
 	if (record != NULL && status == EXIT_CLEAN) {
@@ -490,6 +518,8 @@ named_after(const char *dir, const char *input, const char *drop, const char *ex
 struct build_plan {
 	char *(*paths)[RENDER__COUNT];
 	int nfiles;
+	char *depfile;              /* -M's file; NULL: none */
+	char *index, *works;        /* --index's files; NULL: none */
 };
 
 static void
@@ -501,13 +531,31 @@ build_plan_free(struct build_plan *bp)
 		for (f = 0; f < RENDER__COUNT; f++)
 			free(bp->paths[i][f]);
 	free(bp->paths);
+	free(bp->depfile);
+	free(bp->index);
+	free(bp->works);
+}
+
+/* Plans NAME (in DIR; NULL: none), the file of a run's output, into *PATH. Returns 0,
+ * or -1 reported to D. */
+static int
+plan_run_output(struct emit_plan *plan, const char *dir, const char *name, bool named,
+                char **path, struct diag *d)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s%s%s", dir ? dir : "", dir ? "/" : "", name);
+	*path = emit_plan_target(plan, b.data, named, d);
+	buf_free(&b);
+	return *path != NULL ? 0 : -1;
 }
 
 /* Plans the outputs of every one of the NFILES FILES in every format O asks for, as
  * -o names it (a link there followed) or derived from the brief's name in -d's
- * directory (a link there replaced): none may be a brief, a stylesheet of XSL_DIR or
- * the file of another output (two briefs of one name in -d). Returns 0, or -1
- * reported to D. */
+ * directory (a link there replaced), and the run's own (-M's depfile, --index's
+ * index.html and works.json): none may be a brief, a stylesheet of XSL_DIR or the
+ * file of another output (two briefs of one name in -d). Returns 0, or -1 reported to
+ * D. */
 static int
 plan_outputs(const struct options *o, char *const *files, int nfiles, const char *xsl_dir,
              struct build_plan *bp, struct diag *d)
@@ -536,6 +584,12 @@ plan_outputs(const struct options *o, char *const *files, int nfiles, const char
 			free(name);
 		}
 	}
+	if (status == 0 && o->depfile != NULL)
+		status = plan_run_output(&plan, NULL, o->depfile, true, &bp->depfile, d);
+	if (status == 0 && o->index)
+		status = plan_run_output(&plan, o->output_dir, "index.html", false, &bp->index, d);
+	if (status == 0 && o->index)
+		status = plan_run_output(&plan, o->output_dir, "works.json", false, &bp->works, d);
 	emit_plan_free(&plan);
 	return status;
 }
@@ -597,11 +651,84 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 	return status;
 }
 
+/* What a build makes of all its briefs besides their outputs: the depfile's rules and
+ * the archive --index lists. */
+struct build_extras {
+	struct depfile_list sheets; /* every file of the stylesheets the formats run */
+	struct buf rules;           /* the depfile so far */
+	struct archive *archive;    /* --index; NULL: none */
+};
+
+static void
+add_sheet_file(const char *path, void *arg)
+{
+	depfile_list_add(arg, path);
+}
+
+/* X's list of the files of every stylesheet O's formats run, compiled now with T.
+ * Returns 0, or -1 reported to D. */
+static int
+list_sheets(const struct options *o, struct transform *t, struct build_extras *x,
+            struct diag *d)
+{
+	enum transform_sheet sheets[RENDER_MAX_SHEETS];
+	size_t n, i;
+	int f;
+
+	for (f = 0; f < RENDER__COUNT; f++) {
+		if (!o->formats[f])
+			continue;
+		n = render_sheets((enum render_format)f, sheets);
+		for (i = 0; i < n; i++)
+			if (transform_files(t, sheets[i], add_sheet_file, &x->sheets, d) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* The depfile rule of INPUT, whose outputs are PATHS and images MEDIA, into X. */
+static void
+add_rule(const struct options *o, struct build_extras *x, const char *input,
+         char *const paths[RENDER__COUNT], const struct media_set *media)
+{
+	struct depfile_list targets = {NULL, 0}, deps = {NULL, 0};
+	size_t i;
+	int f;
+
+	for (f = 0; f < RENDER__COUNT; f++)
+		if (o->formats[f])
+			depfile_list_add(&targets, paths[f]);
+	if (strcmp(input, "-") != 0)
+		depfile_list_add(&deps, input);
+	for (i = 0; i < x->sheets.n; i++)
+		depfile_list_add(&deps, x->sheets.paths[i]);
+	for (i = 0; i < media->n; i++)
+		depfile_list_add(&deps, media->images[i].real);
+	depfile_rule(&x->rules, &targets, &deps);
+	depfile_list_free(&targets);
+	depfile_list_free(&deps);
+}
+
+/* The page of a brief the index links to: its first output, by its file name (the
+ * index is in the same directory). */
+static const char *
+index_link(char *const paths[RENDER__COUNT])
+{
+	int f;
+
+	for (f = 0; f < RENDER__COUNT; f++)
+		if (paths[f] != NULL)
+			return strrchr(paths[f], '/') ? strrchr(paths[f], '/') + 1 : paths[f];
+	return NULL;
+}
+
 /* The pipeline for one brief: load -> validate -> resolve -> transform -> emit, with
- * the run's validator V and stylesheets T, to the files of PATHS. */
+ * the run's validator V and stylesheets T, to the files of PATHS; its depfile rule
+ * and its place in the index into X. */
 static int
 build_one(const struct options *o, struct validator *v, struct transform *t,
-          const char *input, char *const paths[RENDER__COUNT], struct diag *d)
+          const char *input, char *const paths[RENDER__COUNT], struct build_extras *x,
+          struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
@@ -621,14 +748,50 @@ build_one(const struct options *o, struct validator *v, struct transform *t,
 	}
 	resolve_annotate(model, src.doc);
 	media_annotate(&media, src.doc);
-	/* The tree holds the model now: it goes before the outputs take their room. */
+	/* The tree holds the model now: it goes before the outputs take their room,
+	 * unless the index keeps it for the archive's works. */
+	if (x->archive != NULL)
+		archive_add(x->archive, &src, index_link(paths), &model);
 	cite_model_free(model);
 	model = NULL;
 	status = build_outputs(o, t, &src, &media, paths, stamp, d);
 done:
+	if (o->depfile != NULL)
+		add_rule(o, x, input, paths, &media);
 	cite_model_free(model);
 	media_free(&media);
 	source_free(&src);
+	return status;
+}
+
+/* Writes the run's own outputs of BP as one: the depfile of X, the index of its
+ * archive and its works. Returns 0, or -1 reported to D. */
+static int
+write_run_outputs(const struct build_plan *bp, struct build_extras *x,
+                  struct transform *t, struct diag *d)
+{
+	struct buf index = {0}, works = {0};
+	struct emit_batch batch;
+	int status = 0;
+
+	emit_batch_init(&batch);
+	if (bp->depfile != NULL)
+		status = emit_stage(&batch, bp->depfile, x->rules.data ? x->rules.data : "",
+		                    x->rules.len, d);
+	if (status == 0 && x->archive != NULL) {
+		archive_works(x->archive, &works);
+		status = archive_index(x->archive, t, &index, d);
+		if (status == 0)
+			status = emit_stage(&batch, bp->index, index.data, index.len, d);
+		if (status == 0)
+			status = emit_stage(&batch, bp->works, works.data, works.len, d);
+	}
+	if (status != 0)
+		emit_abort(&batch);
+	else
+		status = emit_commit(&batch, d);
+	buf_free(&index);
+	buf_free(&works);
 	return status;
 }
 
@@ -638,7 +801,8 @@ done:
 static int
 build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 {
-	struct build_plan bp = {NULL, 0};
+	struct build_plan bp = {NULL, 0, NULL, NULL, NULL};
+	struct build_extras x = {{NULL, 0}, {0}, o->index ? archive_new() : NULL};
 	struct validator *v = NULL;
 	struct transform *t = NULL;
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
@@ -651,15 +815,22 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	}
 	if ((o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
 	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
-	    (v = validate_new(d)) == NULL || (t = transform_new(xsl_dir, d)) == NULL)
+	    (v = validate_new(d)) == NULL || (t = transform_new(xsl_dir, d)) == NULL ||
+	    (o->depfile != NULL && list_sheets(o, t, &x, d) != 0))
 		goto done;
 	status = EXIT_CLEAN;
 	for (i = 0; i < nfiles; i++) {
-		one = build_one(o, v, t, files[i], bp.paths[i], d);
+		one = build_one(o, v, t, files[i], bp.paths[i], &x, d);
 		status = one > status ? one : status;
 		diag_flush(d);
 	}
+	if ((bp.depfile != NULL || bp.index != NULL) && write_run_outputs(&bp, &x, t, d) != 0)
+		status = EXIT_USAGE;
+	diag_flush(d);
 done:
+	depfile_list_free(&x.sheets);
+	buf_free(&x.rules);
+	archive_free(x.archive);
 	build_plan_free(&bp);
 	free(xsl_dir);
 	transform_free(t);
@@ -833,6 +1004,8 @@ cmd_build(int argc, char **argv)
 		{"output-dir", required_argument, NULL, 'd'},
 		{"param", required_argument, NULL, OPT_PARAM},
 		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
+		{"depfile", required_argument, NULL, 'M'},
+		{"index", no_argument, NULL, OPT_INDEX},
 		{NULL, 0, NULL, 0},
 	};
 	struct options o;
@@ -842,7 +1015,7 @@ cmd_build(int argc, char **argv)
 	int c;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = getopt_long(argc, argv, ":hd:o:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hd:o:t:M:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_build, stdout);
@@ -867,6 +1040,12 @@ cmd_build(int argc, char **argv)
 		case OPT_XSL_DIR:
 			o.xsl_dir = optarg;
 			break;
+		case 'M':
+			o.depfile = optarg;
+			break;
+		case OPT_INDEX:
+			o.index = true;
+			break;
 		default:
 			return bad_option("build", c, argv);
 		}
@@ -879,6 +1058,12 @@ cmd_build(int argc, char **argv)
 		return usage_error("build", "%s", "build: -o names one output file; with "
 		                   "several formats or FILEs, or -d, outputs are named after "
 		                   "each FILE");
+	if (o.index && o.output_dir == NULL)
+		return usage_error("build", "%s", "build: --index writes index.html and "
+		                   "works.json beside the outputs: name their directory with -d");
+	if (o.depfile != NULL && !depfile_path_ok(o.depfile))
+		return usage_error("build", "build: -M: a depfile cannot name '%s', which holds "
+		                   "a line break", o.depfile);
 	if (o.output == NULL && reads_stdin(argc - optind, argv + optind))
 		return usage_error("build", "%s", "build: the brief comes from standard input "
 		                   "('-'): name its output with -o");

@@ -56,6 +56,28 @@ render_extension(enum render_format format)
 	return formats[format].extension;
 }
 
+size_t
+render_sheets(enum render_format format, enum transform_sheet sheets[RENDER_MAX_SHEETS])
+{
+	static const enum transform_sheet epub[] = {
+		SHEET_HTML, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS,
+	};
+
+	switch (format) {
+	case RENDER_HTML:
+		sheets[0] = SHEET_HTML;
+		return 1;
+	case RENDER_TEXT:
+		sheets[0] = SHEET_TEXT;
+		return 1;
+	case RENDER_EPUB:
+	case RENDER__COUNT:
+		break;
+	}
+	memcpy(sheets, epub, sizeof(epub));
+	return sizeof(epub) / sizeof(epub[0]);
+}
+
 /* Days from 1970-01-01 to Y-M-D (proleptic Gregorian), for a UTC date without the
  * local time zone that timegm would need. */
 static long

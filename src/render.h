@@ -22,6 +22,12 @@ const char *render_format_name(enum render_format format);
 /* The file name extension of FORMAT's output, with its dot. */
 const char *render_extension(enum render_format format);
 
+/* The most stylesheets one format runs. */
+#define RENDER_MAX_SHEETS 5
+
+/* Sets SHEETS to the stylesheets FORMAT runs (for a depfile); returns how many. */
+size_t render_sheets(enum render_format format, enum transform_sheet sheets[RENDER_MAX_SHEETS]);
+
 /* Checks a stylesheet parameter the user gives (--param NAME=VALUE) against those the
  * stylesheets take: notes=endnotes|footnotes, citations=as-written|chicago. Returns 0;
  * or -1 with WHY (of SIZE bytes) naming the valid names or values. */

@@ -207,17 +207,17 @@ write_csl_issued(struct json *j, const struct cite_date *d)
 	json_end(j);
 }
 
-/* One CSL item. A series is CSL's collection (its number the collection number); a
- * journal, book or website is the container (its number the issue). */
+/* One CSL item, of id ID. A series is CSL's collection (its number the collection
+ * number); a journal, book or website is the container (its number the issue). */
 static void
-write_csl_item(struct json *j, const struct cite_work *w)
+write_csl_item(struct json *j, const struct cite_work *w, const char *id)
 {
 	const struct cite_fields *f = &w->fields;
 	bool series = f->container_kind == CONTAINER_SERIES;
 	bool contained = f->container != NULL && !series;
 
 	json_object(j);
-	json_member(j, "id", w->id);
+	json_member(j, "id", id);
 	json_member(j, "type", cite_work_type(w));
 	if (f->nauthors > 0 && !f->various) {
 		json_key(j, "author");
@@ -249,7 +249,21 @@ write_csl_json(const struct cite_model *m, struct buf *out)
 	j.out = out;
 	json_array(&j);
 	for (i = 0; i < m->nworks; i++)
-		write_csl_item(&j, &m->works[i]);
+		write_csl_item(&j, &m->works[i], m->works[i].id);
+	json_end(&j);
+}
+
+void
+report_write_csl_works(const struct cite_work *const *works, const char *const *ids,
+                       size_t n, struct buf *out)
+{
+	struct json j = {0};
+	size_t i;
+
+	j.out = out;
+	json_array(&j);
+	for (i = 0; i < n; i++)
+		write_csl_item(&j, works[i], ids[i]);
 	json_end(&j);
 }
 

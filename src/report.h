@@ -22,6 +22,11 @@ int report_format_by_name(const char *name, enum report_format *format);
 void report_write(const struct cite_model *m, const struct source *src,
                   enum report_format format, struct buf *out);
 
+/* The N WORKS (of any briefs) as a CSL-JSON array appended to OUT, each under its id
+ * in IDS. */
+void report_write_csl_works(const struct cite_work *const *works, const char *const *ids,
+                            size_t n, struct buf *out);
+
 /* The tsv report of M with FILE (NULL: none) as a first column on every row, after
  * the header when HEADER: one brief's rows of a table of several. */
 void report_write_tsv(const struct cite_model *m, const char *file, bool header,

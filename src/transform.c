@@ -27,6 +27,7 @@ static const char *const sheets[SHEET__COUNT] = {
 	[SHEET_EPUB_PACKAGE] = "epub-package.xsl",
 	[SHEET_EPUB_CSS] = "epub-css.xsl",
 	[SHEET_IMPORT_DOCX] = "import-docx.xsl",
+	[SHEET_INDEX] = "index.xsl",
 };
 
 struct transform {
@@ -373,5 +374,35 @@ transform_run(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
 		return -1;
 	transform_save(t, sheet, result, out);
 	xmlFreeDoc(result);
+	return 0;
+}
+
+/* Calls EACH with the path of STYLE's document, of every document it includes and,
+ * depth first, of the stylesheets it imports. */
+static void
+style_files(const xsltStylesheet *style, void (*each)(const char *path, void *arg),
+            void *arg)
+{
+	const xsltDocument *inc;
+	const xsltStylesheet *imp;
+
+	if (style->doc != NULL && style->doc->URL != NULL)
+		each((const char *)style->doc->URL, arg);
+	for (inc = style->docList; inc != NULL; inc = inc->next)
+		if (inc->doc != NULL && inc->doc->URL != NULL)
+			each((const char *)inc->doc->URL, arg);
+	for (imp = style->imports; imp != NULL; imp = imp->next)
+		style_files(imp, each, arg);
+}
+
+int
+transform_files(struct transform *t, enum transform_sheet sheet,
+                void (*each)(const char *path, void *arg), void *arg, struct diag *d)
+{
+	xsltStylesheetPtr style = stylesheet(t, sheet, d);
+
+	if (style == NULL)
+		return -1;
+	style_files(style, each, arg);
 	return 0;
 }

@@ -10,11 +10,12 @@
 #include "diag.h"
 #include "mem.h"
 
-/* Every stylesheet briefc runs: each makes one output (html, text layout) or one part
- * of one (the EPUB's items), or reads a manuscript (a docx's parts into a raw brief). */
+/* Every stylesheet briefc runs: each makes one output (html, text layout, an archive's
+ * index) or one part of one (the EPUB's items), or reads a manuscript (a docx's parts
+ * into a raw brief). */
 enum transform_sheet {
 	SHEET_HTML, SHEET_TEXT, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE,
-	SHEET_EPUB_CSS, SHEET_IMPORT_DOCX, SHEET__COUNT
+	SHEET_EPUB_CSS, SHEET_IMPORT_DOCX, SHEET_INDEX, SHEET__COUNT
 };
 
 struct transform;
@@ -33,6 +34,12 @@ char *transform_default_dir(void);
 /* Compiles SHEET now, unless it is already, rather than when it first runs. Returns
  * 0, or -1 reported to D. */
 int transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *d);
+
+/* Calls EACH with ARG and the path of every file SHEET is made of: the stylesheet,
+ * then what it includes and imports (a file included twice is named twice), compiling
+ * SHEET first if it is not yet. Returns 0, or -1 reported to D. */
+int transform_files(struct transform *t, enum transform_sheet sheet,
+                    void (*each)(const char *path, void *arg), void *arg, struct diag *d);
 
 /* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
  * earlier stylesheet) with the string parameters PARAMS (name, value, ..., NULL; NULL
