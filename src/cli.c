@@ -581,7 +581,7 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 
 	memset(bytes, 0, sizeof(bytes));
 	emit_batch_init(&batch);
-	if (render(t, o->formats, src, media, o->params, stamp, bytes, d) != 0)
+	if (render(t, o->formats, src, media, o->params, stamp, true, bytes, d) != 0)
 		status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
 		if (o->formats[f] &&
