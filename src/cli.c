@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "import.h"
+#include "jobs.h"
 #include "lint.h"
 #include "media.h"
 #include "mem.h"
@@ -32,6 +34,10 @@
 
 #define MAX_PARAMS 64
 
+/* The most workers -j takes: each compiles the schema and stylesheets of its own. */
+#define MAX_JOBS 256
+#define JOBS_MAX_TEXT "256"
+
 /* Options of one invocation: the whole state of a run, nothing at file scope. */
 struct options {
 	const char *output;         /* -o; NULL: derived from the input's name */
@@ -43,6 +49,7 @@ struct options {
 	size_t nparams;
 	enum report_format report;
 	bool partial;               /* cites --partial: write despite citation errors */
+	unsigned jobs;              /* -j: build's workers (no more are used than briefs) */
 };
 
 enum {
@@ -66,7 +73,7 @@ static const char usage_check[] =
 	"usage: briefc check [--help] [--version] [--format gcc|json|sarif|github]\n"
 	"                    [-W RULE=error|warning|style|off]... [-W error | --werror]\n"
 	"                    [--quiet] [--baseline FILE | --write-baseline FILE]\n"
-	"                    [--fix [--no-backup]] FILE...\n"
+	"                    [--fix [--no-backup]] [-j N] FILE...\n"
 	"       briefc check --list-rules\n"
 	"\n"
 	"Parse and validate each FILE and resolve its citations to the works they cite;\n"
@@ -87,6 +94,9 @@ static const char usage_check[] =
 	"  --fix              mend the notes' punctuation slips (note-style: \".\u201d.\", \"?.\",\n"
 	"                     two spaces) in each FILE, kept as it was in FILE.orig\n"
 	"  --no-backup        with --fix: keep no FILE.orig\n"
+	"  -j, --jobs N       check N briefs at once (default: one per core); the report\n"
+	"                     is the same, in the order the files are given\n"
+	"On a terminal, a line counts the briefs checked (not with --quiet).\n"
 	"Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage or I/O error.\n";
 
 static const char usage_cites[] =
@@ -108,7 +118,7 @@ static const char usage_cites[] =
 
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
-	"                    [--param NAME=VALUE]... [--xsl-dir DIR] FILE...\n"
+	"                    [--param NAME=VALUE]... [--xsl-dir DIR] [-j N] FILE...\n"
 	"\n"
 	"  --to FORMATS       html (default), epub, text, or several: --to html,epub,text\n"
 	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
@@ -118,10 +128,14 @@ static const char usage_build[] =
 	"                     citations=as-written|chicago (notes written again from the\n"
 	"                     resolved citations); may be repeated\n"
 	"  --xsl-dir DIR      take the stylesheets from DIR\n"
+	"  -j, --jobs N       build N briefs at once (default: one per core); outputs are\n"
+	"                     written and messages printed in the order of the FILEs,\n"
+	"                     each as a run of its own would make them\n"
 	"\n"
 	"FILE '-' is standard input (then name the output with -o). Each brief is\n"
 	"validated and resolved first; a brief with errors writes nothing, and the others\n"
-	"are built all the same. No output may be an input or another output.\n"
+	"are built all the same. No output may be an input or another output. On a\n"
+	"terminal, a line counts the briefs built.\n"
 	"Times recorded in outputs come from SOURCE_DATE_EPOCH, else the brief's pubdate,\n"
 	"else 1980-01-01T00:00:00Z, so every build of a brief is byte-identical.\n"
 	"Exit status: 0 built, 1 the brief has errors, 2 usage or I/O error.\n";
@@ -183,6 +197,45 @@ print_version(void)
 	return EXIT_CLEAN;
 }
 
+/* -j N: N workers, from 1 to MAX_JOBS, into *JOBS. Returns 0, or -1. */
+static int
+parse_jobs(const char *arg, unsigned *jobs)
+{
+	unsigned long n;
+	char *end;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 || n < 1 || n > MAX_JOBS)
+		return -1;
+	*jobs = (unsigned)n;
+	return 0;
+}
+
+/* The workers when -j is not given: one per online core. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+/* How many workers a run of NFILES briefs takes with -j JOBS: no more than briefs. */
+static size_t
+workers_for(unsigned jobs, int nfiles)
+{
+	return jobs < (unsigned)nfiles ? jobs : (size_t)nfiles;
+}
+
+/* Where a run of NFILES briefs shows how far it is: standard error on a terminal, for
+ * more than one brief, unless QUIET. */
+static FILE *
+progress_to(int nfiles, bool quiet)
+{
+	return nfiles > 1 && !quiet && isatty(fileno(stderr)) ? stderr : NULL;
+}
+
 /* Loads, validates, resolves, collects the images of and (LINT) lints one brief: the
  * front of every pipeline. Returns its status and leaves SRC loaded and, when the
  * brief is valid, *MODEL resolved (caller frees with cite_model_free; NULL otherwise)
@@ -241,36 +294,34 @@ struct fixing {
 	bool on, backup;
 };
 
-/* Mends SRC's punctuation slips (lint_notes) in its file: FILE.orig gets the bytes as
- * they were (unless FIX says no) and FILE the mended ones, both written or neither.
+/* Mends SRC's N punctuation slips in its file: FILE.orig gets the bytes as they were
+ * (unless FIX says no) and FILE the FIXED ones (lint_notes), both written or neither.
  * Says what it did on standard error. Returns 0, or -1 reported to D. */
 static int
-mend(const struct source *src, const struct fixing *fix, struct diag *d)
+mend(const struct source *src, const struct buf *fixed, size_t n, const struct fixing *fix,
+     struct diag *d)
 {
-	struct buf fixed = {0};
 	char *orig = NULL;
-	size_t n = lint_notes(src, d, &fixed);
 	int status = 0;
 	struct emit_batch batch;
 
 	emit_batch_init(&batch);
-	if (n > 0 && fix->backup) {
+	if (fix->backup) {
 		orig = mem_alloc(strlen(src->path) + 6);
 		sprintf(orig, "%s.orig", src->path);
 		status = emit_stage(&batch, orig, src->text, src->len, d);
 	}
-	if (n > 0 && status == 0)
-		status = emit_stage(&batch, src->path, fixed.data, fixed.len, d);
+	if (status == 0)
+		status = emit_stage(&batch, src->path, fixed->data, fixed->len, d);
 	/* Both files, or neither. */
 	if (status != 0)
 		emit_abort(&batch);
 	else
 		status = emit_commit(&batch, d);
-	if (n > 0 && status == 0)
+	if (status == 0)
 		fprintf(stderr, "briefc: %s: %zu punctuation slip%s mended%s%s%s\n", src->path, n,
 		        n == 1 ? "" : "s", orig ? " (as it was: " : "", orig ? orig : "",
 		        orig ? ")" : "");
-	buf_free(&fixed);
 	free(orig);
 	return status;
 }
@@ -299,10 +350,11 @@ set_level(struct diag *d, const char *arg)
 }
 
 /* The options of check, into D (which must be initialised); *BASELINE and *RECORD get
- * the baseline files. Returns -1 to go on, else the status to exit with. */
+ * the baseline files, *JOBS the workers. Returns -1 to go on, else the status to exit
+ * with. */
 static int
 check_options(int argc, char **argv, struct diag *d, const char **baseline,
-              const char **record, struct fixing *fix)
+              const char **record, struct fixing *fix, unsigned *jobs)
 {
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -315,11 +367,12 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		{"list-rules", no_argument, NULL, OPT_LIST_RULES},
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"no-backup", no_argument, NULL, OPT_NO_BACKUP},
+		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, ":hqW:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hqW:j:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_check, stdout);
@@ -357,6 +410,11 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 			break;
 		case OPT_NO_BACKUP:
 			fix->backup = false;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, jobs) != 0)
+				return usage_error("check", "check: -j wants a number of jobs from 1 "
+				                   "to " JOBS_MAX_TEXT ", not '%s'", optarg);
 			break;
 		default:
 			return bad_option("check", c, argv);
@@ -401,18 +459,106 @@ record_plan(const char *record, char *const *files, int nfiles, struct diag *d)
 	return target;
 }
 
+/* One brief of a check, as its worker leaves it for the main thread. */
+struct checked {
+	struct diag said;           /* its findings, held */
+	struct source src;          /* with slips to mend: the brief as read; else freed */
+	struct buf fixed;           /* ...and as mended */
+	size_t slips;
+};
+
+/* A check of many briefs: the workers check them (and find what --fix mends); the
+ * main thread mends each and prints its findings, in input order. */
+struct check_run {
+	char *const *files;
+	const struct fixing *fix;
+	struct checked *briefs;     /* each brief's, from its worker to the main thread */
+	struct diag *d;
+	int fix_status;             /* EXIT_USAGE once a mended file cannot be written */
+};
+
+/* Item I of the check run CTX, with WORKER's validator. */
+static void
+check_work(void *ctx, void *worker, size_t i)
+{
+	struct check_run *r = ctx;
+	struct checked *c = &r->briefs[i];
+	struct media_set media = {0};
+	struct cite_model *model;
+
+	diag_init_apart(&c->said, r->d);
+	check_brief(worker, &c->src, r->files[i], &model, &media, !r->fix->on, &c->said);
+	if (r->fix->on && c->src.doc != NULL)
+		c->slips = lint_notes(&c->src, &c->said, &c->fixed);
+	cite_model_free(model);
+	media_free(&media);
+	if (c->slips == 0)
+		source_free(&c->src);
+}
+
+static void
+check_done(void *ctx, size_t i)
+{
+	struct check_run *r = ctx;
+	struct checked *c = &r->briefs[i];
+
+	diag_take(r->d, &c->said);
+	diag_free(&c->said);
+	if (c->slips > 0 && mend(&c->src, &c->fixed, c->slips, r->fix, r->d) != 0)
+		r->fix_status = EXIT_USAGE;
+	buf_free(&c->fixed);
+	source_free(&c->src);
+	diag_flush(r->d);
+}
+
+/* Checks the NFILES FILES (mending them as FIX says) on JOBS workers, each with a
+ * schema of its own, their findings reported to D in input order; *FIX_STATUS is
+ * EXIT_USAGE if a file could not be mended. Standard input among the FILEs makes it
+ * one worker: a second "-" reads what the first left. Returns EXIT_USAGE if the
+ * schema does not compile, else EXIT_CLEAN. */
+static int
+check_all(char *const *files, int nfiles, unsigned jobs, const struct fixing *fix,
+          struct diag *d, int *fix_status)
+{
+	size_t nworkers = reads_stdin(nfiles, files) ? 1 : workers_for(jobs, nfiles), w;
+	void **validators = mem_realloc_array(NULL, nworkers, sizeof(*validators));
+	struct check_run r = {files, fix, NULL, d, EXIT_CLEAN};
+	struct jobs j = {(size_t)nfiles, validators, nworkers, check_work, check_done, &r,
+	                 NULL, progress_to(nfiles, d->quiet)};
+	int status = EXIT_USAGE;
+	sigset_t held;
+
+	memset(validators, 0, nworkers * sizeof(*validators));
+	for (w = 0; w < nworkers; w++)
+		if ((validators[w] = validate_new(d)) == NULL)
+			goto done;
+	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
+	memset(r.briefs, 0, (size_t)nfiles * sizeof(*r.briefs));
+	emit_held_signals(&held);
+	j.blocked = &held;
+	jobs_run(&j);
+	*fix_status = r.fix_status;
+	status = EXIT_CLEAN;
+done:
+	for (w = 0; w < nworkers; w++)
+		validate_free(validators[w]);
+	free(validators);
+	free(r.briefs);
+	return status;
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	const char *baseline = NULL, *record = NULL;
 	struct fixing fix = {false, true};
+	unsigned jobs = default_jobs();
 	char *target = NULL;
-	struct validator *v;
 	struct diag d;
-	int i, status, fix_status = EXIT_CLEAN;
+	int status, fix_status = EXIT_CLEAN;
 
 	diag_init(&d, stderr);
-	status = check_options(argc, argv, &d, &baseline, &record, &fix);
+	status = check_options(argc, argv, &d, &baseline, &record, &fix, &jobs);
 	if (status >= 0) {
 		diag_free(&d);
 		return status;
@@ -433,22 +579,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (record != NULL)
 		d.record = baseline_new();
-	v = validate_new(&d);
-	for (i = optind; v != NULL && i < argc; i++) {
-		struct source src = {0};
-		struct media_set media = {0};
-		struct cite_model *model;
-
-		check_brief(v, &src, argv[i], &model, &media, !fix.on, &d);
-		if (fix.on && src.doc != NULL && mend(&src, &fix, &d) != 0)
-			fix_status = EXIT_USAGE;
-		cite_model_free(model);
-		media_free(&media);
-		source_free(&src);
-		diag_flush(&d);
-	}
-	validate_free(v);
-	status = v == NULL ? EXIT_USAGE : EXIT_CLEAN;
+	status = check_all(argv + optind, argc - optind, jobs, &fix, &d, &fix_status);
 	if (record != NULL && status == EXIT_CLEAN) {
 		/* Recording accepts everything found: the run succeeds unless it cannot. */
 		d.quiet = true;
@@ -461,7 +592,7 @@ cmd_check(int argc, char **argv)
 	}
 	free(target);
 	diag_summary(&d, d.nfiles);
-	status = v == NULL ? EXIT_USAGE : diag_status(&d);
+	status = status == EXIT_USAGE ? EXIT_USAGE : diag_status(&d);
 	status = fix_status > status ? fix_status : status;
 	diag_free(&d);
 	return status;
@@ -567,22 +698,16 @@ make_dirs(const char *dir, struct diag *d)
 	return status;
 }
 
-/* Renders SRC, whose images are MEDIA, in every format O asks for, then writes them to
- * their files in PATHS as one: a format that fails to render, or a write that fails,
- * leaves every output as it was. */
+/* Writes BYTES, one brief's outputs in every format O asks for, to their files in
+ * PATHS as one: a write that fails leaves every output as it was. */
 static int
-build_outputs(const struct options *o, struct transform *t, const struct source *src,
-              const struct media_set *media, char *const paths[RENDER__COUNT],
-              time_t stamp, struct diag *d)
+write_outputs(const struct options *o, char *const paths[RENDER__COUNT],
+              const struct buf bytes[RENDER__COUNT], struct diag *d)
 {
-	struct buf bytes[RENDER__COUNT];
 	struct emit_batch batch;
 	int f, status = EXIT_CLEAN;
 
-	memset(bytes, 0, sizeof(bytes));
 	emit_batch_init(&batch);
-	if (render(t, o->formats, src, media, o->params, stamp, true, bytes, d) != 0)
-		status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
 		if (o->formats[f] &&
 		    emit_stage(&batch, paths[f], bytes[f].data, bytes[f].len, d) != 0)
@@ -592,16 +717,16 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 		emit_abort(&batch);
 	else if (emit_commit(&batch, d) != 0)
 		status = EXIT_USAGE;
-	for (f = 0; f < RENDER__COUNT; f++)
-		buf_free(&bytes[f]);
 	return status;
 }
 
-/* The pipeline for one brief: load -> validate -> resolve -> transform -> emit, with
- * the run's validator V and stylesheets T, to the files of PATHS. */
+/* The pipeline for one brief, INPUT, up to its outputs: load -> validate -> resolve ->
+ * transform, with V and T (the text on a thread beside the rest if TEXT_BESIDE), into
+ * BYTES in every format O asks for. A format that fails to render fails the brief. */
 static int
-build_one(const struct options *o, struct validator *v, struct transform *t,
-          const char *input, char *const paths[RENDER__COUNT], struct diag *d)
+render_one(const struct options *o, struct validator *v, struct transform *t,
+           const char *input, bool text_beside, struct buf bytes[RENDER__COUNT],
+           struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
@@ -624,7 +749,8 @@ build_one(const struct options *o, struct validator *v, struct transform *t,
 	/* The tree holds the model now: it goes before the outputs take their room. */
 	cite_model_free(model);
 	model = NULL;
-	status = build_outputs(o, t, &src, &media, paths, stamp, d);
+	status = render(t, o->formats, &src, &media, o->params, stamp, text_beside, bytes, d)
+	         != 0 ? EXIT_INPUT : EXIT_CLEAN;
 done:
 	cite_model_free(model);
 	media_free(&media);
@@ -632,18 +758,96 @@ done:
 	return status;
 }
 
-/* Builds the NFILES FILES in turn, the schema and stylesheets made once for all. The
- * outputs of every one are planned first: one that would land on an input or on
- * another output stops the run before anything is read. Returns the worst status. */
+/* What each worker of a build has of its own: libxml2's compiled schema and libxslt's
+ * compiled stylesheets are not shared between threads. */
+struct builder {
+	struct validator *v;
+	struct transform *t;
+};
+
+/* One brief of a build, as its worker leaves it for the main thread. */
+struct built {
+	struct diag said;           /* its findings, held */
+	int status;
+	struct buf bytes[RENDER__COUNT];
+};
+
+/* A build of many briefs: the workers render them; the main thread writes each one's
+ * outputs and prints its findings, in input order. */
+struct build_run {
+	const struct options *o;
+	char *const *files;
+	const struct build_plan *bp;
+	bool text_beside;           /* one worker: the text on a thread beside the rest */
+	struct built *briefs;       /* each brief's, from its worker to the main thread */
+	struct diag *d;
+	int status;                 /* the worst so far */
+};
+
+static void
+build_work(void *ctx, void *worker, size_t i)
+{
+	struct build_run *r = ctx;
+	struct builder *w = worker;
+	struct built *b = &r->briefs[i];
+
+	diag_init_apart(&b->said, r->d);
+	b->status = render_one(r->o, w->v, w->t, r->files[i], r->text_beside, b->bytes,
+	                       &b->said);
+}
+
+static void
+build_done(void *ctx, size_t i)
+{
+	struct build_run *r = ctx;
+	struct built *b = &r->briefs[i];
+	int f;
+
+	diag_take(r->d, &b->said);
+	diag_free(&b->said);
+	if (b->status == EXIT_CLEAN)
+		b->status = write_outputs(r->o, r->bp->paths[i], b->bytes, r->d);
+	for (f = 0; f < RENDER__COUNT; f++)
+		buf_free(&b->bytes[f]);
+	r->status = b->status > r->status ? b->status : r->status;
+	diag_flush(r->d);
+}
+
+/* Makes the N builders' schemas and stylesheets (of XSL_DIR). Returns 0, or -1
+ * reported to D (those made are for the caller to free). */
+static int
+make_builders(struct builder *b, size_t n, const char *xsl_dir, struct diag *d)
+{
+	size_t w;
+
+	for (w = 0; w < n; w++)
+		if ((b[w].v = validate_new(d)) == NULL || (b[w].t = transform_new(xsl_dir, d)) == NULL)
+			return -1;
+	return 0;
+}
+
+/* Builds the NFILES FILES on O's workers (-j), each with the schema and stylesheets
+ * made once for all its briefs. The outputs of every one are planned first: one that
+ * would land on an input or on another output stops the run before anything is read.
+ * Each brief's outputs are written and its findings printed in input order. Returns
+ * the worst status. */
 static int
 build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 {
 	struct build_plan bp = {NULL, 0};
-	struct validator *v = NULL;
-	struct transform *t = NULL;
+	size_t nworkers = workers_for(o->jobs, nfiles), w;
+	struct builder *builders = mem_realloc_array(NULL, nworkers, sizeof(*builders));
+	void **states = mem_realloc_array(NULL, nworkers, sizeof(*states));
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	int status = EXIT_USAGE, i, one;
+	struct build_run r = {o, files, &bp, nworkers == 1, NULL, d, EXIT_CLEAN};
+	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
+	                 progress_to(nfiles, false)};
+	int status = EXIT_USAGE;
+	sigset_t held;
 
+	memset(builders, 0, nworkers * sizeof(*builders));
+	for (w = 0; w < nworkers; w++)
+		states[w] = &builders[w];
 	if (xsl_dir == NULL) {
 		diag_report(d, RULE_IO, "briefc", 0, 0,
 		            "no stylesheet directory next to the binary; use --xsl-dir");
@@ -651,19 +855,24 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	}
 	if ((o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
 	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
-	    (v = validate_new(d)) == NULL || (t = transform_new(xsl_dir, d)) == NULL)
+	    make_builders(builders, nworkers, xsl_dir, d) != 0)
 		goto done;
-	status = EXIT_CLEAN;
-	for (i = 0; i < nfiles; i++) {
-		one = build_one(o, v, t, files[i], bp.paths[i], d);
-		status = one > status ? one : status;
-		diag_flush(d);
-	}
+	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
+	memset(r.briefs, 0, (size_t)nfiles * sizeof(*r.briefs));
+	emit_held_signals(&held);
+	j.blocked = &held;
+	jobs_run(&j);
+	status = r.status;
 done:
 	build_plan_free(&bp);
 	free(xsl_dir);
-	transform_free(t);
-	validate_free(v);
+	for (w = 0; w < nworkers; w++) {
+		transform_free(builders[w].t);
+		validate_free(builders[w].v);
+	}
+	free(builders);
+	free(states);
+	free(r.briefs);
 	return status;
 }
 
@@ -833,6 +1042,7 @@ cmd_build(int argc, char **argv)
 		{"output-dir", required_argument, NULL, 'd'},
 		{"param", required_argument, NULL, OPT_PARAM},
 		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
+		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
 	struct options o;
@@ -842,7 +1052,8 @@ cmd_build(int argc, char **argv)
 	int c;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = getopt_long(argc, argv, ":hd:o:t:", longopts, NULL)) != -1) {
+	o.jobs = default_jobs();
+	while ((c = getopt_long(argc, argv, ":hd:o:t:j:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_build, stdout);
@@ -866,6 +1077,11 @@ cmd_build(int argc, char **argv)
 			break;
 		case OPT_XSL_DIR:
 			o.xsl_dir = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o.jobs) != 0)
+				return usage_error("build", "build: -j wants a number of jobs from 1 "
+				                   "to " JOBS_MAX_TEXT ", not '%s'", optarg);
 			break;
 		default:
 			return bad_option("build", c, argv);
