@@ -1,6 +1,5 @@
-/* jobs.h - many briefs at once: worker threads, each with state of its own, take the
- * items in turn; the calling thread takes each one back in input order, and shows
- * how far the run is on a terminal. */
+/* jobs.h - many briefs at once: worker threads with state of their own take items in
+ * turn; the calling thread takes each back in input order and shows the count. */
 #ifndef BRIEFC_JOBS_H
 #define BRIEFC_JOBS_H
 
