@@ -65,6 +65,13 @@ archive_free(struct archive *a)
 	free(a);
 }
 
+/* A brief's part of the archive, before it joins it. */
+struct archive_entry {
+	struct archived brief;
+	char *href, *lang;      /* owned; NULL: none */
+	xmlDocPtr info;         /* a copy of the brief's <info> as its root; owned; NULL */
+};
+
 /* The first child of NODE that is the DocBook element NAME, or NULL. */
 static xmlNodePtr
 child(xmlNodePtr node, const char *name)
@@ -77,46 +84,73 @@ child(xmlNodePtr node, const char *name)
 	return NULL;
 }
 
-/* <brf:brief file href lang> holding a copy of SRC's <info>, appended to A's tree. */
-static void
-add_entry(struct archive *a, const struct source *src, const char *href)
+struct archive_entry *
+archive_entry_new(const struct source *src, const char *href, struct cite_model **m)
 {
-	xmlNodePtr root = xmlDocGetRootElement(a->doc), article, brief, info;
+	struct archive_entry *e = mem_alloc(sizeof(*e));
+	xmlNodePtr article = src->doc ? xmlDocGetRootElement(src->doc) : NULL, info;
 	xmlChar *lang;
+	size_t i;
 
-	brief = xmlNewChild(root, root->ns, (const xmlChar *)"brief", NULL);
-	xmlNewProp(brief, (const xmlChar *)"file", (const xmlChar *)src->path);
-	if (href != NULL)
-		xmlNewProp(brief, (const xmlChar *)"href", (const xmlChar *)href);
-	article = src->doc ? xmlDocGetRootElement(src->doc) : NULL;
+	memset(e, 0, sizeof(*e));
+	e->brief.path = mem_strdup(src->path);
+	e->href = href ? mem_strdup(href) : NULL;
 	lang = article ? xmlGetNsProp(article, (const xmlChar *)"lang", (const xmlChar *)XML_NS) : NULL;
-	if (lang != NULL)
-		xmlNewProp(brief, (const xmlChar *)"lang", lang);
+	e->lang = lang ? mem_strdup((const char *)lang) : NULL;
 	xmlFree(lang);
-	info = child(article, "info");
-	if (info != NULL)
-		xmlAddChild(brief, xmlDocCopyNode(info, a->doc, 1));
+	if ((info = child(article, "info")) != NULL) {
+		e->info = xmlNewDoc((const xmlChar *)"1.0");
+		xmlDocSetRootElement(e->info, xmlDocCopyNode(info, e->info, 1));
+	}
+	e->brief.m = *m;
+	*m = NULL;
+	if (e->brief.m == NULL)
+		return e;
+	e->brief.places = mem_realloc_array(NULL, e->brief.m->nworks + 1, sizeof(struct place));
+	for (i = 0; i < e->brief.m->nworks; i++)
+		source_locate(src, e->brief.m->works[i].node, &e->brief.places[i].line,
+		              &e->brief.places[i].col);
+	return e;
 }
 
 void
-archive_add(struct archive *a, const struct source *src, const char *href,
-            struct cite_model **m)
+archive_entry_free(struct archive_entry *e)
 {
-	struct archived *ar;
-	size_t i;
-
-	add_entry(a, src, href);
-	a->briefs = mem_realloc_array(a->briefs, a->n + 1, sizeof(*a->briefs));
-	ar = &a->briefs[a->n++];
-	ar->path = mem_strdup(src->path);
-	ar->m = *m;
-	*m = NULL;
-	ar->places = NULL;
-	if (ar->m == NULL)
+	if (e == NULL)
 		return;
-	ar->places = mem_realloc_array(NULL, ar->m->nworks + 1, sizeof(*ar->places));
-	for (i = 0; i < ar->m->nworks; i++)
-		source_locate(src, ar->m->works[i].node, &ar->places[i].line, &ar->places[i].col);
+	free(e->brief.path);
+	cite_model_free(e->brief.m);
+	free(e->brief.places);
+	free(e->href);
+	free(e->lang);
+	xmlFreeDoc(e->info);
+	free(e);
+}
+
+/* <brf:brief file href lang> holding a copy of E's <info>, appended to A's tree. */
+static void
+add_entry(struct archive *a, const struct archive_entry *e)
+{
+	xmlNodePtr root = xmlDocGetRootElement(a->doc), brief;
+
+	brief = xmlNewChild(root, root->ns, (const xmlChar *)"brief", NULL);
+	xmlNewProp(brief, (const xmlChar *)"file", (const xmlChar *)e->brief.path);
+	if (e->href != NULL)
+		xmlNewProp(brief, (const xmlChar *)"href", (const xmlChar *)e->href);
+	if (e->lang != NULL)
+		xmlNewProp(brief, (const xmlChar *)"lang", (const xmlChar *)e->lang);
+	if (e->info != NULL)
+		xmlAddChild(brief, xmlDocCopyNode(xmlDocGetRootElement(e->info), a->doc, 1));
+}
+
+void
+archive_add(struct archive *a, struct archive_entry *e)
+{
+	add_entry(a, e);
+	a->briefs = mem_realloc_array(a->briefs, a->n + 1, sizeof(*a->briefs));
+	a->briefs[a->n++] = e->brief;
+	memset(&e->brief, 0, sizeof(e->brief));
+	archive_entry_free(e);
 }
 
 int

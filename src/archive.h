@@ -11,15 +11,23 @@
 
 struct archive;
 
+/* One brief's part of an archive, made on the thread that read the brief. */
+struct archive_entry;
+
 struct archive *archive_new(void);
 void archive_free(struct archive *a);
 
-/* Adds the brief SRC, in input order: a copy of its <info> and language, HREF (the
- * page of it the index links to; copied; NULL: none) and its resolved model *M, which
- * the archive takes over (*M is then NULL; a brief that did not resolve has none),
- * with where each work is described in SRC. */
-void archive_add(struct archive *a, const struct source *src, const char *href,
-                 struct cite_model **m);
+/* The entry of the brief SRC: a copy of its <info>, its file and language, HREF (the
+ * page of it the index links to; copied; NULL: none) and its resolved model *M, taken
+ * over (*M is then NULL; a brief that did not resolve has none), with where each
+ * work is described in SRC. Free with archive_entry_free unless given to
+ * archive_add. */
+struct archive_entry *archive_entry_new(const struct source *src, const char *href,
+                                        struct cite_model **m);
+void archive_entry_free(struct archive_entry *e);
+
+/* Adds E, taken over, to A: entries are added in input order, on one thread. */
+void archive_add(struct archive *a, struct archive_entry *e);
 
 /* Appends to OUT the index page of A's briefs (xsl/index.xsl: title, authors, date
  * and abstract of each, linking to its page). Returns 0, or -1 reported to D. */

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "import.h"
+#include "jobs.h"
 #include "lint.h"
 #include "media.h"
 #include "mem.h"
@@ -34,6 +36,10 @@
 
 #define MAX_PARAMS 64
 
+/* The most workers -j takes: each compiles the schema and stylesheets of its own. */
+#define MAX_JOBS 256
+#define JOBS_MAX_TEXT "256"
+
 /* Options of one invocation: the whole state of a run, nothing at file scope. */
 struct options {
 	const char *output;         /* -o; NULL: derived from the input's name */
@@ -45,6 +51,7 @@ struct options {
 	size_t nparams;
 	enum report_format report;
 	bool partial;               /* cites --partial: write despite citation errors */
+	unsigned jobs;              /* -j: build's workers (no more are used than briefs) */
 	const char *depfile;        /* build -M: the make/ninja depfile to write */
 	bool index;                 /* build --index: index.html and works.json in -d */
 };
@@ -70,7 +77,7 @@ static const char usage_check[] =
 	"usage: briefc check [--help] [--version] [--format gcc|json|sarif|github]\n"
 	"                    [-W RULE=error|warning|style|off]... [-W error | --werror]\n"
 	"                    [--quiet] [--baseline FILE | --write-baseline FILE]\n"
-	"                    [--fix [--no-backup]] [--archive] FILE...\n"
+	"                    [--fix [--no-backup]] [--archive] [-j N] FILE...\n"
 	"       briefc check --list-rules\n"
 	"\n"
 	"Parse and validate each FILE and resolve its citations to the works they cite;\n"
@@ -93,6 +100,9 @@ static const char usage_check[] =
 	"  --no-backup        with --fix: keep no FILE.orig\n"
 	"  --archive          also compare the FILEs with each other: a work two of them\n"
 	"                     describe two ways (conflicting-fields, pointing at both)\n"
+	"  -j, --jobs N       check N briefs at once (default: one per core); the report\n"
+	"                     is the same, in the order the files are given\n"
+	"On a terminal, a line counts the briefs checked (not with --quiet).\n"
 	"Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage or I/O error.\n";
 
 static const char usage_cites[] =
@@ -115,7 +125,7 @@ static const char usage_cites[] =
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
 	"                    [--param NAME=VALUE]... [-M DEPFILE] [--index] [--xsl-dir DIR]\n"
-	"                    FILE...\n"
+	"                    [-j N] FILE...\n"
 	"\n"
 	"  --to FORMATS       html (default), epub, text, or several: --to html,epub,text\n"
 	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
@@ -130,10 +140,14 @@ static const char usage_build[] =
 	"                     authors, date and abstract, and DIR/works.json, the works\n"
 	"                     they cite as one CSL-JSON\n"
 	"  --xsl-dir DIR      take the stylesheets from DIR\n"
+	"  -j, --jobs N       build N briefs at once (default: one per core); outputs are\n"
+	"                     written and messages printed in the order of the FILEs,\n"
+	"                     each as a run of its own would make them\n"
 	"\n"
 	"FILE '-' is standard input (then name the output with -o). Each brief is\n"
 	"validated and resolved first; a brief with errors writes nothing, and the others\n"
-	"are built all the same. No output may be an input or another output.\n"
+	"are built all the same. No output may be an input or another output. On a\n"
+	"terminal, a line counts the briefs built.\n"
 	"Times recorded in outputs come from SOURCE_DATE_EPOCH, else the brief's pubdate,\n"
 	"else 1980-01-01T00:00:00Z, so every build of a brief is byte-identical.\n"
 	"Exit status: 0 built, 1 the brief has errors, 2 usage or I/O error.\n";
@@ -195,6 +209,45 @@ print_version(void)
 	return EXIT_CLEAN;
 }
 
+/* -j N: N workers, from 1 to MAX_JOBS, into *JOBS. Returns 0, or -1. */
+static int
+parse_jobs(const char *arg, unsigned *jobs)
+{
+	unsigned long n;
+	char *end;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 || n < 1 || n > MAX_JOBS)
+		return -1;
+	*jobs = (unsigned)n;
+	return 0;
+}
+
+/* The workers when -j is not given: one per online core. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+/* How many workers a run of NFILES briefs takes with -j JOBS: no more than briefs. */
+static size_t
+workers_for(unsigned jobs, int nfiles)
+{
+	return jobs < (unsigned)nfiles ? jobs : (size_t)nfiles;
+}
+
+/* Where a run of NFILES briefs shows how far it is: standard error on a terminal, for
+ * more than one brief, unless QUIET. */
+static FILE *
+progress_to(int nfiles, bool quiet)
+{
+	return nfiles > 1 && !quiet && isatty(fileno(stderr)) ? stderr : NULL;
+}
+
 /* Loads, validates, resolves, collects the images of and (LINT) lints one brief: the
  * front of every pipeline. Returns its status and leaves SRC loaded and, when the
  * brief is valid, *MODEL resolved (caller frees with cite_model_free; NULL otherwise)
@@ -253,36 +306,34 @@ struct fixing {
 	bool on, backup;
 };
 
-/* Mends SRC's punctuation slips (lint_notes) in its file: FILE.orig gets the bytes as
- * they were (unless FIX says no) and FILE the mended ones, both written or neither.
+/* Mends SRC's N punctuation slips in its file: FILE.orig gets the bytes as they were
+ * (unless FIX says no) and FILE the FIXED ones (lint_notes), both written or neither.
  * Says what it did on standard error. Returns 0, or -1 reported to D. */
 static int
-mend(const struct source *src, const struct fixing *fix, struct diag *d)
+mend(const struct source *src, const struct buf *fixed, size_t n, const struct fixing *fix,
+     struct diag *d)
 {
-	struct buf fixed = {0};
 	char *orig = NULL;
-	size_t n = lint_notes(src, d, &fixed);
 	int status = 0;
 	struct emit_batch batch;
 
 	emit_batch_init(&batch);
-	if (n > 0 && fix->backup) {
+	if (fix->backup) {
 		orig = mem_alloc(strlen(src->path) + 6);
 		sprintf(orig, "%s.orig", src->path);
 		status = emit_stage(&batch, orig, src->text, src->len, d);
 	}
-	if (n > 0 && status == 0)
-		status = emit_stage(&batch, src->path, fixed.data, fixed.len, d);
+	if (status == 0)
+		status = emit_stage(&batch, src->path, fixed->data, fixed->len, d);
 	/* Both files, or neither. */
 	if (status != 0)
 		emit_abort(&batch);
 	else
 		status = emit_commit(&batch, d);
-	if (n > 0 && status == 0)
+	if (status == 0)
 		fprintf(stderr, "briefc: %s: %zu punctuation slip%s mended%s%s%s\n", src->path, n,
 		        n == 1 ? "" : "s", orig ? " (as it was: " : "", orig ? orig : "",
 		        orig ? ")" : "");
-	buf_free(&fixed);
 	free(orig);
 	return status;
 }
@@ -311,10 +362,12 @@ set_level(struct diag *d, const char *arg)
 }
 
 /* The options of check, into D (which must be initialised); *BASELINE and *RECORD get
- * the baseline files. Returns -1 to go on, else the status to exit with. */
+ * the baseline files, *JOBS the workers, *ARCHIVE --archive. Returns -1 to go on, else
+ * the status to exit
+ * with. */
 static int
 check_options(int argc, char **argv, struct diag *d, const char **baseline,
-              const char **record, struct fixing *fix, bool *archive)
+              const char **record, struct fixing *fix, unsigned *jobs, bool *archive)
 {
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -328,11 +381,12 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"no-backup", no_argument, NULL, OPT_NO_BACKUP},
 		{"archive", no_argument, NULL, OPT_ARCHIVE},
+		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, ":hqW:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hqW:j:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_check, stdout);
@@ -373,6 +427,11 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 			break;
 		case OPT_ARCHIVE:
 			*archive = true;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, jobs) != 0)
+				return usage_error("check", "check: -j wants a number of jobs from 1 "
+				                   "to " JOBS_MAX_TEXT ", not '%s'", optarg);
 			break;
 		default:
 			return bad_option("check", c, argv);
@@ -417,20 +476,119 @@ record_plan(const char *record, char *const *files, int nfiles, struct diag *d)
 	return target;
 }
 
+/* One brief of a check, as its worker leaves it for the main thread. */
+struct checked {
+	struct diag said;           /* its findings, held */
+	struct archive_entry *entry; /* check --archive: its works; NULL: none */
+	struct source src;          /* with slips to mend: the brief as read; else freed */
+	struct buf fixed;           /* ...and as mended */
+	size_t slips;
+};
+
+/* A check of many briefs: the workers check them (and find what --fix mends); the
+ * main thread mends each and prints its findings, in input order. */
+struct check_run {
+	char *const *files;
+	const struct fixing *fix;
+	struct checked *briefs;     /* each brief's, from its worker to the main thread */
+	struct diag *d;
+	int fix_status;             /* EXIT_USAGE once a mended file cannot be written */
+	struct archive *archive;    /* check --archive; NULL: none */
+};
+
+/* Item I of the check run CTX, with WORKER's validator. */
+static void
+check_work(void *ctx, void *worker, size_t i)
+{
+	struct check_run *r = ctx;
+	struct checked *c = &r->briefs[i];
+	struct media_set media = {0};
+	struct cite_model *model;
+
+	diag_init_apart(&c->said, r->d);
+	check_brief(worker, &c->src, r->files[i], &model, &media, !r->fix->on, &c->said);
+	if (r->fix->on && c->src.doc != NULL)
+		c->slips = lint_notes(&c->src, &c->said, &c->fixed);
+	if (r->archive != NULL && model != NULL)
+		c->entry = archive_entry_new(&c->src, NULL, &model);
+	cite_model_free(model);
+	media_free(&media);
+	if (c->slips == 0)
+		source_free(&c->src);
+}
+
+static void
+check_done(void *ctx, size_t i)
+{
+	struct check_run *r = ctx;
+	struct checked *c = &r->briefs[i];
+
+	diag_take(r->d, &c->said);
+	diag_free(&c->said);
+	if (c->entry != NULL)
+		archive_add(r->archive, c->entry);
+	if (c->slips > 0 && mend(&c->src, &c->fixed, c->slips, r->fix, r->d) != 0)
+		r->fix_status = EXIT_USAGE;
+	buf_free(&c->fixed);
+	source_free(&c->src);
+	diag_flush(r->d);
+}
+
+/* Checks the NFILES FILES (mending them as FIX says) on JOBS workers, each with a
+ * schema of its own, their findings reported to D in input order, and (ACROSS) the
+ * works they share compared once all are read; *FIX_STATUS is EXIT_USAGE if a file
+ * could not be mended. Standard input among the FILEs makes it one worker: a second
+ * "-" reads what the first left. Returns EXIT_USAGE if the schema does not compile,
+ * else EXIT_CLEAN. */
+static int
+check_all(char *const *files, int nfiles, unsigned jobs, const struct fixing *fix,
+          bool across, struct diag *d, int *fix_status)
+{
+	size_t nworkers = reads_stdin(nfiles, files) ? 1 : workers_for(jobs, nfiles), w;
+	void **validators = mem_realloc_array(NULL, nworkers, sizeof(*validators));
+	struct check_run r = {files, fix, NULL, d, EXIT_CLEAN, across ? archive_new() : NULL};
+	struct jobs j = {(size_t)nfiles, validators, nworkers, check_work, check_done, &r,
+	                 NULL, progress_to(nfiles, d->quiet)};
+	int status = EXIT_USAGE;
+	sigset_t held;
+
+	memset(validators, 0, nworkers * sizeof(*validators));
+	for (w = 0; w < nworkers; w++)
+		if ((validators[w] = validate_new(d)) == NULL)
+			goto done;
+	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
+	memset(r.briefs, 0, (size_t)nfiles * sizeof(*r.briefs));
+	emit_held_signals(&held);
+	j.blocked = &held;
+	jobs_run(&j);
+	*fix_status = r.fix_status;
+	if (r.archive != NULL) {
+		archive_lint(r.archive, d);
+		diag_flush(d);
+	}
+	status = EXIT_CLEAN;
+done:
+	archive_free(r.archive);
+	for (w = 0; w < nworkers; w++)
+		validate_free(validators[w]);
+	free(validators);
+	free(r.briefs);
+	return status;
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	const char *baseline = NULL, *record = NULL;
 	struct fixing fix = {false, true};
+	unsigned jobs = default_jobs();
 	char *target = NULL;
-	struct validator *v;
-	struct archive *archive = NULL;
 	struct diag d;
 	bool across = false;
-	int i, status, fix_status = EXIT_CLEAN;
+	int status, fix_status = EXIT_CLEAN;
 
 	diag_init(&d, stderr);
-	status = check_options(argc, argv, &d, &baseline, &record, &fix, &across);
+	status = check_options(argc, argv, &d, &baseline, &record, &fix, &jobs, &across);
 	if (status >= 0) {
 		diag_free(&d);
 		return status;
@@ -451,32 +609,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (record != NULL)
 		d.record = baseline_new();
-	v = validate_new(&d);
-	if (across)
-		archive = archive_new();
-	for (i = optind; v != NULL && i < argc; i++) {
-		struct source src = {0};
-		struct media_set media = {0};
-		struct cite_model *model;
-
-		check_brief(v, &src, argv[i], &model, &media, !fix.on, &d);
-		if (fix.on && src.doc != NULL && mend(&src, &fix, &d) != 0)
-			fix_status = EXIT_USAGE;
-		if (archive != NULL && model != NULL)
-			archive_add(archive, &src, NULL, &model);
-		cite_model_free(model);
-		media_free(&media);
-		source_free(&src);
-		diag_flush(&d);
-	}
-	/* --archive: the works the briefs share, compared once all are read. */
-	if (archive != NULL && v != NULL) {
-		archive_lint(archive, &d);
-		diag_flush(&d);
-	}
-	archive_free(archive);
-	validate_free(v);
-	status = v == NULL ? EXIT_USAGE : EXIT_CLEAN;
+	status = check_all(argv + optind, argc - optind, jobs, &fix, across, &d, &fix_status);
 	if (record != NULL && status == EXIT_CLEAN) {
 		/* Recording accepts everything found: the run succeeds unless it cannot. */
 		d.quiet = true;
@@ -489,7 +622,7 @@ cmd_check(int argc, char **argv)
 	}
 	free(target);
 	diag_summary(&d, d.nfiles);
-	status = v == NULL ? EXIT_USAGE : diag_status(&d);
+	status = status == EXIT_USAGE ? EXIT_USAGE : diag_status(&d);
 	status = fix_status > status ? fix_status : status;
 	diag_free(&d);
 	return status;
@@ -621,22 +754,16 @@ make_dirs(const char *dir, struct diag *d)
 	return status;
 }
 
-/* Renders SRC, whose images are MEDIA, in every format O asks for, then writes them to
- * their files in PATHS as one: a format that fails to render, or a write that fails,
- * leaves every output as it was. */
+/* Writes BYTES, one brief's outputs in every format O asks for, to their files in
+ * PATHS as one: a write that fails leaves every output as it was. */
 static int
-build_outputs(const struct options *o, struct transform *t, const struct source *src,
-              const struct media_set *media, char *const paths[RENDER__COUNT],
-              time_t stamp, struct diag *d)
+write_outputs(const struct options *o, char *const paths[RENDER__COUNT],
+              const struct buf bytes[RENDER__COUNT], struct diag *d)
 {
-	struct buf bytes[RENDER__COUNT];
 	struct emit_batch batch;
 	int f, status = EXIT_CLEAN;
 
-	memset(bytes, 0, sizeof(bytes));
 	emit_batch_init(&batch);
-	if (render(t, o->formats, src, media, o->params, stamp, bytes, d) != 0)
-		status = EXIT_INPUT;
 	for (f = 0; f < RENDER__COUNT && status == EXIT_CLEAN; f++)
 		if (o->formats[f] &&
 		    emit_stage(&batch, paths[f], bytes[f].data, bytes[f].len, d) != 0)
@@ -646,68 +773,15 @@ build_outputs(const struct options *o, struct transform *t, const struct source 
 		emit_abort(&batch);
 	else if (emit_commit(&batch, d) != 0)
 		status = EXIT_USAGE;
-	for (f = 0; f < RENDER__COUNT; f++)
-		buf_free(&bytes[f]);
 	return status;
 }
 
-/* What a build makes of all its briefs besides their outputs: the depfile's rules and
- * the archive --index lists. */
-struct build_extras {
-	struct depfile_list sheets; /* every file of the stylesheets the formats run */
-	struct buf rules;           /* the depfile so far */
-	struct archive *archive;    /* --index; NULL: none */
+/* What a brief gives the run besides its outputs: the images of its depfile rule, and
+ * its entry in the index. */
+struct brief_extras {
+	struct depfile_list images;     /* -M: its images' files */
+	struct archive_entry *entry;    /* --index: NULL when it has none */
 };
-
-static void
-add_sheet_file(const char *path, void *arg)
-{
-	depfile_list_add(arg, path);
-}
-
-/* X's list of the files of every stylesheet O's formats run, compiled now with T.
- * Returns 0, or -1 reported to D. */
-static int
-list_sheets(const struct options *o, struct transform *t, struct build_extras *x,
-            struct diag *d)
-{
-	enum transform_sheet sheets[RENDER_MAX_SHEETS];
-	size_t n, i;
-	int f;
-
-	for (f = 0; f < RENDER__COUNT; f++) {
-		if (!o->formats[f])
-			continue;
-		n = render_sheets((enum render_format)f, sheets);
-		for (i = 0; i < n; i++)
-			if (transform_files(t, sheets[i], add_sheet_file, &x->sheets, d) != 0)
-				return -1;
-	}
-	return 0;
-}
-
-/* The depfile rule of INPUT, whose outputs are PATHS and images MEDIA, into X. */
-static void
-add_rule(const struct options *o, struct build_extras *x, const char *input,
-         char *const paths[RENDER__COUNT], const struct media_set *media)
-{
-	struct depfile_list targets = {NULL, 0}, deps = {NULL, 0};
-	size_t i;
-	int f;
-
-	for (f = 0; f < RENDER__COUNT; f++)
-		if (o->formats[f])
-			depfile_list_add(&targets, paths[f]);
-	if (strcmp(input, "-") != 0)
-		depfile_list_add(&deps, input);
-	for (i = 0; i < x->sheets.n; i++)
-		depfile_list_add(&deps, x->sheets.paths[i]);
-	for (i = 0; i < media->n; i++)
-		depfile_list_add(&deps, media->images[i].real);
-	depfile_rule(&x->rules, &targets, &deps);
-	depfile_list_free(&targets);
-	depfile_list_free(&deps);
-}
 
 /* The page of a brief the index links to: its first output, by its file name (the
  * index is in the same directory). */
@@ -722,19 +796,21 @@ index_link(char *const paths[RENDER__COUNT])
 	return NULL;
 }
 
-/* The pipeline for one brief: load -> validate -> resolve -> transform -> emit, with
- * the run's validator V and stylesheets T, to the files of PATHS; its depfile rule
- * and its place in the index into X. */
+/* The pipeline for one brief, INPUT, up to its outputs: load -> validate -> resolve ->
+ * transform, with V and T (the text on a thread beside the rest if TEXT_BESIDE), into
+ * BYTES in every format O asks for, and into X what O's -M and --index want of it
+ * (its outputs to be PATHS). A format that fails to render fails the brief. */
 static int
-build_one(const struct options *o, struct validator *v, struct transform *t,
-          const char *input, char *const paths[RENDER__COUNT], struct build_extras *x,
-          struct diag *d)
+render_one(const struct options *o, struct validator *v, struct transform *t,
+           const char *input, bool text_beside, char *const paths[RENDER__COUNT],
+           struct buf bytes[RENDER__COUNT], struct brief_extras *x, struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
 	struct media_set media = {0};
 	struct cite_model *model = NULL;
 	time_t stamp;
+	size_t i;
 	int status = check_one(v, &src, input, &model, &media, d);
 
 	if (status != EXIT_CLEAN)
@@ -750,25 +826,140 @@ build_one(const struct options *o, struct validator *v, struct transform *t,
 	media_annotate(&media, src.doc);
 	/* The tree holds the model now: it goes before the outputs take their room,
 	 * unless the index keeps it for the archive's works. */
-	if (x->archive != NULL)
-		archive_add(x->archive, &src, index_link(paths), &model);
+	if (o->index)
+		x->entry = archive_entry_new(&src, index_link(paths), &model);
 	cite_model_free(model);
 	model = NULL;
-	status = build_outputs(o, t, &src, &media, paths, stamp, d);
+	status = render(t, o->formats, &src, &media, o->params, stamp, text_beside, bytes, d)
+	         != 0 ? EXIT_INPUT : EXIT_CLEAN;
 done:
-	if (o->depfile != NULL)
-		add_rule(o, x, input, paths, &media);
+	for (i = 0; o->depfile != NULL && i < media.n; i++)
+		depfile_list_add(&x->images, media.images[i].real);
 	cite_model_free(model);
 	media_free(&media);
 	source_free(&src);
 	return status;
 }
 
-/* Writes the run's own outputs of BP as one: the depfile of X, the index of its
- * archive and its works. Returns 0, or -1 reported to D. */
+/* What each worker of a build has of its own: libxml2's compiled schema and libxslt's
+ * compiled stylesheets are not shared between threads. */
+struct builder {
+	struct validator *v;
+	struct transform *t;
+};
+
+/* One brief of a build, as its worker leaves it for the main thread. */
+struct built {
+	struct diag said;           /* its findings, held */
+	int status;
+	struct buf bytes[RENDER__COUNT];
+	struct brief_extras extras;
+};
+
+/* A build of many briefs: the workers render them; the main thread writes each one's
+ * outputs and prints its findings, in input order. */
+struct build_run {
+	const struct options *o;
+	char *const *files;
+	const struct build_plan *bp;
+	bool text_beside;           /* one worker: the text on a thread beside the rest */
+	struct built *briefs;       /* each brief's, from its worker to the main thread */
+	struct diag *d;
+	int status;                 /* the worst so far */
+	struct depfile_list sheets; /* -M: every file of the stylesheets the formats run */
+	struct buf rules;           /* -M: the depfile so far */
+	struct archive *archive;    /* --index; NULL: none */
+};
+
+static void
+build_work(void *ctx, void *worker, size_t i)
+{
+	struct build_run *r = ctx;
+	struct builder *w = worker;
+	struct built *b = &r->briefs[i];
+
+	diag_init_apart(&b->said, r->d);
+	b->status = render_one(r->o, w->v, w->t, r->files[i], r->text_beside, r->bp->paths[i],
+	                       b->bytes, &b->extras, &b->said);
+}
+
+/* The depfile rule of brief I of R, built with its IMAGES, into R's rules. */
+static void
+add_rule(struct build_run *r, size_t i, const struct depfile_list *images)
+{
+	struct depfile_list targets = {NULL, 0}, deps = {NULL, 0};
+	size_t k;
+	int f;
+
+	for (f = 0; f < RENDER__COUNT; f++)
+		if (r->o->formats[f])
+			depfile_list_add(&targets, r->bp->paths[i][f]);
+	if (strcmp(r->files[i], "-") != 0)
+		depfile_list_add(&deps, r->files[i]);
+	for (k = 0; k < r->sheets.n; k++)
+		depfile_list_add(&deps, r->sheets.paths[k]);
+	for (k = 0; k < images->n; k++)
+		depfile_list_add(&deps, images->paths[k]);
+	depfile_rule(&r->rules, &targets, &deps);
+	depfile_list_free(&targets);
+	depfile_list_free(&deps);
+}
+
+static void
+build_done(void *ctx, size_t i)
+{
+	struct build_run *r = ctx;
+	struct built *b = &r->briefs[i];
+	int f;
+
+	diag_take(r->d, &b->said);
+	diag_free(&b->said);
+	if (b->status == EXIT_CLEAN)
+		b->status = write_outputs(r->o, r->bp->paths[i], b->bytes, r->d);
+	if (r->o->depfile != NULL)
+		add_rule(r, i, &b->extras.images);
+	depfile_list_free(&b->extras.images);
+	if (b->extras.entry != NULL && b->status == EXIT_CLEAN)
+		archive_add(r->archive, b->extras.entry);
+	else
+		archive_entry_free(b->extras.entry);
+	for (f = 0; f < RENDER__COUNT; f++)
+		buf_free(&b->bytes[f]);
+	r->status = b->status > r->status ? b->status : r->status;
+	diag_flush(r->d);
+}
+
+static void
+add_sheet_file(const char *path, void *arg)
+{
+	depfile_list_add(arg, path);
+}
+
+/* R's list of the files of every stylesheet its formats run, compiled now with T.
+ * Returns 0, or -1 reported to D. */
 static int
-write_run_outputs(const struct build_plan *bp, struct build_extras *x,
-                  struct transform *t, struct diag *d)
+list_sheets(struct build_run *r, struct transform *t, struct diag *d)
+{
+	enum transform_sheet sheets[RENDER_MAX_SHEETS];
+	size_t n, i;
+	int f;
+
+	for (f = 0; f < RENDER__COUNT; f++) {
+		if (!r->o->formats[f])
+			continue;
+		n = render_sheets((enum render_format)f, sheets);
+		for (i = 0; i < n; i++)
+			if (transform_files(t, sheets[i], add_sheet_file, &r->sheets, d) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* Writes the run's own outputs of BP as one: R's depfile, the index of its archive
+ * (made with T) and its works. Returns 0, or -1 reported to D. */
+static int
+write_run_outputs(const struct build_plan *bp, struct build_run *r, struct transform *t,
+                  struct diag *d)
 {
 	struct buf index = {0}, works = {0};
 	struct emit_batch batch;
@@ -776,11 +967,11 @@ write_run_outputs(const struct build_plan *bp, struct build_extras *x,
 
 	emit_batch_init(&batch);
 	if (bp->depfile != NULL)
-		status = emit_stage(&batch, bp->depfile, x->rules.data ? x->rules.data : "",
-		                    x->rules.len, d);
-	if (status == 0 && x->archive != NULL) {
-		archive_works(x->archive, &works);
-		status = archive_index(x->archive, t, &index, d);
+		status = emit_stage(&batch, bp->depfile, r->rules.data ? r->rules.data : "",
+		                    r->rules.len, d);
+	if (status == 0 && r->archive != NULL) {
+		archive_works(r->archive, &works);
+		status = archive_index(r->archive, t, &index, d);
 		if (status == 0)
 			status = emit_stage(&batch, bp->index, index.data, index.len, d);
 		if (status == 0)
@@ -795,19 +986,42 @@ write_run_outputs(const struct build_plan *bp, struct build_extras *x,
 	return status;
 }
 
-/* Builds the NFILES FILES in turn, the schema and stylesheets made once for all. The
- * outputs of every one are planned first: one that would land on an input or on
- * another output stops the run before anything is read. Returns the worst status. */
+/* Makes the N builders' schemas and stylesheets (of XSL_DIR). Returns 0, or -1
+ * reported to D (those made are for the caller to free). */
+static int
+make_builders(struct builder *b, size_t n, const char *xsl_dir, struct diag *d)
+{
+	size_t w;
+
+	for (w = 0; w < n; w++)
+		if ((b[w].v = validate_new(d)) == NULL || (b[w].t = transform_new(xsl_dir, d)) == NULL)
+			return -1;
+	return 0;
+}
+
+/* Builds the NFILES FILES on O's workers (-j), each with the schema and stylesheets
+ * made once for all its briefs. The outputs of every one are planned first: one that
+ * would land on an input or on another output stops the run before anything is read.
+ * Each brief's outputs are written and its findings printed in input order. Returns
+ * the worst status. */
 static int
 build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 {
 	struct build_plan bp = {NULL, 0, NULL, NULL, NULL};
-	struct build_extras x = {{NULL, 0}, {0}, o->index ? archive_new() : NULL};
-	struct validator *v = NULL;
-	struct transform *t = NULL;
+	size_t nworkers = workers_for(o->jobs, nfiles), w;
+	struct builder *builders = mem_realloc_array(NULL, nworkers, sizeof(*builders));
+	void **states = mem_realloc_array(NULL, nworkers, sizeof(*states));
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	int status = EXIT_USAGE, i, one;
+	struct build_run r = {o, files, &bp, nworkers == 1, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
+	                      o->index ? archive_new() : NULL};
+	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
+	                 progress_to(nfiles, false)};
+	int status = EXIT_USAGE;
+	sigset_t held;
 
+	memset(builders, 0, nworkers * sizeof(*builders));
+	for (w = 0; w < nworkers; w++)
+		states[w] = &builders[w];
 	if (xsl_dir == NULL) {
 		diag_report(d, RULE_IO, "briefc", 0, 0,
 		            "no stylesheet directory next to the binary; use --xsl-dir");
@@ -815,26 +1029,32 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	}
 	if ((o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
 	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
-	    (v = validate_new(d)) == NULL || (t = transform_new(xsl_dir, d)) == NULL ||
-	    (o->depfile != NULL && list_sheets(o, t, &x, d) != 0))
+	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
+	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
-	status = EXIT_CLEAN;
-	for (i = 0; i < nfiles; i++) {
-		one = build_one(o, v, t, files[i], bp.paths[i], &x, d);
-		status = one > status ? one : status;
-		diag_flush(d);
-	}
-	if ((bp.depfile != NULL || bp.index != NULL) && write_run_outputs(&bp, &x, t, d) != 0)
+	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
+	memset(r.briefs, 0, (size_t)nfiles * sizeof(*r.briefs));
+	emit_held_signals(&held);
+	j.blocked = &held;
+	jobs_run(&j);
+	status = r.status;
+	if ((bp.depfile != NULL || bp.index != NULL) &&
+	    write_run_outputs(&bp, &r, builders[0].t, d) != 0)
 		status = EXIT_USAGE;
 	diag_flush(d);
 done:
-	depfile_list_free(&x.sheets);
-	buf_free(&x.rules);
-	archive_free(x.archive);
+	depfile_list_free(&r.sheets);
+	buf_free(&r.rules);
+	archive_free(r.archive);
 	build_plan_free(&bp);
 	free(xsl_dir);
-	transform_free(t);
-	validate_free(v);
+	for (w = 0; w < nworkers; w++) {
+		transform_free(builders[w].t);
+		validate_free(builders[w].v);
+	}
+	free(builders);
+	free(states);
+	free(r.briefs);
 	return status;
 }
 
@@ -1006,6 +1226,7 @@ cmd_build(int argc, char **argv)
 		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
 		{"depfile", required_argument, NULL, 'M'},
 		{"index", no_argument, NULL, OPT_INDEX},
+		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
 	struct options o;
@@ -1015,7 +1236,8 @@ cmd_build(int argc, char **argv)
 	int c;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = getopt_long(argc, argv, ":hd:o:t:M:", longopts, NULL)) != -1) {
+	o.jobs = default_jobs();
+	while ((c = getopt_long(argc, argv, ":hd:o:t:j:M:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fputs(usage_build, stdout);
@@ -1039,6 +1261,11 @@ cmd_build(int argc, char **argv)
 			break;
 		case OPT_XSL_DIR:
 			o.xsl_dir = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o.jobs) != 0)
+				return usage_error("build", "build: -j wants a number of jobs from 1 "
+				                   "to " JOBS_MAX_TEXT ", not '%s'", optarg);
 			break;
 		case 'M':
 			o.depfile = optarg;

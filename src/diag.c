@@ -424,6 +424,14 @@ free_held(struct diag *d)
 }
 
 void
+diag_init_apart(struct diag *d, const struct diag *to)
+{
+	diag_init(d, NULL);
+	memcpy(d->level, to->level, sizeof(d->level));
+	d->werror = to->werror;
+}
+
+void
 diag_take(struct diag *d, struct diag *from)
 {
 	size_t i;
@@ -444,7 +452,8 @@ diag_flush(struct diag *d)
 {
 	size_t i;
 
-	if (d->nheld == 0 || d->format == DIAG_JSON || d->format == DIAG_SARIF)
+	if (d->nheld == 0 || d->out == NULL || d->format == DIAG_JSON ||
+	    d->format == DIAG_SARIF)
 		return;
 	qsort(d->held, d->nheld, sizeof(*d->held), entry_cmp);
 	for (i = 0; i < d->nheld && !d->quiet; i++)

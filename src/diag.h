@@ -91,7 +91,8 @@ void diag_init(struct diag *d, FILE *out);
 void diag_free(struct diag *d);
 
 /* Prints the findings held so far (gcc, github), sorted by file order of report, line
- * and column. For json and sarif, findings wait for diag_summary. */
+ * and column. For json and sarif, findings wait for diag_summary; with no OUT (a diag
+ * of work done apart), for diag_take. */
 void diag_flush(struct diag *d);
 
 /* Reports a finding of RULE at FILE:LINE:COL; LINE or COL 0 means unknown and is not
@@ -105,6 +106,11 @@ void diag_report(struct diag *d, enum diag_rule rule, const char *file,
 /* Adds a related location to the finding just reported (gcc's "note:"); not counted. */
 void diag_related(struct diag *d, const char *file, unsigned line, unsigned col,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Initialises D for findings made apart from TO (on another thread, or ahead of their
+ * turn) and handed to TO by diag_take: with TO's rule levels and --werror, held and
+ * never printed. Release with diag_free. */
+void diag_init_apart(struct diag *d, const struct diag *to);
 
 /* Reports to D, in order, every finding and note FROM holds, and empties FROM: what
  * work done on another thread, with a struct diag of its own, found. */

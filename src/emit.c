@@ -5,7 +5,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,41 +75,113 @@ temp_name(const char *path)
 	return tmp;
 }
 
+/* A temporary file's process: NAME is ".BASE.briefc-PID-XXXXXX" (temp_name); returns
+ * PID and sets *BASELEN to BASE's length, or returns 0 for any other name. */
+static long
+temp_pid(const char *name, size_t *baselen)
+{
+	static const char mark[] = ".briefc-";
+	size_t n = strlen(name), digits = 0, i;
+	long pid = 0;
+
+	/* From the end: six characters, a dash, the process id, the mark. */
+	if (n < 1 + 1 + 8 + 1 + 1 + 6 || name[0] != '.' || name[n - 7] != '-')
+		return 0;
+	while (digits < n - 7 && name[n - 8 - digits] >= '0' && name[n - 8 - digits] <= '9')
+		digits++;
+	if (digits == 0 || digits > 9 || n - 7 - digits < 1 + 1 + 8 ||
+	    strncmp(name + n - 7 - digits - 8, mark, 8) != 0)
+		return 0;
+	for (i = n - 7 - digits; i < n - 7; i++)
+		pid = pid * 10 + (name[i] - '0');
+	*baselen = n - 7 - digits - 8 - 1;
+	return pid;
+}
+
+/* Is PID a process that is gone (not this one, not one still running)? */
+static bool
+gone(long pid)
+{
+	return pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* A directory outputs were written into this run (this process), read once at the
+ * first write: the temporary files it held of briefc processes gone, each removed when
+ * its output is written. Reading the directory at every write made a run of many
+ * outputs into one directory quadratic. */
+struct swept {
+	char *dir;          /* as the outputs' paths name it; owned */
+	char **stale;       /* temporary files of gone processes, not yet removed; owned */
+	size_t nstale;
+	struct swept *next;
+};
+
+/* Every directory written into so far; process-wide, as the directories are, and kept
+ * until the process ends. Guarded by SWEEP_LOCK. */
+static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct swept *swept_dirs;
+
+/* DIR read for the temporary files of gone processes. */
+static struct swept *
+sweep_read(const char *dir)
+{
+	struct swept *s = mem_alloc(sizeof(*s));
+	struct dirent *e;
+	size_t baselen;
+	DIR *d;
+
+	s->dir = mem_strdup(dir);
+	s->stale = NULL;
+	s->nstale = 0;
+	if ((d = opendir(dir)) == NULL)
+		return s;
+	while ((e = readdir(d)) != NULL) {
+		if (!gone(temp_pid(e->d_name, &baselen)))
+			continue;
+		s->stale = mem_realloc_array(s->stale, s->nstale + 1, sizeof(*s->stale));
+		s->stale[s->nstale++] = mem_strdup(e->d_name);
+	}
+	closedir(d);
+	return s;
+}
+
 /* Removes the temporary files of PATH that a briefc killed before its rename left
- * behind: those whose process is gone. A live process's (another briefc writing the
- * same output now) is left alone. */
+ * behind: those whose process was gone when this run first wrote into PATH's
+ * directory. A live process's (another briefc writing the same output now) is left
+ * alone, as are other outputs' until they are written. */
 static void
 remove_stale_temps(const char *path)
 {
 	char *dir = dir_of(path);
 	const char *base = base_of(path);
-	size_t n = strlen(base);
-	struct dirent *e;
-	DIR *d;
+	struct swept *s;
+	size_t i, baselen;
 
-	if ((d = opendir(dir)) == NULL) {
-		free(dir);
-		return;
+	pthread_mutex_lock(&sweep_lock);
+	for (s = swept_dirs; s != NULL && strcmp(s->dir, dir) != 0; s = s->next)
+		;
+	if (s == NULL) {
+		s = sweep_read(dir);
+		s->next = swept_dirs;
+		swept_dirs = s;
 	}
-	while ((e = readdir(d)) != NULL) {
-		const char *name = e->d_name, *tail;
-		char *end, *gone;
-		long pid;
+	for (i = 0; i < s->nstale;) {
+		const char *name = s->stale[i];
+		char *gone_path;
 
-		if (name[0] != '.' || strncmp(name + 1, base, n) != 0 ||
-		    strncmp(name + 1 + n, ".briefc-", 8) != 0)
+		if (temp_pid(name, &baselen) == 0 || baselen != strlen(base) ||
+		    strncmp(name + 1, base, baselen) != 0) {
+			i++;
 			continue;
-		tail = name + 1 + n + 8;
-		pid = strtol(tail, &end, 10);
-		if (end == tail || *end != '-' || strlen(end + 1) != 6 || pid <= 0 ||
-		    pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-			continue;
-		gone = mem_alloc(strlen(dir) + strlen(name) + 2);
-		sprintf(gone, "%s/%s", dir, name);
-		unlink(gone);
-		free(gone);
+		}
+		gone_path = mem_alloc(strlen(dir) + strlen(name) + 2);
+		sprintf(gone_path, "%s/%s", dir, name);
+		unlink(gone_path);
+		free(gone_path);
+		free(s->stale[i]);
+		s->stale[i] = s->stale[--s->nstale];
 	}
-	closedir(d);
+	pthread_mutex_unlock(&sweep_lock);
 	free(dir);
 }
 
@@ -121,24 +195,32 @@ usual_mode(int fd)
 	return fchmod(fd, 0666 & ~mask);
 }
 
-/* While the temporary file exists, the signals that end a process by default (but
- * SIGKILL) wait, so that no interruption leaves it behind: a signal that comes during
- * the write ends the process once the file is renamed or removed. SIGXFSZ is ignored
- * instead, so that writing past the file size limit (ulimit -f) fails with EFBIG,
- * reported, rather than killing briefc midway. */
-static void
-hold_signals(struct held_signals *h)
+void
+emit_held_signals(sigset_t *set)
 {
 	static const int fatal[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1,
 	                            SIGUSR2, SIGVTALRM, SIGPROF};
-	struct sigaction ignore;
-	sigset_t set;
 	size_t i;
 
-	sigemptyset(&set);
+	sigemptyset(set);
 	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
-		sigaddset(&set, fatal[i]);
-	sigprocmask(SIG_BLOCK, &set, &h->mask);
+		sigaddset(set, fatal[i]);
+}
+
+/* While the temporary file exists, the signals that end a process by default (but
+ * SIGKILL) wait, so that no interruption leaves it behind: a signal that comes during
+ * the write ends the process once the file is renamed or removed. They are held on
+ * this thread; the others of the process hold them for good (emit_held_signals), so
+ * that they come here. SIGXFSZ is ignored instead, so that writing past the file size
+ * limit (ulimit -f) fails with EFBIG, reported, rather than killing briefc midway. */
+static void
+hold_signals(struct held_signals *h)
+{
+	struct sigaction ignore;
+	sigset_t set;
+
+	emit_held_signals(&set);
+	pthread_sigmask(SIG_BLOCK, &set, &h->mask);
 	memset(&ignore, 0, sizeof(ignore));
 	ignore.sa_handler = SIG_IGN;
 	sigemptyset(&ignore.sa_mask);
@@ -149,7 +231,7 @@ static void
 release_signals(const struct held_signals *h)
 {
 	sigaction(SIGXFSZ, &h->xfsz, NULL);
-	sigprocmask(SIG_SETMASK, &h->mask, NULL);
+	pthread_sigmask(SIG_SETMASK, &h->mask, NULL);
 }
 
 /* Standard output may be a pipe that waits for its reader: nothing is held but
@@ -186,16 +268,78 @@ emit_batch_init(struct emit_batch *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Memory running out ends briefc at once (mem.h): the batch ARG's temporary files go
- * first. Allocates nothing. */
+/* The batches with files staged, of every thread: memory running out on any thread
+ * ends briefc (mem.h), and the temporary files of every one go first. Guarded by
+ * STAGING, under which nothing is allocated: the thread that runs out holds it not. */
+static pthread_mutex_t staging = PTHREAD_MUTEX_INITIALIZER;
+static struct emit_batch *open_batches;
+
+/* mem_exhausted's last act: every staged file removed, and STAGING kept, so that no
+ * thread stages another before the process ends. Allocates nothing. */
 static void
-remove_staged(void *arg)
+remove_every_staged(void)
 {
-	const struct emit_batch *b = arg;
+	const struct emit_batch *b;
 	size_t i;
 
-	for (i = 0; i < b->n; i++)
-		unlink(b->staged[i].tmp);
+	pthread_mutex_lock(&staging);
+	for (b = open_batches; b != NULL; b = b->next)
+		for (i = 0; i < b->n; i++)
+			unlink(b->staged[i].tmp);
+}
+
+static pthread_once_t exhaustion_once = PTHREAD_ONCE_INIT;
+
+static void
+on_exhaustion(void)
+{
+	mem_on_exhausted(remove_every_staged);
+}
+
+/* Takes B off the open batches; under STAGING. */
+static void
+unlist(struct emit_batch *b)
+{
+	struct emit_batch **p;
+
+	for (p = &open_batches; *p != NULL; p = &(*p)->next)
+		if (*p == b) {
+			*p = b->next;
+			break;
+		}
+	b->next = NULL;
+}
+
+/* Creates the temporary file TMP (a mkstemp template) for B, recorded at once, where
+ * remove_every_staged finds it, with TARGET, its output. Returns its descriptor, or
+ * -1 with errno set (nothing recorded). */
+static int
+stage_file(struct emit_batch *b, char *tmp, char *target)
+{
+	struct emit_staged *grown = mem_realloc_array(NULL, b->n + 1, sizeof(*grown)), *old;
+	int fd, err;
+
+	pthread_mutex_lock(&staging);
+	if (b->n > 0)
+		memcpy(grown, b->staged, b->n * sizeof(*grown));
+	old = b->staged;
+	b->staged = grown;
+	if (b->n == 0) {
+		b->next = open_batches;
+		open_batches = b;
+	}
+	fd = mkstemp(tmp);
+	err = errno;
+	if (fd >= 0) {
+		b->staged[b->n].path = target;
+		b->staged[b->n++].tmp = tmp;
+	} else if (b->n == 0) {
+		unlist(b);
+	}
+	pthread_mutex_unlock(&staging);
+	free(old);
+	errno = err;
+	return fd;
 }
 
 int
@@ -207,31 +351,23 @@ emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
 
 	if (strcmp(path, "-") == 0)
 		return write_stdout(data, len, d);
+	pthread_once(&exhaustion_once, on_exhaustion);
 	remove_stale_temps(path);
 	tmp = temp_name(path);
 	target = mem_strdup(path);
-	b->staged = mem_realloc_array(b->staged, b->n + 1, sizeof(*b->staged));
-	if (b->n == 0) {
+	if (b->n == 0)
 		hold_signals(&b->held);
-		mem_on_exhausted(remove_staged, b);
-	}
-	/* Nothing is allocated from here until the file is staged, where remove_staged
-	 * finds it. */
-	fd = mkstemp(tmp);
+	fd = stage_file(b, tmp, target);
 	if (fd < 0) {
 		err = errno;
-		if (b->n == 0) {
-			mem_on_exhausted(NULL, NULL);
+		if (b->n == 0)
 			release_signals(&b->held);
-		}
 		diag_report(d, RULE_IO, path, 0, 0, "cannot create a file beside it: %s",
 		            strerror(err));
 		free(tmp);
 		free(target);
 		return -1;
 	}
-	b->staged[b->n].path = target;
-	b->staged[b->n++].tmp = tmp;
 	if (usual_mode(fd) != 0 || write_all(fd, data, len) != 0)
 		err = errno;
 	if (close(fd) != 0 && err == 0)
@@ -247,21 +383,26 @@ emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
 static int
 batch_end(struct emit_batch *b, bool commit, struct diag *d)
 {
-	int status = 0;
-	size_t i;
+	size_t i, failed = b->n;
+	int err = 0, status;
 
+	pthread_mutex_lock(&staging);
 	for (i = 0; i < b->n; i++) {
-		if (commit && status == 0 && rename(b->staged[i].tmp, b->staged[i].path) != 0) {
-			diag_report(d, RULE_IO, b->staged[i].path, 0, 0, "cannot write: %s",
-			            strerror(errno));
-			status = -1;
+		if (commit && failed == b->n && rename(b->staged[i].tmp, b->staged[i].path) != 0) {
+			err = errno;
+			failed = i;
 		}
 		unlink(b->staged[i].tmp);   /* gone already when renamed */
 	}
-	if (b->n > 0) {
-		mem_on_exhausted(NULL, NULL);
+	if (b->n > 0)
+		unlist(b);
+	pthread_mutex_unlock(&staging);
+	status = failed < b->n ? -1 : 0;
+	if (status != 0)
+		diag_report(d, RULE_IO, b->staged[failed].path, 0, 0, "cannot write: %s",
+		            strerror(err));
+	if (b->n > 0)
 		release_signals(&b->held);
-	}
 	for (i = 0; i < b->n; i++) {
 		free(b->staged[i].path);
 		free(b->staged[i].tmp);

@@ -15,10 +15,13 @@
  * directory (".NAME.briefc-PID-XXXXXX", created with O_EXCL, so a link planted there
  * is never followed), then renamed over PATH, so a reader (and briefc killed at any
  * point) sees the old file or the new one and nothing between. The temporary files of
- * PATH that a killed briefc left (their process gone) are removed first. Not synced: an output is rebuilt
- * from its brief, and an fsync cost each output 0.5 to 8 ms on ext4, more than the
- * rest of a small build's writing. Returns 0; on failure leaves PATH as it was,
- * removes the temporary file, reports to D as RULE_IO and returns -1. */
+ * PATH that a killed briefc left are removed first: those whose process was gone when
+ * the run first wrote into PATH's directory, which each run reads once. Not synced:
+ * an output is rebuilt from its brief, and an fsync cost each output 0.5 to 8 ms on
+ * ext4, more than the rest of a small build's writing. Returns 0; on failure leaves
+ * PATH as it was, removes the temporary file, reports to D as RULE_IO and returns -1.
+ * Any thread may write; memory running out on any thread removes every thread's
+ * temporary files before briefc ends. */
 int emit_file(const char *path, const void *data, size_t len, struct diag *d);
 
 /* Several outputs written as one: each staged to its temporary file, then all renamed
@@ -33,7 +36,16 @@ struct emit_batch {
 		sigset_t mask;
 		struct sigaction xfsz;
 	} held;
+	struct emit_batch *next;    /* the next batch with files staged, of any thread */
 };
+
+/* Sets SET to the signals that end a process by default (but SIGKILL), which a
+ * thread holds while it has a temporary file: a signal that comes then ends briefc
+ * once the file is renamed or removed. A signal goes to any thread that does not
+ * hold it, so the threads of a run that write no file (the workers of jobs.h) hold
+ * these for good, and only one thread at a time writes (SIGXFSZ is set aside
+ * process-wide while it does). */
+void emit_held_signals(sigset_t *set);
 
 void emit_batch_init(struct emit_batch *b);
 

@@ -50,15 +50,14 @@ mem_tune(void)
 #endif
 }
 
-/* What mem_exhausted runs last (mem_on_exhausted): process-wide, as the exit is. */
-static void (*exhausted_fn)(void *);
-static void *exhausted_arg;
+/* What mem_exhausted runs last (mem_on_exhausted): process-wide, as the exit is, and
+ * read by whichever thread runs out. */
+static void (*_Atomic exhausted_fn)(void);
 
 void
-mem_on_exhausted(void (*fn)(void *), void *arg)
+mem_on_exhausted(void (*fn)(void))
 {
-	exhausted_fn = fn;
-	exhausted_arg = arg;
+	atomic_store(&exhausted_fn, fn);
 }
 
 _Noreturn void
@@ -68,6 +67,7 @@ mem_exhausted(void)
 	 * no allocation, no atexit work); the other waits for that end. */
 	static atomic_flag said = ATOMIC_FLAG_INIT;
 	static const char msg[] = "briefc: out of memory\n";
+	void (*fn)(void);
 
 	if (atomic_flag_test_and_set(&said))
 		for (;;)
@@ -75,8 +75,9 @@ mem_exhausted(void)
 	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
 		/* Nowhere to say it: the exit status still does. */
 	}
-	if (exhausted_fn != NULL)
-		exhausted_fn(exhausted_arg);
+	fn = atomic_load(&exhausted_fn);
+	if (fn != NULL)
+		fn();
 	_exit(2);
 }
 

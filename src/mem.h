@@ -38,9 +38,10 @@ void buf_free(struct buf *b);
  * libraries, which return NULL. */
 _Noreturn void mem_exhausted(void);
 
-/* Has mem_exhausted run FN(ARG) just before briefc ends, in place of what was set
- * before (FN NULL: nothing): how a batch of outputs removes its temporary files. FN
- * must not allocate. Set only while no other thread runs. */
-void mem_on_exhausted(void (*fn)(void *), void *arg);
+/* Has mem_exhausted run FN just before briefc ends, in place of what was set before
+ * (NULL: nothing): how emit removes the temporary files of every batch of outputs.
+ * FN runs on the thread that ran out, while others may run, and must not allocate.
+ * May be set while other threads run. */
+void mem_on_exhausted(void (*fn)(void));
 
 #endif

@@ -390,7 +390,7 @@ text_end(struct text_job *tj, struct diag *d)
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
-       struct buf out[RENDER__COUNT], struct diag *d)
+       bool text_beside, struct buf out[RENDER__COUNT], struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
@@ -403,7 +403,7 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 
 	memset(items, 0, sizeof(items));
 	if (want[RENDER_TEXT])
-		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages);
+		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages && text_beside);
 	if (pages) {
 		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
 		ret = html ? 0 : -1;

@@ -51,11 +51,13 @@ int render_time(const struct source *src, const char *epoch, time_t *stamp);
  * whose images are MEDIA (NULL: none), in every format WANT holds, appending each to
  * OUT[format], with T's stylesheets, the user's string PARAMS (name, value, ..., NULL;
  * may be NULL) and STAMP. HTML and EPUB share one run of html.xsl: the EPUB packs the
- * images beside its content, the HTML embeds them (data: URIs). The text is made on a
- * second thread beside them. Returns 0, or -1 reported to D (OUT then holds what was
- * made before the failure). */
+ * images beside its content, the HTML embeds them (data: URIs). With TEXT_BESIDE (a
+ * brief built alone) the text is made on a second thread beside them; else on this
+ * one (a worker among others that keep the cores busy). The bytes are the same either
+ * way. Returns 0, or -1 reported to D (OUT then holds what was made before the
+ * failure). */
 int render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
            const struct media_set *media, const char *const *params, time_t stamp,
-           struct buf out[RENDER__COUNT], struct diag *d);
+           bool text_beside, struct buf out[RENDER__COUNT], struct diag *d);
 
 #endif

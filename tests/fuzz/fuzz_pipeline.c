@@ -8,6 +8,8 @@
  *   bit 1    citations=chicago (else as-written)
  *   bits 2-3 the diagnostics' format: gcc, json, sarif, github
  *   bit 4    SOURCE_DATE_EPOCH given (else the brief's pubdate decides)
+ *   bit 5    the text made on the rendering thread, as a worker of many briefs makes
+ *            it (else on a second thread beside the EPUB, as a brief built alone)
  * so every seed is a brief with one byte before it (`make fuzz` prefixes them).
  *
  * The stylesheets are those of $BRIEFC_XSL_DIR, else of BRIEFC_XSL_DIR, defined when
@@ -73,7 +75,7 @@ outputs(const struct source *src, const struct media_set *media, unsigned option
 
 	if (render_time(src, options & 16 ? "1452902400" : NULL, &stamp) != 0)
 		abort(); /* a constant that is a number */
-	render(transform, all, src, media, params, stamp, out, d);
+	render(transform, all, src, media, params, stamp, !(options & 32), out, d);
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&out[f]);
 }

@@ -44,7 +44,7 @@ load(struct fixture *f)
 		f->paths[i] = unit_load(&src, briefs[i], &f->c.d);
 		assert_int_equal(validate_source(v, &src, &f->c.d), 0);
 		m = resolve_source(&src, &f->c.d);
-		archive_add(f->a, &src, i == 0 ? "first.html" : NULL, &m);
+		archive_add(f->a, archive_entry_new(&src, i == 0 ? "first.html" : NULL, &m));
 		assert_null(m);
 		source_free(&src);
 	}

@@ -193,6 +193,38 @@ test_take_from_another(void **state)
 	unit_capture_free(&c);
 }
 
+/* Findings made apart, ahead of their turn: the levels and --werror of the diag they
+ * go to, counted there as there, and printed only once taken. */
+static void
+test_init_apart(void **state)
+{
+	struct unit_capture c;
+	struct diag apart;
+
+	(void)state;
+	unit_capture_init(&c);
+	c.d.level[RULE_UNCITED_ENTRY] = SEV_OFF;
+	c.d.level[RULE_REPEATED_FULL] = SEV_WARNING;
+	c.d.werror = true;
+	diag_init_apart(&apart, &c.d);
+	diag_report(&apart, RULE_UNCITED_ENTRY, "b.xml", 4, 1, "off");
+	diag_related(&apart, "b.xml", 1, 1, "the off one's note");
+	diag_report(&apart, RULE_REPEATED_FULL, "b.xml", 2, 1, "raised");
+	diag_report(&apart, RULE_PAGE_LABEL, "b.xml", 3, 1, "a warning, counted an error");
+	assert_int_equal(apart.errors, 2);
+	assert_int_equal(apart.warnings, 0);
+	assert_null(apart.out);
+	diag_flush(&apart);
+	assert_string_equal(unit_capture_text(&c), "");
+	diag_take(&c.d, &apart);
+	diag_free(&apart);
+	assert_string_equal(unit_capture_text(&c),
+	                    "b.xml:2:1: error: raised [repeated-full]\n"
+	                    "b.xml:3:1: error: a warning, counted an error [page-label]\n");
+	assert_int_equal(c.d.errors, 2);
+	unit_capture_free(&c);
+}
+
 static void
 test_files_in_order_of_first_report(void **state)
 {
@@ -542,6 +574,7 @@ main(void)
 		cmocka_unit_test(test_order_by_line_then_column),
 		cmocka_unit_test(test_note_stays_after_its_finding),
 		cmocka_unit_test(test_take_from_another),
+		cmocka_unit_test(test_init_apart),
 		cmocka_unit_test(test_files_in_order_of_first_report),
 		cmocka_unit_test(test_note_in_other_file_does_not_rank_it),
 		cmocka_unit_test(test_counts_and_status),

@@ -1,15 +1,18 @@
 /* test_emit.c - outputs are written whole or not at all: exact bytes, replacement,
- * failures that leave the old file and no temporary file, the mode, "-", and the
- * temporary files a killed briefc left. */
+ * failures that leave the old file and no temporary file, the mode, "-", the
+ * temporary files a killed briefc left (its directory read once a run), and memory
+ * running out on another thread while a batch is staged. */
 #include "unit.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "emit.h"
+#include "mem.h"
 
 static void
 assert_file_is(const char *path, const void *data, size_t len)
@@ -326,6 +329,121 @@ test_stale_temporaries_removed(void **state)
 	free(dir);
 }
 
+/* A process gone: its id, for the names of temporary files a killed briefc left. */
+static pid_t
+gone_pid(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	return pid;
+}
+
+/* Leaves in DIR the temporary file a briefc of process PID left of output NAME. */
+static char *
+leave_temp(const char *dir, const char *name, pid_t pid, const char *suffix)
+{
+	char temp[128];
+
+	snprintf(temp, sizeof(temp), ".%s.briefc-%ld-%s", name, (long)pid, suffix);
+	return unit_write(dir, temp, "half", 4);
+}
+
+/* A run reads an output directory once, at its first write there: the dead run's
+ * files of every output written later are removed too, each when its output is
+ * written; one left after that first read is the next run's to remove. */
+static void
+test_directory_read_once_a_run(void **state)
+{
+	char *dir = unit_tempdir(), *a, *b, *c, *stale_a, *stale_b, *late;
+	const char *const names[] = {"a.html", "b.html", "c.html", NULL, NULL};
+	const char *with_late[5];
+	struct unit_capture cap;
+	pid_t pid = gone_pid();
+
+	(void)state;
+	a = unit_write(dir, "a.html", "old", 3);
+	b = unit_write(dir, "b.html", "old", 3);
+	c = unit_write(dir, "c.html", "old", 3);
+	stale_a = leave_temp(dir, "a.html", pid, "a1b2c3");
+	stale_b = leave_temp(dir, "b.html", pid, "d4e5f6");
+	unit_capture_init(&cap);
+	assert_int_equal(emit_file(a, "new", 3, &cap.d), 0);
+	assert_int_equal(access(stale_a, F_OK), -1);
+	assert_int_equal(access(stale_b, F_OK), 0);   /* b.html is not written yet */
+	late = leave_temp(dir, "c.html", pid, "g7h8i9");
+	assert_int_equal(emit_file(b, "new", 3, &cap.d), 0);
+	assert_int_equal(access(stale_b, F_OK), -1);
+	assert_int_equal(emit_file(c, "new", 3, &cap.d), 0);
+	memcpy(with_late, names, sizeof(names));
+	with_late[3] = strrchr(late, '/') + 1;
+	assert_dir_holds(dir, with_late);
+	assert_string_equal(unit_capture_text(&cap), "");
+	unit_capture_free(&cap);
+	free(a), free(b), free(c), free(stale_a), free(stale_b), free(late);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* Another thread's batch: the output ARG staged, then memory running out. */
+static void *
+stage_and_run_out(void *arg)
+{
+	struct unit_capture c;
+	struct emit_batch b;
+
+	unit_capture_init(&c);
+	emit_batch_init(&b);
+	if (emit_stage(&b, arg, "new", 3, &c.d) != 0)
+		_exit(3);
+	mem_exhausted();
+}
+
+/* Memory running out on one thread while two have a batch staged: briefc ends with
+ * status 2, every batch's temporary files removed, the outputs as they were. */
+static void
+test_memory_out_with_two_batches(void **state)
+{
+	const char *const names[] = {"a.html", "a.txt", NULL};
+	char *dir = unit_tempdir(), *html = join(dir, "a.html"), *text = join(dir, "a.txt");
+	pid_t child;
+	int status;
+
+	(void)state;
+	free(unit_write(dir, "a.html", "old", 3));
+	free(unit_write(dir, "a.txt", "old", 3));
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		struct unit_capture c;
+		struct emit_batch b;
+		pthread_t t;
+		int null = open("/dev/null", O_WRONLY);
+
+		if (null < 0 || dup2(null, STDERR_FILENO) < 0)
+			_exit(3);
+		unit_capture_init(&c);
+		emit_batch_init(&b);
+		if (emit_stage(&b, html, "new", 3, &c.d) != 0 ||
+		    pthread_create(&t, NULL, stage_and_run_out, text) != 0)
+			_exit(3);
+		pthread_join(t, NULL);
+		_exit(4);   /* mem_exhausted never returns */
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 2);
+	assert_dir_holds(dir, names);
+	assert_file_is(html, "old", 3);
+	assert_file_is(text, "old", 3);
+	free(html), free(text);
+	unit_rmtree(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -339,6 +457,8 @@ main(void)
 		cmocka_unit_test(test_relative_path),
 		cmocka_unit_test(test_dash_is_stdout),
 		cmocka_unit_test(test_stale_temporaries_removed),
+		cmocka_unit_test(test_directory_read_once_a_run),
+		cmocka_unit_test(test_memory_out_with_two_batches),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);

@@ -1,6 +1,7 @@
 /* test_render.c - the formats and the one time every output records: from
- * SOURCE_DATE_EPOCH, else the brief's pubdate, else 1980-01-01; and the parameters
- * each stylesheet is given. */
+ * SOURCE_DATE_EPOCH, else the brief's pubdate, else 1980-01-01; the parameters each
+ * stylesheet is given; and the same bytes whether the text is made beside the rest or
+ * after it. */
 #include "unit.h"
 
 #include "render.h"
@@ -106,7 +107,7 @@ params_seen(const char *const *params, time_t stamp)
 	path = unit_load(&src, BRIEF(""), &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(render(t, want, &src, NULL, params, stamp, out, &c.d), 0);
+	assert_int_equal(render(t, want, &src, NULL, params, stamp, true, out, &c.d), 0);
 	transform_free(t);
 	source_free(&src);
 	unit_capture_free(&c);
@@ -140,6 +141,49 @@ test_parameters(void **state)
 	free(out);
 }
 
+/* The article's three formats, its text made on a second thread beside the rest (a
+ * brief built alone) or on this one (a worker among many): the same bytes. */
+static void
+test_text_beside_or_after(void **state)
+{
+	const bool all[RENDER__COUNT] = {true, true, true};
+	struct buf beside[RENDER__COUNT] = {{0}}, after[RENDER__COUNT] = {{0}};
+	char *dir = unit_repo_path("xsl"), *article = unit_repo_path("sources/aqim-reemergence.xml");
+	struct unit_capture c;
+	struct cite_model *m;
+	struct transform *t;
+	struct source src;
+	int f;
+
+	(void)state;
+	unit_capture_init(&c);
+	memset(&src, 0, sizeof(src));
+	assert_int_equal(source_load(&src, article, SOURCE_MAX_BYTES, &c.d), SOURCE_OK);
+	m = resolve_source(&src, &c.d);
+	assert_non_null(m);
+	resolve_annotate(m, src.doc);
+	cite_model_free(m);
+	t = transform_new(dir, &c.d);
+	assert_non_null(t);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, true, beside,
+	                        &c.d), 0);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, false, after,
+	                        &c.d), 0);
+	for (f = 0; f < RENDER__COUNT; f++) {
+		assert_true(beside[f].len > 1000);
+		assert_int_equal(after[f].len, beside[f].len);
+		assert_memory_equal(after[f].data, beside[f].data, beside[f].len);
+		buf_free(&beside[f]);
+		buf_free(&after[f]);
+	}
+	assert_string_equal(unit_capture_text(&c), "");
+	transform_free(t);
+	source_free(&src);
+	unit_capture_free(&c);
+	free(article);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -148,6 +192,7 @@ main(void)
 		cmocka_unit_test(test_time_from_the_brief),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_parameters),
+		cmocka_unit_test(test_text_beside_or_after),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);
