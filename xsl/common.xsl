@@ -98,11 +98,16 @@
       <xsl:with-param name="key" select="'note'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="label-back">
+  <!-- An attribute whose whole value is one variable holding a tree fragment
+       (aria-label="{$label-back}") keeps, for as long as the output lives, the 4 KB
+       buffer libxml2 converts the fragment into: such a variable is made a string
+       where it is defined (html.xsl's ids, text.xsl's list markers likewise). -->
+  <xsl:variable name="label-back-tree">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'back'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="label-back" select="string($label-back-tree)"/>
   <xsl:variable name="label-figure">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'figure'"/><xsl:with-param name="lang" select="$lang"/>

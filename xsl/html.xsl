@@ -288,7 +288,8 @@
   </xsl:template>
 
   <xsl:template match="db:footnote" mode="footnote">
-    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <xsl:variable name="id-tree"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <xsl:variable name="id" select="string($id-tree)"/>
     <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
     <aside id="{$id}" class="footnote" role="doc-footnote">
       <a href="#{$id}-ref" role="doc-backlink" aria-label="{$label-back}"><xsl:value-of select="$n"/></a>
@@ -324,12 +325,13 @@
   <xsl:template match="db:quote"><q><xsl:apply-templates/></q></xsl:template>
   <!-- An address: a link when it is a web address. -->
   <xsl:template match="db:uri">
-    <xsl:variable name="href">
+    <xsl:variable name="href-tree">
       <xsl:choose>
         <xsl:when test="@xlink:href"><xsl:value-of select="normalize-space(@xlink:href)"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="href" select="string($href-tree)"/>
     <xsl:choose>
       <xsl:when test="starts-with($href, 'https://') or starts-with($href, 'http://')">
         <a class="uri" href="{$href}"><xsl:apply-templates/></a>
@@ -352,7 +354,8 @@
   </xsl:template>
 
   <xsl:template match="db:footnote" mode="note">
-    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <xsl:variable name="id-tree"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+    <xsl:variable name="id" select="string($id-tree)"/>
     <li id="{$id}">
       <xsl:apply-templates/>
       <xsl:text> </xsl:text>
@@ -437,9 +440,10 @@
        URI), and its size in pixels where the file says it; the text alternative is
        common.xsl's. -->
   <xsl:template match="db:imagedata">
-    <xsl:variable name="alt">
+    <xsl:variable name="alt-tree">
       <xsl:apply-templates select="ancestor::db:mediaobject[1]" mode="alt"/>
     </xsl:variable>
+    <xsl:variable name="alt" select="string($alt-tree)"/>
     <img src="{@brf:src}" alt="{$alt}">
       <xsl:if test="@brf:width"><xsl:attribute name="width"><xsl:value-of select="@brf:width"/></xsl:attribute></xsl:if>
       <xsl:if test="@brf:height"><xsl:attribute name="height"><xsl:value-of select="@brf:height"/></xsl:attribute></xsl:if>
