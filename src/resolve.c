@@ -760,15 +760,37 @@ add_work(const struct cite_model *m, const struct cite_work *w, xmlNodePtr paren
 	}
 }
 
+/* Adds NODE's name to NAMES (" a b "), unless it is there: a brief has few names, each
+ * met many times, so the search is short and the list stays so. */
+static void
+add_name(struct buf *names, const xmlNode *node)
+{
+	size_t n = strlen((const char *)node->name);
+	const char *at = names->data;
+
+	while ((at = strstr(at, (const char *)node->name)) != NULL) {
+		if (at[-1] == ' ' && at[n] == ' ')
+			return;
+		at += n;
+	}
+	buf_append(names, (const char *)node->name, n);
+	buf_append(names, " ", 1);
+}
+
 void
 resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), n, bib;
 	xmlNsPtr ns = xmlNewNs(root, X(RESOLVED_NS), X("brf"));
+	struct buf names = {0};
 	long note = 0, section = 0;
 	size_t i;
 
+	buf_puts(&names, " ");
 	for (n = root; n != NULL; n = source_next(n, root)) {
+		if (n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+		    strcmp((const char *)n->ns->href, DOCBOOK_NS) == 0)
+			add_name(&names, n);
 		if (source_is(n, "footnote")) {
 			xmlAttrPtr number = set_number(n, ns, "note", ++note);
 
@@ -777,6 +799,8 @@ resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 		} else if (source_is(n, "section"))
 			set_number(n, ns, "section", ++section);
 	}
+	set_attr(root, ns, "elements", names.data);
+	buf_free(&names);
 	for (i = 0; i < m->ncites; i++)
 		annotate_cite(m, &m->cites[i], ns);
 	bib = xmlNewChild(root, ns, X("bibliography"), NULL);

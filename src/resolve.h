@@ -21,6 +21,11 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
 
 /* Writes the resolved model M of DOC (the tree M was read from) into DOC, in namespace
  * RESOLVED_NS (prefix brf):
+ *   article   @brf:elements  the name of every DocBook element the brief holds, once
+ *                            each, in the order first met, each between spaces
+ *                            (" article info title para "): a stylesheet asks
+ *                            whether the brief has figures with contains() instead
+ *                            of a walk of the whole tree (.//db:figure)
  *   footnote  @brf:note      its number, 1-based, in document order; also the
  *                            note's ID, so that XPath's id('12') is note 12
  *   section   @brf:section   its number, 1-based, in document order

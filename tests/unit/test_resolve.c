@@ -554,6 +554,12 @@ test_annotate(void **state)
 	assert_xpath(doc, "string(//brf:work[2]/brf:cited-by[3]/@note)", "5");
 	assert_xpath(doc, "string(//brf:work[2]/brf:cited-by[3]/@form)", "ibid");
 	assert_xpath(doc, "string(//brf:work[3]/brf:cited-by[1]/@note)", "6");
+	/* The DocBook elements of the brief, each once, in the order first met; none
+	 * of briefc's own. */
+	assert_xpath(doc, "string(/*/@brf:elements)", " article info title author orgname "
+	             "section para footnote biblioref citation personname phrase citetitle date "
+	             "abbrev bibliography biblioentry firstname surname subtitle volumenum "
+	             "issuenum pubdate ");
 	unload(&f);
 }
 
