@@ -784,6 +784,7 @@ resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 	xmlNsPtr ns = xmlNewNs(root, X(RESOLVED_NS), X("brf"));
 	struct buf names = {0};
 	long note = 0, section = 0;
+	char count[32];
 	size_t i;
 
 	buf_puts(&names, " ");
@@ -801,6 +802,8 @@ resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 	}
 	set_attr(root, ns, "elements", names.data);
 	buf_free(&names);
+	snprintf(count, sizeof(count), "%ld", note);
+	set_attr(root, ns, "notes", count);
 	for (i = 0; i < m->ncites; i++)
 		annotate_cite(m, &m->cites[i], ns);
 	bib = xmlNewChild(root, ns, X("bibliography"), NULL);

@@ -26,6 +26,7 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
  *                            (" article info title para "): a stylesheet asks
  *                            whether the brief has figures with contains() instead
  *                            of a walk of the whole tree (.//db:figure)
+ *             @brf:notes     how many notes (footnotes) the brief has, 0 or more
  *   footnote  @brf:note      its number, 1-based, in document order; also the
  *                            note's ID, so that XPath's id('12') is note 12
  *   section   @brf:section   its number, 1-based, in document order

@@ -20,7 +20,7 @@
   <!-- The widest note marker, "[19] ": every marker is padded to it, so that the
        notes' text starts in one column. -->
   <xsl:variable name="note-marker-width"
-                select="string-length(count(//db:footnote)) + 3"/>
+                select="string-length(/db:article/@brf:notes) + 3"/>
 
   <!-- The parameters, notes and citations, are common.xsl's. -->
   <xsl:template match="/">

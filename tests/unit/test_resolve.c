@@ -560,6 +560,7 @@ test_annotate(void **state)
 	             "section para footnote biblioref citation personname phrase citetitle date "
 	             "abbrev bibliography biblioentry firstname surname subtitle volumenum "
 	             "issuenum pubdate ");
+	assert_xpath(doc, "string(/*/@brf:notes)", "6");
 	unload(&f);
 }
 
