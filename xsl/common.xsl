@@ -63,16 +63,20 @@
        them alone. -->
   <xsl:include href="names.xsl"/>
 
-  <!-- The brief's language and the words briefc adds in it, made once. -->
+  <!-- The brief's language and the words briefc adds in it, made once. The language
+       and direction are strings: they are compared in every label, date and list
+       of notes, and each comparison of a tree fragment converts it again. -->
   <xsl:include href="labels.xsl"/>
-  <xsl:variable name="lang">
+  <xsl:variable name="lang-tree">
     <xsl:call-template name="primary-language">
       <xsl:with-param name="tag" select="/db:article/@xml:lang"/>
     </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="dir">
+  <xsl:variable name="lang" select="string($lang-tree)"/>
+  <xsl:variable name="dir-tree">
     <xsl:call-template name="direction"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="dir" select="string($dir-tree)"/>
   <xsl:variable name="label-notes">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'notes'"/><xsl:with-param name="lang" select="$lang"/>
