@@ -258,6 +258,16 @@ transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *
 	return stylesheet(t, sheet, d) ? 0 : -1;
 }
 
+void
+transform_warm(struct transform *t, enum transform_sheet sheet)
+{
+	struct diag quiet;
+
+	diag_init(&quiet, NULL);
+	stylesheet(t, sheet, &quiet);
+	diag_free(&quiet);
+}
+
 /* VALUE as an XPath expression that yields it: a string literal in the quotation mark
  * it does not hold; holding both, concat() of its pieces between apostrophes and "'"
  * (XPath 1.0 has no escape in a literal). Caller frees. */
