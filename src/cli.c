@@ -653,6 +653,9 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
 	    (v = validate_new(d)) == NULL || (t = transform_new(xsl_dir, d)) == NULL)
 		goto done;
+	/* The first stylesheet a brief needs compiles while the schema does. */
+	transform_warm(t, o->formats[RENDER_HTML] || o->formats[RENDER_EPUB] ? SHEET_HTML :
+	               SHEET_TEXT);
 	status = EXIT_CLEAN;
 	for (i = 0; i < nfiles; i++) {
 		one = build_one(o, v, t, files[i], bp.paths[i], d);
