@@ -621,9 +621,11 @@ build_one(const struct options *o, struct validator *v, struct transform *t,
 	}
 	resolve_annotate(model, src.doc);
 	media_annotate(&media, src.doc);
-	/* The tree holds the model now: it goes before the outputs take their room. */
+	/* The tree holds the model now: it, and the file's bytes, go before the outputs
+	 * take their room. */
 	cite_model_free(model);
 	model = NULL;
+	source_keep_tree(&src);
 	status = build_outputs(o, t, &src, &media, paths, stamp, d);
 done:
 	cite_model_free(model);

@@ -637,6 +637,16 @@ source_free(struct source *src)
 }
 
 void
+source_keep_tree(struct source *src)
+{
+	free(src->text);
+	free(src->pos);
+	src->text = NULL;
+	src->pos = NULL;
+	src->len = src->npos = 0;
+}
+
+void
 source_locate(const struct source *src, const xmlNode *node, unsigned *line,
               unsigned *col)
 {
