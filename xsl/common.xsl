@@ -122,6 +122,10 @@
       <xsl:with-param name="key" select="'table'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="month-names-tree">
+    <xsl:call-template name="month-names"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="month-names" select="string($month-names-tree)"/>
   <xsl:variable name="label-edited-by">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'edited-by'"/><xsl:with-param name="lang" select="$lang"/>
@@ -194,6 +198,7 @@
       <xsl:with-param name="month" select="substring($d, 6, 2)"/>
       <xsl:with-param name="day" select="substring($d, 9, 2)"/>
       <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="months" select="$month-names"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -496,6 +501,7 @@
           <xsl:with-param name="month" select="$date/@month"/>
           <xsl:with-param name="day" select="string($date/@day)"/>
           <xsl:with-param name="lang" select="$lang"/>
+          <xsl:with-param name="months" select="$month-names"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
