@@ -777,6 +777,33 @@ add_name(struct buf *names, const xmlNode *node)
 	buf_append(names, " ", 1);
 }
 
+/* The "." or "," right after the biblioref REF belongs to its citation: it goes from
+ * the text that follows to REF's @brf:taken. (A stylesheet that looked back from every
+ * text of a note for a biblioref spent a tenth of its time there.) */
+static void
+take_punctuation(xmlNodePtr ref, xmlNsPtr ns)
+{
+	xmlNodePtr next = ref->next;
+	xmlChar *rest;
+	char taken[2] = {0, 0};
+
+	if (next == NULL || next->type != XML_TEXT_NODE || next->content == NULL ||
+	    (next->content[0] != '.' && next->content[0] != ','))
+		return;
+	taken[0] = (char)next->content[0];
+	set_attr(ref, ns, "taken", taken);
+	if (next->content[1] == '\0') {
+		xmlUnlinkNode(next);
+		xmlFreeNode(next);
+		return;
+	}
+	rest = xmlStrdup(next->content + 1);
+	if (rest == NULL)
+		mem_exhausted();
+	xmlNodeSetContent(next, rest);
+	xmlFree(rest);
+}
+
 void
 resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 {
@@ -797,8 +824,11 @@ resolve_annotate(const struct cite_model *m, xmlDocPtr doc)
 
 			/* A number is never an xml:id (an NCName), nor a work's id. */
 			xmlAddID(NULL, doc, number->children->content, number);
-		} else if (source_is(n, "section"))
+		} else if (source_is(n, "section")) {
 			set_number(n, ns, "section", ++section);
+		} else if (source_is(n, "biblioref")) {
+			take_punctuation(n, ns);
+		}
 	}
 	set_attr(root, ns, "elements", names.data);
 	buf_free(&names);

@@ -30,6 +30,9 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
  *   footnote  @brf:note      its number, 1-based, in document order; also the
  *                            note's ID, so that XPath's id('12') is note 12
  *   section   @brf:section   its number, 1-based, in document order
+ *   biblioref @brf:taken     the "." or "," written right after it, which belongs to
+ *                            the citation (the stylesheets place it): taken off the
+ *                            text that follows, which is dropped if nothing is left
  *   citation, biblioref
  *             @brf:work      the id of the work it cites (absent: unresolved)
  *             @brf:form      full | short | ibid: as written, or chosen for a biblioref

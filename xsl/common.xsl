@@ -235,27 +235,9 @@
 
   <!-- The "." or "," written right after a biblioref belongs to the citation, which
        places it: inside a closing quotation mark, or nowhere after "?", "!" or a
-       period. So the text that follows loses it. -->
+       period. briefc has taken it off the text that follows (brf:taken). -->
   <xsl:template match="db:biblioref" mode="taken">
-    <xsl:variable name="next" select="following-sibling::node()[1][self::text()]"/>
-    <xsl:if test="starts-with($next, '.') or starts-with($next, ',')">
-      <xsl:value-of select="substring($next, 1, 1)"/>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- (Matched as any text of a note, then narrowed: a pattern that looks back at
-       the preceding sibling of every text node costs time quadratic in a long
-       paragraph's children. Only text right after a biblioref builds the result
-       tree fragment of what it lost.) -->
-  <xsl:template match="db:footnote//text()">
-    <xsl:variable name="ref" select="preceding-sibling::node()[1][self::db:biblioref]"/>
-    <xsl:choose>
-      <xsl:when test="$ref">
-        <xsl:variable name="taken"><xsl:apply-templates select="$ref" mode="taken"/></xsl:variable>
-        <xsl:value-of select="substring(., string-length($taken) + 1)"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="@brf:taken"/>
   </xsl:template>
 
   <!-- A work as the note of REF (a biblioref, or a citation written again) cites it:

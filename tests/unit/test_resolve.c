@@ -561,6 +561,11 @@ test_annotate(void **state)
 	             "abbrev bibliography biblioentry firstname surname subtitle volumenum "
 	             "issuenum pubdate ");
 	assert_xpath(doc, "string(/*/@brf:notes)", "6");
+	/* The period after a biblioref is its citation's, taken off the text after it
+	 * (dropped, here, with nothing left). */
+	assert_xpath(doc, "string(//db:footnote[1]//db:biblioref/@brf:taken)", ".");
+	assert_xpath(doc, "count(//db:footnote[1]/db:para/node())", "1");
+	assert_xpath(doc, "count(//db:biblioref[@brf:taken])", "3");
 	unload(&f);
 }
 
