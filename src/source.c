@@ -756,7 +756,9 @@ source_skip(xmlNodePtr node, xmlNodePtr root)
 int
 source_is(const xmlNode *node, const char *name)
 {
+	/* The name first: it tells most elements apart at its first letter, where the
+	 * namespace, DocBook's for nearly every element, takes 29 bytes to confirm. */
 	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-	       strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0 &&
-	       strcmp((const char *)node->name, name) == 0;
+	       strcmp((const char *)node->name, name) == 0 &&
+	       strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0;
 }
