@@ -265,6 +265,7 @@ transform_warm(struct transform *t, enum transform_sheet sheet)
 
 	diag_init(&quiet, NULL);
 	stylesheet(t, sheet, &quiet);
+	diag_clear(&quiet);
 	diag_free(&quiet);
 }
 
