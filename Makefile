@@ -13,7 +13,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 
-PKGS = libxml-2.0 libxslt libexslt zlib libcmark-gfm
+PKGS = libxml-2.0 libxslt zlib libcmark-gfm
 # Deferred (=): evaluated after the deps stamp has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = -Wl,--as-needed $(shell pkg-config --libs $(PKGS)) -lunistring -pthread

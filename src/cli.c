@@ -824,12 +824,13 @@ render_one(const struct options *o, struct validator *v, struct transform *t,
 	}
 	resolve_annotate(model, src.doc);
 	media_annotate(&media, src.doc);
-	/* The tree holds the model now: it goes before the outputs take their room,
-	 * unless the index keeps it for the archive's works. */
+	/* The tree holds the model now: it, and the file's bytes, go before the outputs
+	 * take their room, unless the index keeps the model for the archive's works. */
 	if (o->index)
 		x->entry = archive_entry_new(&src, index_link(paths), &model);
 	cite_model_free(model);
 	model = NULL;
+	source_keep_tree(&src);
 	status = render(t, o->formats, &src, &media, o->params, stamp, text_beside, bytes, d)
 	         != 0 ? EXIT_INPUT : EXIT_CLEAN;
 done:
@@ -1032,6 +1033,9 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
+	/* The first stylesheet a brief needs compiles while the schemas do. */
+	transform_warm(builders[0].t, o->formats[RENDER_HTML] || o->formats[RENDER_EPUB] ?
+	               SHEET_HTML : SHEET_TEXT);
 	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
 	memset(r.briefs, 0, (size_t)nfiles * sizeof(*r.briefs));
 	emit_held_signals(&held);

@@ -448,6 +448,12 @@ diag_take(struct diag *d, struct diag *from)
 }
 
 void
+diag_clear(struct diag *d)
+{
+	free_held(d);
+}
+
+void
 diag_flush(struct diag *d)
 {
 	size_t i;

@@ -116,6 +116,10 @@ void diag_init_apart(struct diag *d, const struct diag *to);
  * work done on another thread, with a struct diag of its own, found. */
 void diag_take(struct diag *d, struct diag *from);
 
+/* Forgets the findings D holds without printing them (its counts stay): for work
+ * whose findings are reported again where they matter (transform_warm). */
+void diag_clear(struct diag *d);
+
 /* Ends the run over NFILES files: reports baseline entries nothing matched, prints
  * what is held and the summary (gcc, github: one line; json, sarif: the document). */
 void diag_summary(struct diag *d, unsigned nfiles);

@@ -14,26 +14,47 @@
 #include "mem.h"
 
 /* TEXT case-folded and NFKD-decomposed (a fresh buffer of *LEN bytes), or NULL when
- * TEXT is not valid UTF-8. ASCII, most keys, takes a short cut: its case folding is
- * lower case, and NFKD leaves it as it is. */
+ * TEXT is not valid UTF-8. ASCII, most of any key, takes a short cut: its case folding
+ * is lower case, and NFKD leaves it as it is. Only the runs of other characters go
+ * through libunistring (its casefold costs hundreds of instructions a character): an
+ * ASCII character folds alone and, of combining class 0, stops any reordering of
+ * combining marks, so folding the runs apart is folding the whole. */
 static uint8_t *
 fold(const char *text, size_t *len)
 {
-	size_t i, n = strlen(text);
-	uint8_t *folded;
+	size_t i = 0, n = strlen(text);
+	uint8_t *folded = mem_alloc(n + 1);
+	size_t out = 0, cap = n + 1;
 
-	for (i = 0; i < n && (unsigned char)text[i] < 0x80; i++)
-		;
-	if (i == n) {
-		folded = mem_alloc(n + 1);
-		for (i = 0; i < n; i++)
-			folded[i] = (uint8_t)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
-		*len = n;
-		return folded;
+	while (i < n) {
+		size_t run = i, flen;
+		uint8_t *f;
+
+		if ((unsigned char)text[i] < 0x80) {
+			folded[out++] = (uint8_t)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 :
+			                          text[i]);
+			i++;
+			continue;
+		}
+		while (i < n && (unsigned char)text[i] >= 0x80)
+			i++;
+		f = u8_casefold((const uint8_t *)text + run, i - run, NULL, UNINORM_NFKD, NULL,
+		                &flen);
+		if (f == NULL) {
+			if (errno == ENOMEM)
+				mem_exhausted();
+			free(folded);
+			return NULL;
+		}
+		if (out + flen + (n - i) + 1 > cap) {
+			cap = out + flen + (n - i) + 1;
+			folded = mem_realloc_array(folded, cap, 1);
+		}
+		memcpy(folded + out, f, flen);
+		out += flen;
+		free(f);
 	}
-	folded = u8_casefold((const uint8_t *)text, n, NULL, UNINORM_NFKD, NULL, len);
-	if (folded == NULL && errno == ENOMEM)
-		mem_exhausted();
+	*len = out;
 	return folded;
 }
 
@@ -56,8 +77,8 @@ words(const char *text, char sep, size_t max_words)
 	int in_word = 0;
 
 	while (folded != NULL && i < len) {
-		ucs4_t c;
-		int step = u8_mbtouc(&c, folded + i, len - i);
+		ucs4_t c = folded[i];
+		int step = c < 0x80 ? 1 : u8_mbtouc(&c, folded + i, len - i);
 
 		if (c >= 0x300 && uc_is_general_category(c, UC_CATEGORY_M)) {
 			i += (size_t)step;
@@ -75,9 +96,13 @@ words(const char *text, char sep, size_t max_words)
 				out[n++] = sep;
 			in_word = 1;
 		}
-		memcpy(out + n, folded + i, (size_t)step);
-		n += (size_t)step;
-		i += (size_t)step;
+		if (step == 1)
+			out[n++] = (char)folded[i++];
+		else {
+			memcpy(out + n, folded + i, (size_t)step);
+			n += (size_t)step;
+			i += (size_t)step;
+		}
 	}
 	out[n] = '\0';
 	free(folded);

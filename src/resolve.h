@@ -21,9 +21,18 @@ struct cite_model *resolve_source(const struct source *src, struct diag *d);
 
 /* Writes the resolved model M of DOC (the tree M was read from) into DOC, in namespace
  * RESOLVED_NS (prefix brf):
+ *   article   @brf:elements  the name of every DocBook element the brief holds, once
+ *                            each, in the order first met, each between spaces
+ *                            (" article info title para "): a stylesheet asks
+ *                            whether the brief has figures with contains() instead
+ *                            of a walk of the whole tree (.//db:figure)
+ *             @brf:notes     how many notes (footnotes) the brief has, 0 or more
  *   footnote  @brf:note      its number, 1-based, in document order; also the
  *                            note's ID, so that XPath's id('12') is note 12
  *   section   @brf:section   its number, 1-based, in document order
+ *   biblioref @brf:taken     the "." or "," written right after it, which belongs to
+ *                            the citation (the stylesheets place it): taken off the
+ *                            text that follows, which is dropped if nothing is left
  *   citation, biblioref
  *             @brf:work      the id of the work it cites (absent: unresolved)
  *             @brf:form      full | short | ibid: as written, or chosen for a biblioref

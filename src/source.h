@@ -53,6 +53,12 @@ enum source_status source_load_memory(struct source *src, const char *name,
 
 void source_free(struct source *src);
 
+/* Releases SRC's bytes and element positions, keeping its tree: for a caller done
+ * reading the file and reporting at columns (build, once a brief is checked), whose
+ * outputs then need memory the file's size and more. source_locate then gives the
+ * line libxml2 recorded and column 0. */
+void source_keep_tree(struct source *src);
+
 /* Sets *LINE and *COL (1-based, COL in characters) to where NODE starts in SRC:
  * the '<' of an element's start tag; for other nodes the line libxml2 recorded and
  * COL 0 (unknown). */

@@ -80,10 +80,32 @@ is_no_break_space(ucs4_t c)
 	return c == 0xA0 || c == 0x2007 || c == 0x202F;
 }
 
+/* Unicode's White_Space; ASCII, nearly all of a brief's text, without a call. */
 static int
 is_space(ucs4_t c)
 {
+	if (c < 0x80)
+		return c == ' ' || (c >= 0x09 && c <= 0x0D);
 	return uc_is_property_white_space(c);
+}
+
+/* Is C narrow, less than two columns wide? Every ASCII character is. */
+static int
+is_narrow(ucs4_t c)
+{
+	return c < 0x80 || uc_width(c, ENCODING) < 2;
+}
+
+/* Sets *C to the character at S (of at most N bytes, N > 0) and returns its length:
+ * u8_mbtouc, with ASCII decoded in place. */
+static int
+next_char(ucs4_t *c, const uint8_t *s, size_t n)
+{
+	if (*s < 0x80) {
+		*c = *s;
+		return 1;
+	}
+	return u8_mbtouc(c, s, n);
 }
 
 /* The first character from S (before END) that is_collapsed is not COLLAPSED. */
@@ -92,7 +114,7 @@ skip(const uint8_t *s, const uint8_t *end, int collapsed)
 {
 	while (s < end) {
 		ucs4_t c;
-		int k = u8_mbtouc(&c, s, (size_t)(end - s));
+		int k = next_char(&c, s, (size_t)(end - s));
 
 		if (is_collapsed(c) != collapsed)
 			break;
@@ -150,11 +172,11 @@ allowed_breaks(const uint8_t *s, size_t n, char *p)
 	u8_possible_linebreaks(s, n, ENCODING, p);
 	while (i < n) {
 		ucs4_t c;
-		int k = u8_mbtouc(&c, s + i, n - i);
+		int k = next_char(&c, s + i, n - i);
 
 		if (i > 0 && p[i] == UC_BREAK_POSSIBLE) {
-			int in_word = !is_space(prev) && prev != 0x200B &&
-			              uc_width(prev, ENCODING) < 2 && uc_width(c, ENCODING) < 2;
+			int in_word = !is_space(prev) && prev != 0x200B && is_narrow(prev) &&
+			              is_narrow(c);
 
 			if (in_word || nbsp_before || is_no_break_space(c))
 				p[i] = UC_BREAK_PROHIBITED;
@@ -171,8 +193,15 @@ trim_end(const uint8_t *s, size_t start, size_t end)
 {
 	while (end > start) {
 		ucs4_t c;
-		const uint8_t *back = u8_prev(&c, s + end, s + start);
+		const uint8_t *back;
 
+		if (s[end - 1] < 0x80) {
+			if (!is_space(s[end - 1]))
+				break;
+			end--;
+			continue;
+		}
+		back = u8_prev(&c, s + end, s + start);
 		if (back == NULL || !is_space(c))
 			break;
 		end = (size_t)(back - s);
@@ -180,10 +209,15 @@ trim_end(const uint8_t *s, size_t start, size_t end)
 	return end;
 }
 
+/* The columns S[START..END) takes: one each for printable ASCII, else u8_width's. */
 static size_t
 cols(const uint8_t *s, size_t start, size_t end)
 {
-	return (size_t)u8_width(s + start, end - start, ENCODING);
+	size_t i;
+
+	for (i = start; i < end && s[i] >= 0x20 && s[i] < 0x7F; i++)
+		;
+	return i - start + (i < end ? (size_t)u8_width(s + i, end - i, ENCODING) : 0);
 }
 
 /* Wraps S[0..N) into lines of at most FIRST columns (the first) and REST (the others),

@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libexslt/exslt.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -201,9 +200,10 @@ transform_new(const char *xsl_dir, struct diag *d)
 		            "stylesheet directory not found (use --xsl-dir)");
 		return NULL;
 	}
-	/* Process-wide set-up, before a second thread uses the libraries. */
+	/* Process-wide set-up, before a second thread uses the libraries. No stylesheet
+	 * of briefc's uses EXSLT: its extensions are not registered, so libexslt (and
+	 * the libgcrypt it brings) is not loaded, and exsl:document cannot write. */
 	xmlInitParser();
-	exsltRegisterAll();
 	xsltSetGenericErrorFunc(NULL, collect_message);
 	t = mem_alloc(sizeof(*t));
 	memset(t, 0, sizeof(*t));
@@ -257,6 +257,17 @@ int
 transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *d)
 {
 	return stylesheet(t, sheet, d) ? 0 : -1;
+}
+
+void
+transform_warm(struct transform *t, enum transform_sheet sheet)
+{
+	struct diag quiet;
+
+	diag_init(&quiet, NULL);
+	stylesheet(t, sheet, &quiet);
+	diag_clear(&quiet);
+	diag_free(&quiet);
 }
 
 /* VALUE as an XPath expression that yields it: a string literal in the quotation mark

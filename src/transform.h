@@ -41,6 +41,11 @@ int transform_prepare(struct transform *t, enum transform_sheet sheet, struct di
 int transform_files(struct transform *t, enum transform_sheet sheet,
                     void (*each)(const char *path, void *arg), void *arg, struct diag *d);
 
+/* Compiles SHEET now if it compiles, saying nothing (one that does not is reported
+ * when it runs): so that it compiles beside other work, such as the schema's
+ * (validate_new), instead of after it. */
+void transform_warm(struct transform *t, enum transform_sheet sheet);
+
 /* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
  * earlier stylesheet) with the string parameters PARAMS (name, value, ..., NULL; NULL
  * for none; any string). Returns the result tree (caller

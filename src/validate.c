@@ -2,6 +2,7 @@
  * schema cannot express. */
 #include "validate.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,8 +24,14 @@
 /* src/briefc.rng, turned into a C string by the Makefile. */
 extern const char briefc_schema[];
 
+/* The schema compiles on a thread of its own (validate_new), beside whatever the
+ * caller does before the first brief needs it: a fifth of a small build's work. */
 struct validator {
-	xmlRelaxNGPtr schema; /* owned */
+	xmlRelaxNGPtr schema; /* owned; NULL until compiled, and if it does not compile */
+	struct diag said;     /* what compiling reported, for validate_source's caller */
+	pthread_t thread;
+	bool compiling;       /* the thread has not been joined */
+	bool reported;        /* SAID has been passed on */
 };
 
 /* Where schema errors go while one source validates. */
@@ -47,28 +54,52 @@ on_schema_compile_error(void *data, xmlErrorPtr err)
 	            err->message ? err->message : "unknown error");
 }
 
-struct validator *
-validate_new(struct diag *d)
+static void *
+compile_schema(void *arg)
 {
+	struct validator *v = arg;
 	xmlRelaxNGParserCtxtPtr pctxt;
-	struct validator *v;
-	xmlRelaxNGPtr schema;
 
 	pctxt = xmlRelaxNGNewMemParserCtxt(briefc_schema, (int)strlen(briefc_schema));
 	if (pctxt == NULL)
-		return NULL;
-	xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_compile_error, d);
-	schema = xmlRelaxNGParse(pctxt);
+		mem_exhausted();
+	xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_compile_error, &v->said);
+	v->schema = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (schema == NULL)
-		return NULL;
-	v = xmlMalloc(sizeof(*v));
-	if (v == NULL) {
-		xmlRelaxNGFree(schema);
-		return NULL;
-	}
-	v->schema = schema;
+	return NULL;
+}
+
+struct validator *
+validate_new(struct diag *d)
+{
+	struct validator *v = mem_alloc(sizeof(*v));
+
+	(void)d;
+	memset(v, 0, sizeof(*v));
+	diag_init(&v->said, NULL);
+	v->compiling = pthread_create(&v->thread, NULL, compile_schema, v) == 0;
+	if (!v->compiling)
+		compile_schema(v);
 	return v;
+}
+
+/* Waits for the schema; returns it, or NULL (reported to D, once) if it did not
+ * compile. */
+static xmlRelaxNGPtr
+schema_of(struct validator *v, struct diag *d)
+{
+	if (v->compiling) {
+		pthread_join(v->thread, NULL);
+		v->compiling = false;
+	}
+	if (!v->reported) {
+		diag_take(d, &v->said);
+		if (v->schema == NULL && v->said.errors == 0)
+			diag_report(d, RULE_SCHEMA, "briefc.rng", 0, 0,
+			            "built-in schema does not compile");
+		v->reported = true;
+	}
+	return v->schema;
 }
 
 void
@@ -76,8 +107,11 @@ validate_free(struct validator *v)
 {
 	if (v == NULL)
 		return;
+	if (v->compiling)
+		pthread_join(v->thread, NULL);
 	xmlRelaxNGFree(v->schema);
-	xmlFree(v);
+	diag_free(&v->said);
+	free(v);
 }
 
 /* Does a finding of RULE leave the tree fit for resolution? Then it is reported but not
@@ -625,8 +659,11 @@ validate_source(struct validator *v, const struct source *src, struct diag *d)
 	struct report r = {src, d, 0, 0, NULL};
 	xmlRelaxNGValidCtxtPtr vctxt;
 	xmlNodePtr root = xmlDocGetRootElement(src->doc);
+	xmlRelaxNGPtr schema = schema_of(v, d);
 
-	vctxt = xmlRelaxNGNewValidCtxt(v->schema);
+	if (schema == NULL)
+		return 1;
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_schema_error, &r);
 	if (xmlRelaxNGValidateDoc(vctxt, src->doc) != 0 && r.errors == 0 &&
 	    r.suppressed == 0)

@@ -9,8 +9,11 @@
 
 struct validator;
 
-/* Compiles the built-in schema. Returns NULL only if briefc itself is broken (the
- * schema does not compile); that is reported to D. Free with validate_free. */
+/* Starts compiling the built-in schema, on a thread of its own, while the caller goes
+ * on (loads a brief, compiles stylesheets); validate_source waits for it. Returns the
+ * validator (never NULL); free it with validate_free. D is unused: that the schema
+ * does not compile (briefc itself broken) is reported to the first validate_source's
+ * D, and its brief is not valid. */
 struct validator *validate_new(struct diag *d);
 
 void validate_free(struct validator *v);
@@ -18,7 +21,8 @@ void validate_free(struct validator *v);
 /* Checks the well-formed SRC against the schema and the tree rules, reporting every
  * problem to D. Returns the number of errors that leave the tree unfit to resolve
  * (schema, nested footnotes, ids, links; 0: valid). Malformed URLs and empty notes are
- * reported but not counted: they do not stop resolution. */
+ * reported but not counted: they do not stop resolution. Only one thread at a time
+ * may call it with V. */
 unsigned validate_source(struct validator *v, const struct source *src, struct diag *d);
 
 #endif

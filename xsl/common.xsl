@@ -63,16 +63,20 @@
        them alone. -->
   <xsl:include href="names.xsl"/>
 
-  <!-- The brief's language and the words briefc adds in it, made once. -->
+  <!-- The brief's language and the words briefc adds in it, made once. The language
+       and direction are strings: they are compared in every label, date and list
+       of notes, and each comparison of a tree fragment converts it again. -->
   <xsl:include href="labels.xsl"/>
-  <xsl:variable name="lang">
+  <xsl:variable name="lang-tree">
     <xsl:call-template name="primary-language">
       <xsl:with-param name="tag" select="/db:article/@xml:lang"/>
     </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="dir">
+  <xsl:variable name="lang" select="string($lang-tree)"/>
+  <xsl:variable name="dir-tree">
     <xsl:call-template name="direction"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="dir" select="string($dir-tree)"/>
   <xsl:variable name="label-notes">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'notes'"/><xsl:with-param name="lang" select="$lang"/>
@@ -98,11 +102,16 @@
       <xsl:with-param name="key" select="'note'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="label-back">
+  <!-- An attribute whose whole value is one variable holding a tree fragment
+       (aria-label="{$label-back}") keeps, for as long as the output lives, the 4 KB
+       buffer libxml2 converts the fragment into: such a variable is made a string
+       where it is defined (html.xsl's ids, text.xsl's list markers likewise). -->
+  <xsl:variable name="label-back-tree">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'back'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="label-back" select="string($label-back-tree)"/>
   <xsl:variable name="label-figure">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'figure'"/><xsl:with-param name="lang" select="$lang"/>
@@ -113,6 +122,10 @@
       <xsl:with-param name="key" select="'table'"/><xsl:with-param name="lang" select="$lang"/>
     </xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="month-names-tree">
+    <xsl:call-template name="month-names"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="month-names" select="string($month-names-tree)"/>
   <xsl:variable name="label-edited-by">
     <xsl:call-template name="label">
       <xsl:with-param name="key" select="'edited-by'"/><xsl:with-param name="lang" select="$lang"/>
@@ -185,6 +198,7 @@
       <xsl:with-param name="month" select="substring($d, 6, 2)"/>
       <xsl:with-param name="day" select="substring($d, 9, 2)"/>
       <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="months" select="$month-names"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -221,27 +235,9 @@
 
   <!-- The "." or "," written right after a biblioref belongs to the citation, which
        places it: inside a closing quotation mark, or nowhere after "?", "!" or a
-       period. So the text that follows loses it. -->
+       period. briefc has taken it off the text that follows (brf:taken). -->
   <xsl:template match="db:biblioref" mode="taken">
-    <xsl:variable name="next" select="following-sibling::node()[1][self::text()]"/>
-    <xsl:if test="starts-with($next, '.') or starts-with($next, ',')">
-      <xsl:value-of select="substring($next, 1, 1)"/>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- (Matched as any text of a note, then narrowed: a pattern that looks back at
-       the preceding sibling of every text node costs time quadratic in a long
-       paragraph's children. Only text right after a biblioref builds the result
-       tree fragment of what it lost.) -->
-  <xsl:template match="db:footnote//text()">
-    <xsl:variable name="ref" select="preceding-sibling::node()[1][self::db:biblioref]"/>
-    <xsl:choose>
-      <xsl:when test="$ref">
-        <xsl:variable name="taken"><xsl:apply-templates select="$ref" mode="taken"/></xsl:variable>
-        <xsl:value-of select="substring(., string-length($taken) + 1)"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="@brf:taken"/>
   </xsl:template>
 
   <!-- A work as the note of REF (a biblioref, or a citation written again) cites it:
@@ -487,6 +483,7 @@
           <xsl:with-param name="month" select="$date/@month"/>
           <xsl:with-param name="day" select="string($date/@day)"/>
           <xsl:with-param name="lang" select="$lang"/>
+          <xsl:with-param name="months" select="$month-names"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>

@@ -58,9 +58,12 @@
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <item id="brief" href="brief.xhtml" media-type="application/xhtml+xml"/>
         <item id="style" href="style.css" media-type="text/css"/>
-        <xsl:for-each select="//db:imagedata[@brf:src][generate-id() = generate-id(key('image', @brf:src)[1])]">
-          <item id="img-{position()}" href="{@brf:src}" media-type="{@brf:type}"/>
-        </xsl:for-each>
+        <!-- (Only a brief with images is walked for them: brf:elements says.) -->
+        <xsl:if test="contains(@brf:elements, ' imagedata ')">
+          <xsl:for-each select="//db:imagedata[@brf:src][generate-id() = generate-id(key('image', @brf:src)[1])]">
+            <item id="img-{position()}" href="{@brf:src}" media-type="{@brf:type}"/>
+          </xsl:for-each>
+        </xsl:if>
       </manifest>
       <spine>
         <!-- Pages turn right to left in a language written so (labels.xsl's list;

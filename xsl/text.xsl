@@ -20,7 +20,7 @@
   <!-- The widest note marker, "[19] ": every marker is padded to it, so that the
        notes' text starts in one column. -->
   <xsl:variable name="note-marker-width"
-                select="string-length(count(//db:footnote)) + 3"/>
+                select="string-length(/db:article/@brf:notes) + 3"/>
 
   <!-- The parameters, notes and citations, are common.xsl's. -->
   <xsl:template match="/">
@@ -237,7 +237,7 @@
 
   <xsl:template match="db:listitem">
     <xsl:param name="indent"/>
-    <xsl:variable name="marker">
+    <xsl:variable name="marker-tree">
       <xsl:choose>
         <xsl:when test="parent::db:orderedlist">
           <!-- Numbers right-aligned: " 9. " above "10. ". -->
@@ -249,6 +249,7 @@
         <xsl:otherwise>* </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="marker" select="string($marker-tree)"/>
     <xsl:variable name="previous" select="preceding-sibling::db:listitem[1]"/>
     <xsl:variable name="loose" select="count(*) &gt; 1 or count($previous/*) &gt; 1 or
         ($notes = 'footnotes' and $previous//db:footnote

@@ -554,6 +554,18 @@ test_annotate(void **state)
 	assert_xpath(doc, "string(//brf:work[2]/brf:cited-by[3]/@note)", "5");
 	assert_xpath(doc, "string(//brf:work[2]/brf:cited-by[3]/@form)", "ibid");
 	assert_xpath(doc, "string(//brf:work[3]/brf:cited-by[1]/@note)", "6");
+	/* The DocBook elements of the brief, each once, in the order first met; none
+	 * of briefc's own. */
+	assert_xpath(doc, "string(/*/@brf:elements)", " article info title author orgname "
+	             "section para footnote biblioref citation personname phrase citetitle date "
+	             "abbrev bibliography biblioentry firstname surname subtitle volumenum "
+	             "issuenum pubdate ");
+	assert_xpath(doc, "string(/*/@brf:notes)", "6");
+	/* The period after a biblioref is its citation's, taken off the text after it
+	 * (dropped, here, with nothing left). */
+	assert_xpath(doc, "string(//db:footnote[1]//db:biblioref/@brf:taken)", ".");
+	assert_xpath(doc, "count(//db:footnote[1]/db:para/node())", "1");
+	assert_xpath(doc, "count(//db:biblioref[@brf:taken])", "3");
 	unload(&f);
 }
 
