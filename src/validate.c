@@ -77,6 +77,11 @@ validate_new(struct diag *d)
 	(void)d;
 	memset(v, 0, sizeof(*v));
 	diag_init(&v->said, NULL);
+	/* libxml2 registers RELAX NG's datatype libraries at the first parse, unlocked:
+	 * two schemas compiling at once (-j) would both register them, and the second
+	 * fail. Registered here, on the caller's thread, they are there for all. */
+	if (xmlRelaxNGInitTypes() != 0)
+		mem_exhausted();
 	v->compiling = pthread_create(&v->thread, NULL, compile_schema, v) == 0;
 	if (!v->compiling)
 		compile_schema(v);

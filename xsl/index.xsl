@@ -104,6 +104,9 @@ a { color: #1a4f8b; }
     </p>
     <xsl:for-each select="db:pubdate">
       <xsl:variable name="d" select="normalize-space(.)"/>
+      <xsl:variable name="months">
+        <xsl:call-template name="month-names"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+      </xsl:variable>
       <p class="date">
         <time datetime="{$d}">
           <xsl:call-template name="date">
@@ -111,6 +114,7 @@ a { color: #1a4f8b; }
             <xsl:with-param name="month" select="substring($d, 6, 2)"/>
             <xsl:with-param name="day" select="substring($d, 9, 2)"/>
             <xsl:with-param name="lang" select="$lang"/>
+            <xsl:with-param name="months" select="string($months)"/>
           </xsl:call-template>
         </time>
       </p>
