@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,7 +352,16 @@ text_begin(struct text_job *tj, struct transform *t, const struct source *src,
 	diag_init(&tj->said, NULL);
 	if (pthread_mutex_init(&tj->lock, NULL) != 0 || pthread_cond_init(&tj->released, NULL) != 0)
 		abort();
-	tj->threaded = alongside && pthread_create(&tj->thread, NULL, make_text, tj) == 0;
+	if (alongside) {
+		/* The thread takes no signal: one meant for the run must come to a thread
+		 * that holds it while outputs are written (emit.h). */
+		sigset_t all, old;
+
+		sigfillset(&all);
+		pthread_sigmask(SIG_BLOCK, &all, &old);
+		tj->threaded = pthread_create(&tj->thread, NULL, make_text, tj) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 	if (!tj->threaded) {
 		tj->brief_free = true;
 		make_text(tj);

@@ -3,6 +3,7 @@
 #include "validate.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -73,6 +74,7 @@ struct validator *
 validate_new(struct diag *d)
 {
 	struct validator *v = mem_alloc(sizeof(*v));
+	sigset_t all, old;
 
 	(void)d;
 	memset(v, 0, sizeof(*v));
@@ -82,7 +84,12 @@ validate_new(struct diag *d)
 	 * fail. Registered here, on the caller's thread, they are there for all. */
 	if (xmlRelaxNGInitTypes() != 0)
 		mem_exhausted();
+	/* The thread takes no signal: one meant for the run must come to a thread that
+	 * holds it while outputs are written (emit.h), never kill the run from here. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	v->compiling = pthread_create(&v->thread, NULL, compile_schema, v) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!v->compiling)
 		compile_schema(v);
 	return v;
