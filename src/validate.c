@@ -13,6 +13,7 @@
 
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/uri.h>
 #include <unictype.h>
 #include <unistr.h>
@@ -79,11 +80,13 @@ validate_new(struct diag *d)
 	(void)d;
 	memset(v, 0, sizeof(*v));
 	diag_init(&v->said, NULL);
-	/* libxml2 registers RELAX NG's datatype libraries at the first parse, unlocked:
-	 * two schemas compiling at once (-j) would both register them, and the second
-	 * fail. Registered here, on the caller's thread, they are there for all. */
+	/* libxml2 registers RELAX NG's datatype libraries, and builds XML Schema's
+	 * types they use, at the first parse, unlocked: two schemas compiling at once
+	 * (-j) would both do it, and one fail or leak. Done here, on the caller's
+	 * thread, they are there for all. */
 	if (xmlRelaxNGInitTypes() != 0)
 		mem_exhausted();
+	xmlSchemaInitTypes();
 	/* The thread takes no signal: one meant for the run must come to a thread that
 	 * holds it while outputs are written (emit.h), never kill the run from here. */
 	sigfillset(&all);
