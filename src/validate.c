@@ -342,18 +342,6 @@ nested_footnote(const xmlNode *node)
 	return false;
 }
 
-/* The elements a brief may hold, for "did you mean": briefc.rng's names. */
-static const char *const element_names[] = {
-	"abbrev", "abstract", "acronym", "affiliation", "article", "attribution", "author",
-	"bibliography", "biblioentry", "biblioid", "biblioref", "blockquote", "citation",
-	"citebiblioid", "citetitle", "date", "editor", "emphasis", "firstname", "footnote",
-	"footnoteref", "foreignphrase", "honorific", "info", "issuenum", "itemizedlist",
-	"jobtitle", "lineage", "link", "listitem", "orderedlist", "orgname", "othername",
-	"para", "personname", "phrase", "pubdate", "publisher", "publishername", "section",
-	"subscript", "subtitle", "superscript", "surname", "title", "titleabbrev",
-	"volumenum", "xref",
-};
-
 /* What a newcomer writes for a brief's element: HTML's names and DocBook's older ones. */
 static const struct {
 	const char *written, *meant;
@@ -361,8 +349,8 @@ static const struct {
 	{"paragraph", "para"}, {"p", "para"}, {"sect1", "section"}, {"sect2", "section"},
 	{"sect3", "section"}, {"sect", "section"}, {"ul", "itemizedlist"},
 	{"ol", "orderedlist"}, {"li", "listitem"}, {"em", "emphasis"}, {"i", "emphasis"},
-	{"b", "emphasis"}, {"a", "link"}, {"note", "footnote"}, {"fn", "footnote"},
-	{"quote", "blockquote"}, {"h1", "title"}, {"h2", "title"}, {"cite", "citation"},
+	{"b", "emphasis"}, {"a", "link"}, {"fn", "footnote"}, {"img", "imagedata"},
+	{"h1", "title"}, {"h2", "title"}, {"cite", "citation"},
 };
 
 /* Levenshtein distance of A and B, up to 3 (more is "far"). */
@@ -389,24 +377,38 @@ distance(const char *a, const char *b)
 	return row[lb] > 3 ? 3 : row[lb];
 }
 
-/* The element NAME was probably meant to be, or NULL: an alias, else the one name
- * within two edits (one for short names). */
+/* The element NAME was probably meant to be, or NULL: an alias, else the one element
+ * of briefc.rng (its names read off the schema itself, so none is missed) within two
+ * edits (one for short names). Copied into MEANT, of SIZE bytes. */
 static const char *
-meant_element(const char *name)
+meant_element(const char *name, char *meant, size_t size)
 {
-	const char *best = NULL;
+	static const char tag[] = "<element name=\"";
+	const char *p, *end;
 	size_t i, best_d = 3, dmax = strlen(name) >= 5 ? 2 : 1;
 
 	for (i = 0; i < sizeof(element_aliases) / sizeof(element_aliases[0]); i++)
-		if (strcmp(name, element_aliases[i].written) == 0)
-			return element_aliases[i].meant;
-	for (i = 0; i < sizeof(element_names) / sizeof(element_names[0]); i++) {
-		size_t dd = distance(name, element_names[i]);
+		if (strcmp(name, element_aliases[i].written) == 0) {
+			snprintf(meant, size, "%s", element_aliases[i].meant);
+			return meant;
+		}
+	for (p = strstr(briefc_schema, tag); p != NULL; p = strstr(end, tag)) {
+		char element[64];
+		size_t dd;
 
-		if (dd <= dmax && dd < best_d)
-			best = element_names[i], best_d = dd;
+		p += sizeof(tag) - 1;
+		end = strchr(p, '"');
+		if (end == NULL || (size_t)(end - p) >= sizeof(element))
+			break;
+		memcpy(element, p, (size_t)(end - p));
+		element[end - p] = '\0';
+		dd = distance(name, element);
+		if (dd <= dmax && dd < best_d) {
+			snprintf(meant, size, "%s", element);
+			best_d = dd;
+		}
 	}
-	return best;
+	return best_d < 3 ? meant : NULL;
 }
 
 /* libxml2's RELAX NG messages name the element but not where it stands or what is
@@ -417,7 +419,7 @@ on_schema_error(void *data, xmlErrorPtr err)
 {
 	struct report *r = data;
 	const xmlNode *node = err->node;
-	char line[512], msg[1024];
+	char line[512], msg[1024], meant[64];
 
 	if (node != NULL && node == r->last_schema_node)
 		return;
@@ -462,10 +464,10 @@ on_schema_error(void *data, xmlErrorPtr err)
 		append_attributes(msg, sizeof(msg), node);
 	else if (strncmp(msg, "Did not expect element ", 23) == 0 &&
 	         node->ns != NULL && strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0 &&
-	         meant_element((const char *)node->name) != NULL &&
-	         strcmp(meant_element((const char *)node->name), (const char *)node->name) != 0)
+	         meant_element((const char *)node->name, meant, sizeof(meant)) != NULL &&
+	         strcmp(meant, (const char *)node->name) != 0)
 		snprintf(msg, sizeof(msg), "<%s> is no element of a brief; did you mean <%s>?",
-		         (const char *)node->name, meant_element((const char *)node->name));
+		         (const char *)node->name, meant);
 	if (node->ns == NULL || strcmp((const char *)node->ns->href, DOCBOOK_NS) != 0)
 		append(msg, sizeof(msg), " (<%s> is in namespace \"%s\", not DocBook's)",
 		       (const char *)node->name,
