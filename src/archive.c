@@ -159,6 +159,17 @@ archive_index(struct archive *a, struct transform *t, struct buf *out, struct di
 	return transform_run(t, SHEET_INDEX, a->doc, "index.html", NULL, out, d);
 }
 
+/* How many works A's briefs have, all told. */
+static size_t
+count_works(const struct archive *a)
+{
+	size_t b, total = 0;
+
+	for (b = 0; b < a->n; b++)
+		total += a->briefs[b].m ? a->briefs[b].m->nworks : 0;
+	return total;
+}
+
 /* Calls EACH for every work of A whose identity no earlier work of A has, with the
  * REF of the work and of the first work of that identity (the same for the first). */
 static void
@@ -166,12 +177,9 @@ each_work(const struct archive *a, void (*each)(const struct archive *a, struct 
                                                 struct ref first, void *arg), void *arg)
 {
 	xmlHashTablePtr seen = xmlHashCreate(64);
-	struct ref *refs = NULL;
-	size_t b, w, total = 0, k = 0;
+	struct ref *refs = mem_realloc_array(NULL, count_works(a) + 1, sizeof(*refs));
+	size_t b, w, k = 0;
 
-	for (b = 0; b < a->n; b++)
-		total += a->briefs[b].m ? a->briefs[b].m->nworks : 0;
-	refs = mem_realloc_array(NULL, total + 1, sizeof(*refs));
 	for (b = 0; b < a->n; b++) {
 		const struct cite_model *m = a->briefs[b].m;
 
@@ -236,10 +244,8 @@ void
 archive_works(const struct archive *a, struct buf *out)
 {
 	struct catalogue c = {NULL, NULL, 0, xmlHashCreate(64)};
-	size_t b, total = 0, i;
+	size_t total = count_works(a), i;
 
-	for (b = 0; b < a->n; b++)
-		total += a->briefs[b].m ? a->briefs[b].m->nworks : 0;
 	c.works = mem_realloc_array(NULL, total + 1, sizeof(*c.works));
 	c.ids = mem_realloc_array(NULL, total + 1, sizeof(*c.ids));
 	each_work(a, catalogue_work, &c);
