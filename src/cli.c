@@ -1373,6 +1373,8 @@ import(const struct options *o, enum import_format from, const char *lang,
 	}
 	if ((path = import_plan(o, input, xsl_dir, d)) == NULL)
 		goto done;
+	/* The schema compiles on its thread while the manuscript is read. */
+	v = validate_new(d);
 	if (source_read(&m, input, from == IMPORT_MD ? IMPORT_MAX_MD_BYTES : IMPORT_MAX_BYTES,
 	                d) != SOURCE_OK)
 		goto done;
@@ -1385,7 +1387,6 @@ import(const struct options *o, enum import_format from, const char *lang,
 		xmlNodeSetLang(xmlDocGetRootElement(doc), (const xmlChar *)lang);
 	before = d->errors;
 	import_finish(doc, input, &out, d);
-	v = validate_new(d);
 	if (v != NULL && source_load_memory(&brief, path, out.data, out.len, SOURCE_MAX_BYTES,
 	                                    d) == SOURCE_OK &&
 	    validate_source(v, &brief, d) == 0)
