@@ -300,128 +300,161 @@ embed_images(xmlDocPtr html, const struct media_set *media)
 	}
 }
 
-/* The text format: text.xsl's layout of the brief, set in lines; made on a thread of
- * its own beside the EPUB when there is one. The thread compiles text.xsl at once,
- * then waits until the brief is free (text_release) to run it. */
+/* The text format: text.xsl's layout of the brief, set in lines. */
 struct text_job {
-	struct transform *t;
 	const struct source *src;
 	const char *const *params;
 	struct buf *out;
 	struct diag said;           /* what making the text reported, for the caller's */
 	int ret;
-	pthread_t thread;
-	bool threaded;
-	pthread_mutex_t lock;
-	pthread_cond_t released;
-	bool brief_free;            /* under LOCK */
 };
 
-static void *
-make_text(void *arg)
+static void
+make_text(struct transform *t, struct text_job *tj)
 {
-	struct text_job *tj = arg;
 	xmlDocPtr layout;
 
-	if (transform_prepare(tj->t, SHEET_TEXT, &tj->said) != 0) {
+	if (transform_prepare(t, SHEET_TEXT, &tj->said) != 0) {
 		tj->ret = -1;
-		return NULL;
+		return;
 	}
-	pthread_mutex_lock(&tj->lock);
-	while (!tj->brief_free)
-		pthread_cond_wait(&tj->released, &tj->lock);
-	pthread_mutex_unlock(&tj->lock);
-	layout = transform_apply(tj->t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
+	layout = transform_apply(t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
 	                         &tj->said);
 	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->src->path, tj->out, &tj->said) : -1;
 	xmlFreeDoc(layout);
+}
+
+/* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
+ * then makes the text of each brief it is given, one at a time. */
+struct render_beside {
+	struct transform *t;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;     /* a job given or made, or the end */
+	struct text_job *job;       /* under LOCK: the job given; NULL: none */
+	bool made;                  /* under LOCK: JOB is made */
+	bool ending;                /* under LOCK */
+};
+
+static void *
+make_texts(void *arg)
+{
+	struct render_beside *b = arg;
+
+	transform_warm(b->t, SHEET_TEXT);
+	pthread_mutex_lock(&b->lock);
+	for (;;) {
+		while (!b->ending && (b->job == NULL || b->made))
+			pthread_cond_wait(&b->changed, &b->lock);
+		if (b->ending)
+			break;
+		pthread_mutex_unlock(&b->lock);
+		make_text(b->t, b->job);
+		pthread_mutex_lock(&b->lock);
+		b->made = true;
+		pthread_cond_broadcast(&b->changed);
+	}
+	pthread_mutex_unlock(&b->lock);
 	return NULL;
 }
 
-/* Starts TJ: on a second thread if ALONGSIDE (the caller then runs no stylesheet over
- * the brief after text_release, and never text.xsl), else here and now. */
 static void
-text_begin(struct text_job *tj, struct transform *t, const struct source *src,
-           const char *const *params, struct buf *out, bool alongside)
+beside_destroy(struct render_beside *b)
 {
-	memset(tj, 0, sizeof(*tj));
-	tj->t = t;
-	tj->src = src;
-	tj->params = params;
-	tj->out = out;
-	diag_init(&tj->said, NULL);
-	if (pthread_mutex_init(&tj->lock, NULL) != 0 || pthread_cond_init(&tj->released, NULL) != 0)
+	pthread_cond_destroy(&b->changed);
+	pthread_mutex_destroy(&b->lock);
+	free(b);
+}
+
+struct render_beside *
+render_beside_new(struct transform *t)
+{
+	struct render_beside *b = mem_alloc(sizeof(*b));
+	sigset_t all, old;
+	bool started;
+
+	memset(b, 0, sizeof(*b));
+	b->t = t;
+	if (pthread_mutex_init(&b->lock, NULL) != 0 || pthread_cond_init(&b->changed, NULL) != 0)
 		abort();
-	if (alongside) {
-		/* The thread takes no signal: one meant for the run must come to a thread
-		 * that holds it while outputs are written (emit.h). */
-		sigset_t all, old;
-
-		sigfillset(&all);
-		pthread_sigmask(SIG_BLOCK, &all, &old);
-		tj->threaded = pthread_create(&tj->thread, NULL, make_text, tj) == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
-	if (!tj->threaded) {
-		tj->brief_free = true;
-		make_text(tj);
-	}
+	/* The thread takes no signal: one meant for the run must come to a thread that
+	 * holds it while outputs are written (emit.h). */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	started = pthread_create(&b->thread, NULL, make_texts, b) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (started)
+		return b;
+	beside_destroy(b);
+	return NULL;
 }
 
-/* Lets TJ's thread run text.xsl over the brief: the caller is done with it. */
+void
+render_beside_free(struct render_beside *b)
+{
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&b->lock);
+	b->ending = true;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+	pthread_join(b->thread, NULL);
+	beside_destroy(b);
+}
+
+/* Has B make TJ's text: the caller is done with the brief. */
 static void
-text_release(struct text_job *tj)
+beside_give(struct render_beside *b, struct text_job *tj)
 {
-	pthread_mutex_lock(&tj->lock);
-	tj->brief_free = true;
-	pthread_cond_signal(&tj->released);
-	pthread_mutex_unlock(&tj->lock);
+	pthread_mutex_lock(&b->lock);
+	b->job = tj;
+	b->made = false;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
 }
 
-/* Waits for TJ (released) and reports what it said to D. Returns 0, or -1. */
-static int
-text_end(struct text_job *tj, struct diag *d)
+/* Waits until B has made the job it was given. */
+static void
+beside_wait(struct render_beside *b)
 {
-	if (tj->threaded)
-		pthread_join(tj->thread, NULL);
-	pthread_cond_destroy(&tj->released);
-	pthread_mutex_destroy(&tj->lock);
-	diag_take(d, &tj->said);
-	diag_free(&tj->said);
-	return tj->ret;
+	pthread_mutex_lock(&b->lock);
+	while (!b->made)
+		pthread_cond_wait(&b->changed, &b->lock);
+	b->job = NULL;
+	pthread_mutex_unlock(&b->lock);
 }
 
-/* The order matters to libxslt (transform.h): the text thread compiles text.xsl at
- * once, but runs it over the brief only when this one is done with the brief (html.xsl,
- * then the EPUB's items of the brief); this one meanwhile makes the rest of the EPUB
- * from the HTML's tree and the XHTML's. The HTML is saved last: its images go into
- * that tree as data: URIs, which the EPUB's content, made of the same tree, must not
- * get (it names the files packed beside it). */
+/* The order matters to libxslt (transform.h): BESIDE, when there is one, makes the
+ * text from the brief only when this thread is done with it (html.xsl, then the EPUB's
+ * items of the brief); this one meanwhile makes the rest of the EPUB from the HTML's
+ * tree and the XHTML's. The HTML is saved last: its images go into that tree as data:
+ * URIs, which the EPUB's content, made of the same tree, must not get (it names the
+ * files packed beside it). */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
-       bool text_beside, struct buf out[RENDER__COUNT], struct diag *d)
+       struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
-	struct text_job text;
+	struct text_job text = {.src = src, .params = p, .out = &out[RENDER_TEXT]};
 	xmlDocPtr html = NULL;
-	bool pages = want[RENDER_HTML] || want[RENDER_EPUB];
 	int ret = 0;
 	size_t i;
 
 	memset(items, 0, sizeof(items));
-	if (want[RENDER_TEXT])
-		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages && text_beside);
-	if (pages) {
+	diag_init(&text.said, NULL);
+	if (want[RENDER_TEXT] && beside == NULL)
+		make_text(t, &text);
+	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
 		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
 		ret = html ? 0 : -1;
 	}
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = epub_items_of_brief(t, src, p, items, d);
-	if (want[RENDER_TEXT])
-		text_release(&text);
+	if (want[RENDER_TEXT] && beside != NULL)
+		beside_give(beside, &text);
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = render_epub(t, src->path, html, items, media, p, stamp, &out[RENDER_EPUB],
 		                  d);
@@ -430,7 +463,11 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	}
 	xmlFreeDoc(html);
-	if (want[RENDER_TEXT] && text_end(&text, d) != 0)
+	if (want[RENDER_TEXT] && beside != NULL)
+		beside_wait(beside);
+	diag_take(d, &text.said);
+	diag_free(&text.said);
+	if (want[RENDER_TEXT] && text.ret != 0)
 		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);
