@@ -1058,8 +1058,10 @@ done:
 	build_plan_free(&bp);
 	free(xsl_dir);
 	for (w = 0; w < nworkers; w++) {
-		transform_free(builders[w].t);
 		validate_free(builders[w].v);
+		/* The run ends with the process (MEM_FREE_AT_EXIT). */
+		if (MEM_FREE_AT_EXIT)
+			transform_free(builders[w].t);
 	}
 	free(builders);
 	free(states);
