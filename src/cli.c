@@ -1034,10 +1034,10 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
 	/* The first stylesheet a brief needs compiles while the schemas do; with one
-	 * worker, text.xsl on the text's own thread beside them. */
+	 * worker, text.xsl and the EPUB's others on the text's own thread beside them. */
 	if (nworkers == 1 && o->formats[RENDER_TEXT] &&
 	    (o->formats[RENDER_HTML] || o->formats[RENDER_EPUB]))
-		r.beside = render_beside_new(builders[0].t);
+		r.beside = render_beside_new(builders[0].t, o->formats);
 	transform_warm(builders[0].t, o->formats[RENDER_HTML] || o->formats[RENDER_EPUB] ?
 	               SHEET_HTML : SHEET_TEXT);
 	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));

@@ -328,6 +328,7 @@ make_text(struct transform *t, struct text_job *tj)
  * then makes the text of each brief it is given, one at a time. */
 struct render_beside {
 	struct transform *t;
+	bool epub;                  /* the EPUB's stylesheets are wanted too */
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t changed;     /* a job given or made, or the end */
@@ -339,9 +340,18 @@ struct render_beside {
 static void *
 make_texts(void *arg)
 {
+	/* In the order a brief needs them: the main thread runs the EPUB's stylesheets
+	 * of the brief right after html.xsl (which it compiles itself), those of the
+	 * XHTML after them. */
+	static const enum transform_sheet epub[] = {
+		SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV,
+	};
 	struct render_beside *b = arg;
+	size_t i;
 
 	transform_warm(b->t, SHEET_TEXT);
+	for (i = 0; b->epub && i < sizeof(epub) / sizeof(epub[0]); i++)
+		transform_warm(b->t, epub[i]);
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
 		while (!b->ending && (b->job == NULL || b->made))
@@ -367,7 +377,7 @@ beside_destroy(struct render_beside *b)
 }
 
 struct render_beside *
-render_beside_new(struct transform *t)
+render_beside_new(struct transform *t, const bool want[RENDER__COUNT])
 {
 	struct render_beside *b = mem_alloc(sizeof(*b));
 	sigset_t all, old;
@@ -375,6 +385,7 @@ render_beside_new(struct transform *t)
 
 	memset(b, 0, sizeof(*b));
 	b->t = t;
+	b->epub = want[RENDER_EPUB];
 	if (pthread_mutex_init(&b->lock, NULL) != 0 || pthread_cond_init(&b->changed, NULL) != 0)
 		abort();
 	/* The thread takes no signal: one meant for the run must come to a thread that

@@ -50,12 +50,13 @@ int render_time(const struct source *src, const char *epoch, time_t *stamp);
 struct render_beside;
 
 /* A thread that makes the text of briefs beside the rest of each (a brief built alone,
- * or briefs built one after another): it starts at once and compiles text.xsl, beside
- * whatever the caller does before the first brief is ready (the schema, html.xsl),
- * then makes each text render gives it. T is shared: while the thread lives, T's
- * text.xsl is the thread's alone, and the caller runs T's other stylesheets.
- * Returns NULL if no thread starts (render then makes the text itself). */
-struct render_beside *render_beside_new(struct transform *t);
+ * or briefs built one after another): it starts at once and compiles text.xsl and,
+ * if WANT holds EPUB, the EPUB's stylesheets but html.xsl, beside whatever the caller
+ * does before the first brief is ready (the schema, html.xsl), then makes each text
+ * render gives it. T is shared: while the thread lives, the caller runs T's other
+ * stylesheets, never text.xsl. Returns NULL if no thread starts (render then makes
+ * the text itself). */
+struct render_beside *render_beside_new(struct transform *t, const bool want[RENDER__COUNT]);
 
 /* Ends B's thread (NULL: none); no render may be using it. */
 void render_beside_free(struct render_beside *b);

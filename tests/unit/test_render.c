@@ -166,7 +166,7 @@ test_text_beside_or_after(void **state)
 	cite_model_free(m);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	text = render_beside_new(t);
+	text = render_beside_new(t, all);
 	assert_non_null(text);
 	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, beside,
 	                        &c.d), 0);
