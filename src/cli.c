@@ -534,6 +534,18 @@ check_done(void *ctx, size_t i)
 	diag_flush(r->d);
 }
 
+/* Ends V with the run, which ends with the process: its schema (and a run's
+ * stylesheets) are left to the exit, which returns them at once, unless a leak
+ * checker looks (MEM_FREE_AT_EXIT). */
+static void
+end_validator(struct validator *v)
+{
+	if (MEM_FREE_AT_EXIT)
+		validate_free(v);
+	else
+		validate_wait(v);
+}
+
 /* Checks the NFILES FILES (mending them as FIX says) on JOBS workers, each with a
  * schema of its own, their findings reported to D in input order, and (ACROSS) the
  * works they share compared once all are read; *FIX_STATUS is EXIT_USAGE if a file
@@ -570,7 +582,7 @@ check_all(char *const *files, int nfiles, unsigned jobs, const struct fixing *fi
 done:
 	archive_free(r.archive);
 	for (w = 0; w < nworkers; w++)
-		validate_free(validators[w]);
+		end_validator(validators[w]);
 	free(validators);
 	free(r.briefs);
 	return status;
@@ -1058,10 +1070,9 @@ done:
 	build_plan_free(&bp);
 	free(xsl_dir);
 	for (w = 0; w < nworkers; w++) {
-		validate_free(builders[w].v);
-		/* The run ends with the process (MEM_FREE_AT_EXIT). */
 		if (MEM_FREE_AT_EXIT)
 			transform_free(builders[w].t);
+		end_validator(builders[w].v);
 	}
 	free(builders);
 	free(states);
