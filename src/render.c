@@ -249,22 +249,18 @@ pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t 
 	return ret;
 }
 
-/* The EPUB, from BYTES (its items so far: those of the brief, and the content
- * document's tree CONTENT, freed here; this adds the others, the caller frees them
- * all) and MEDIA, its images: the navigation document is read off the content. Returns
- * 0, or -1 reported to D. */
+/* The EPUB's items of its content document, whose tree CONTENT (freed here) is the
+ * HTML made XHTML: the content document's bytes and the navigation document read off
+ * it, into BYTES. Returns 0, or -1 reported to D. */
 static int
-finish_epub(struct transform *t, const char *file, xmlDocPtr content, struct buf bytes[NITEMS],
-            const struct media_set *media, const char *const *params, time_t stamp,
-            struct buf *out, struct diag *d)
+content_items(struct transform *t, const char *file, xmlDocPtr content,
+              const char *const *params, struct buf bytes[NITEMS], struct diag *d)
 {
 	int ret;
 
 	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
 	ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
 	xmlFreeDoc(content);
-	if (ret == 0)
-		ret = pack_epub(bytes, media, stamp, out, d);
 	return ret;
 }
 
@@ -320,18 +316,45 @@ make_text(struct transform *t, struct text_job *tj)
 	xmlFreeDoc(layout);
 }
 
+/* The EPUB zipped from its items and images: the last of it, which either thread may
+ * do (the first free), since it reads no tree. */
+struct pack_job {
+	const struct buf *items;    /* NITEMS */
+	const struct media_set *media;
+	time_t stamp;
+	struct buf *out;
+	struct diag said;           /* what packing reported, for the caller's */
+	int ret;
+};
+
+static void
+pack(struct pack_job *pj)
+{
+	pj->ret = pack_epub(pj->items, pj->media, pj->stamp, pj->out, &pj->said);
+}
+
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
- * then makes the text of each brief it is given, one at a time. */
+ * then makes the text of each brief it is given, one at a time, and then packs that
+ * brief's EPUB if it is handed over and the caller has not taken it back. */
 struct render_beside {
 	struct transform *t;
 	bool epub;                  /* the EPUB's stylesheets are wanted too */
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t changed;     /* a job given or made, or the end */
-	struct text_job *job;       /* under LOCK: the job given; NULL: none */
+	pthread_cond_t changed;     /* a job given, taken or done, or the end */
+	struct text_job *job;       /* under LOCK: the text to make; NULL: none */
 	bool made;                  /* under LOCK: JOB is made */
+	struct pack_job *packing;   /* under LOCK: the EPUB handed over; NULL: none */
+	bool pack_taken, packed;    /* under LOCK: PACKING taken by a thread, done */
 	bool ending;                /* under LOCK */
 };
+
+/* Does B have work waiting (under its lock)? */
+static bool
+beside_has_work(const struct render_beside *b)
+{
+	return (b->job != NULL && !b->made) || (b->packing != NULL && !b->pack_taken);
+}
 
 static void *
 make_texts(void *arg)
@@ -350,14 +373,26 @@ make_texts(void *arg)
 		transform_warm(b->t, epub[i]);
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		while (!b->ending && (b->job == NULL || b->made))
+		while (!b->ending && !beside_has_work(b))
 			pthread_cond_wait(&b->changed, &b->lock);
 		if (b->ending)
 			break;
-		pthread_mutex_unlock(&b->lock);
-		make_text(b->t, b->job);
-		pthread_mutex_lock(&b->lock);
-		b->made = true;
+		if (b->job != NULL && !b->made) {
+			struct text_job *tj = b->job;
+
+			pthread_mutex_unlock(&b->lock);
+			make_text(b->t, tj);
+			pthread_mutex_lock(&b->lock);
+			b->made = true;
+		} else {
+			struct pack_job *pj = b->packing;
+
+			b->pack_taken = true;
+			pthread_mutex_unlock(&b->lock);
+			pack(pj);
+			pthread_mutex_lock(&b->lock);
+			b->packed = true;
+		}
 		pthread_cond_broadcast(&b->changed);
 	}
 	pthread_mutex_unlock(&b->lock);
@@ -420,7 +455,37 @@ beside_give(struct render_beside *b, struct text_job *tj)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* Waits until B has made the job it was given. */
+/* Hands PJ over to B, to pack once its text is made (beside_pack_wait). */
+static void
+beside_hand_over(struct render_beside *b, struct pack_job *pj)
+{
+	pthread_mutex_lock(&b->lock);
+	b->packing = pj;
+	b->pack_taken = b->packed = false;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* Packs the EPUB handed over to B here, unless B has taken it: then waits for it. */
+static void
+beside_pack_wait(struct render_beside *b)
+{
+	bool here;
+
+	pthread_mutex_lock(&b->lock);
+	here = !b->pack_taken;
+	b->pack_taken = true;
+	pthread_mutex_unlock(&b->lock);
+	if (here)
+		pack(b->packing);
+	pthread_mutex_lock(&b->lock);
+	while (!here && !b->packed)
+		pthread_cond_wait(&b->changed, &b->lock);
+	b->packing = NULL;
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* Waits until B has made the text it was given. */
 static void
 beside_wait(struct render_beside *b)
 {
@@ -435,9 +500,10 @@ beside_wait(struct render_beside *b)
  * text from the brief only when this thread is done with it (html.xsl, then the EPUB's
  * items of the brief); this one meanwhile makes the rest of the EPUB from the HTML's
  * tree: the content document, the HTML made XHTML, whose images name the files packed
- * beside it. Only then do the HTML's images go into its tree, as data: URIs, and is
- * the HTML saved; its tree goes before the content's makes the rest (a tree each the
- * size of the brief's, at 1000 copies of the article 140 MB). */
+ * beside it, and the navigation read off that. The EPUB is then handed over to be
+ * packed by whichever thread is free first. Only then do the HTML's images go into
+ * its tree, as data: URIs, and is the HTML saved. Each tree goes as soon as it is
+ * used (each the size of the brief's, at 1000 copies of the article 140 MB). */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
@@ -447,12 +513,16 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
 	struct text_job text = {.src = src, .params = p, .out = &out[RENDER_TEXT]};
-	xmlDocPtr html = NULL, content = NULL;
+	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
+	                        .out = &out[RENDER_EPUB]};
+	xmlDocPtr html = NULL, content;
+	bool packing = false;
 	int ret = 0;
 	size_t i;
 
 	memset(items, 0, sizeof(items));
 	diag_init(&text.said, NULL);
+	diag_init(&epub.said, NULL);
 	if (want[RENDER_TEXT] && beside == NULL)
 		make_text(t, &text);
 	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
@@ -465,21 +535,27 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 		beside_give(beside, &text);
 	if (ret == 0 && want[RENDER_EPUB]) {
 		content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, p, d);
-		ret = content ? 0 : -1;
+		ret = content ? content_items(t, src->path, content, p, items, d) : -1;
+		packing = ret == 0;
 	}
+	if (packing && beside != NULL)
+		beside_hand_over(beside, &epub);
 	if (ret == 0 && want[RENDER_HTML]) {
 		embed_images(html, media);
 		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	}
 	xmlFreeDoc(html);
-	if (ret == 0 && want[RENDER_EPUB])
-		ret = finish_epub(t, src->path, content, items, media, p, stamp, &out[RENDER_EPUB],
-		                  d);
+	if (packing && beside != NULL)
+		beside_pack_wait(beside);
+	else if (packing)
+		pack(&epub);
 	if (want[RENDER_TEXT] && beside != NULL)
 		beside_wait(beside);
+	diag_take(d, &epub.said);
+	diag_free(&epub.said);
 	diag_take(d, &text.said);
 	diag_free(&text.said);
-	if (want[RENDER_TEXT] && text.ret != 0)
+	if ((packing && epub.ret != 0) || (want[RENDER_TEXT] && text.ret != 0))
 		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);
