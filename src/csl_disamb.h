@@ -1,0 +1,18 @@
+/* csl_disamb.h - disambiguation of cites that render alike: add names, add given
+ * names, the disambiguate condition, then year suffixes in bibliography order. */
+#ifndef BRIEFC_CSL_DISAMB_H
+#define BRIEFC_CSL_DISAMB_H
+
+#include <stddef.h>
+
+#include "csl_render.h"
+
+/* Renders item I's cite with state DIS as plain text; the caller frees it. */
+typedef char *csl_disamb_fn(void *ctx, size_t i, const struct csl_disamb *dis);
+
+/* Settles DIS[0..N-1] (zeroed by the caller) for CITATION's options by rendering
+ * through FN; ORDER is the items' bibliography order (year suffixes follow it). */
+void csl_disamb_run(const struct csl_node *citation, struct csl_disamb *dis, size_t n,
+                    const size_t *order, csl_disamb_fn *fn, void *ctx);
+
+#endif

@@ -1,0 +1,356 @@
+/* csl_engine.c - the engine that wires the stages: items registered, sorted and
+ * numbered, disambiguated once, then clusters and the bibliography rendered. */
+#include "csl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csl_disamb.h"
+#include "csl_item.h"
+#include "csl_locale.h"
+#include "csl_render.h"
+#include "csl_sort.h"
+
+struct csl_engine {
+	const struct csl_style *style;
+	struct csl_locale *loc;
+	struct csl_items items;
+	size_t *reg;              /* registered items (indexes), in order of first cite */
+	size_t nreg;
+	bool registered;          /* csl_engine_register was called */
+	bool prepared;            /* numbers, order and disambiguation are current */
+	size_t *order;            /* positions in reg, in bibliography order */
+	unsigned *number;         /* citation number of each registered item */
+	struct csl_disamb *dis;   /* of each registered item */
+};
+
+struct csl_engine *
+csl_engine_new(const struct csl_style *style, const char *locale_dir, const char *lang,
+               struct diag *d)
+{
+	struct csl_engine *e;
+	struct csl_locale *loc = csl_locale_load(style, locale_dir, lang, d);
+
+	if (loc == NULL)
+		return NULL;
+	e = mem_alloc(sizeof(*e));
+	memset(e, 0, sizeof(*e));
+	e->style = style;
+	e->loc = loc;
+	return e;
+}
+
+static void
+unprepare(struct csl_engine *e)
+{
+	free(e->order);
+	free(e->number);
+	free(e->dis);
+	e->order = NULL;
+	e->number = NULL;
+	e->dis = NULL;
+	e->prepared = false;
+}
+
+void
+csl_engine_free(struct csl_engine *e)
+{
+	if (e == NULL)
+		return;
+	unprepare(e);
+	free(e->reg);
+	csl_items_free(&e->items);
+	csl_locale_free(e->loc);
+	free(e);
+}
+
+int
+csl_engine_add_json(struct csl_engine *e, const char *json, size_t len, const char *name,
+                    struct diag *d)
+{
+	unprepare(e);
+	return csl_json_read(&e->items, json, len, name, d);
+}
+
+void
+csl_engine_register(struct csl_engine *e, const char *const *ids, size_t n)
+{
+	size_t i, j;
+
+	unprepare(e);
+	free(e->reg);
+	e->reg = mem_realloc_array(NULL, n ? n : 1, sizeof(*e->reg));
+	e->nreg = 0;
+	e->registered = true;
+	for (i = 0; i < n; i++) {
+		const struct csl_item *it = csl_items_find(&e->items, ids[i]);
+		size_t idx = it ? (size_t)(it - e->items.items) : 0;
+
+		for (j = 0; it && j < e->nreg && e->reg[j] != idx; j++)
+			;
+		if (it != NULL && j == e->nreg)
+			e->reg[e->nreg++] = idx;
+	}
+}
+
+static void
+render_init(struct render *r, const struct csl_engine *e, size_t reg,
+            const struct csl_cite *cite, const struct csl_node *area)
+{
+	memset(r, 0, sizeof(*r));
+	r->style = e->style;
+	r->loc = e->loc;
+	r->item = &e->items.items[e->reg[reg]];
+	r->cite = cite;
+	r->area = area;
+	if (e->dis != NULL)
+		r->dis = e->dis[reg];
+	if (e->number != NULL)
+		r->citation_number = e->number[reg];
+}
+
+/* Item REG through AREA's layout, unformatted by the layout itself. */
+static struct rt *
+render_item(const struct csl_engine *e, size_t reg, const struct csl_cite *cite,
+            const struct csl_node *area, const struct csl_disamb *dis)
+{
+	struct render r;
+
+	render_init(&r, e, reg, cite, area);
+	if (dis != NULL)
+		r.dis = *dis;
+	return csl_render_kids(&r, csl_child(area, CSL_EL_LAYOUT));
+}
+
+/* Registered items in AREA's sort order (ORDER: positions in reg). */
+static void
+sort_items(const struct csl_engine *e, const struct csl_node *area, size_t *order)
+{
+	const struct csl_node *sort = csl_child(area, CSL_EL_SORT);
+	char ***keys;
+	size_t i, nkeys = 0;
+
+	for (i = 0; i < e->nreg; i++)
+		order[i] = i;
+	if (sort == NULL)
+		return;
+	keys = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*keys));
+	for (i = 0; i < e->nreg; i++) {
+		struct render r;
+
+		render_init(&r, e, i, NULL, area);
+		keys[i] = csl_sort_keys(&r, sort, &nkeys);
+	}
+	csl_sort(order, e->nreg, keys, nkeys, sort);
+	for (i = 0; i < e->nreg; i++)
+		csl_sort_keys_free(keys[i], nkeys);
+	free(keys);
+}
+
+/* Does the bibliography sort by citation number (numbers then follow citing)? */
+static bool
+sorts_by_number(const struct csl_node *bib)
+{
+	const struct csl_node *k;
+
+	for (k = csl_child(csl_child(bib, CSL_EL_SORT), CSL_EL_KEY); k; k = k->next)
+		if (csl_attr_is(k, "variable", "citation-number"))
+			return true;
+	return false;
+}
+
+static char *
+disamb_render(void *ctx, size_t i, const struct csl_disamb *dis)
+{
+	const struct csl_engine *e = ctx;
+	struct csl_cite cite;
+	struct buf b = {0};
+	struct rt *t;
+
+	memset(&cite, 0, sizeof(cite));
+	cite.id = e->items.items[e->reg[i]].id;
+	t = render_item(e, i, &cite, e->style->citation, dis);
+	rt_plain(t, &b);
+	rt_free(t);
+	return b.data ? b.data : mem_strdup("");
+}
+
+static void
+prepare(struct csl_engine *e)
+{
+	size_t i;
+
+	if (e->prepared)
+		return;
+	if (!e->registered) {
+		e->reg = mem_realloc_array(e->reg, e->items.n ? e->items.n : 1, sizeof(*e->reg));
+		for (i = 0; i < e->items.n; i++)
+			e->reg[i] = i;
+		e->nreg = e->items.n;
+	}
+	e->order = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*e->order));
+	e->number = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*e->number));
+	e->dis = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*e->dis));
+	memset(e->dis, 0, (e->nreg ? e->nreg : 1) * sizeof(*e->dis));
+	for (i = 0; i < e->nreg; i++)
+		e->number[i] = (unsigned)i + 1;
+	/* Numbers first (a sort may use them), then the order with them. */
+	if (e->style->bibliography && !sorts_by_number(e->style->bibliography)) {
+		sort_items(e, e->style->bibliography, e->order);
+		for (i = 0; i < e->nreg; i++)
+			e->number[e->order[i]] = (unsigned)i + 1;
+	}
+	sort_items(e, e->style->bibliography, e->order);
+	e->prepared = true;
+	if (e->style->citation != NULL)
+		csl_disamb_run(e->style->citation, e->dis, e->nreg, e->order, disamb_render, e);
+}
+
+static size_t
+reg_of(const struct csl_engine *e, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < e->nreg; i++)
+		if (strcmp(e->items.items[e->reg[i]].id, id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+/* The cite's prefix and suffix around T. */
+static struct rt *
+cite_affixes(const struct csl_cite *c, struct rt *t)
+{
+	struct rt *out;
+
+	if (t == NULL || ((c->prefix == NULL || !*c->prefix) && (c->suffix == NULL ||
+	                                                          !*c->suffix)))
+		return t;
+	out = rt_span();
+	if (c->prefix && *c->prefix)
+		rt_add(out, rt_str(c->prefix));
+	rt_add(out, t);
+	if (c->suffix && *c->suffix)
+		rt_add(out, rt_str(c->suffix));
+	return out;
+}
+
+/* The layout's own formatting and affixes around a whole cluster or entry. */
+static struct rt *
+layout_wrap(const struct csl_engine *e, const struct csl_node *layout, struct rt *t)
+{
+	struct render r;
+
+	memset(&r, 0, sizeof(r));
+	r.style = e->style;
+	r.loc = e->loc;
+	t = csl_render_decorate(&r, layout, t);
+	return csl_render_affix(layout->xml, t);
+}
+
+/* The cites' positions in reg, in the citation's sort order. */
+static size_t *
+cluster_order(struct csl_engine *e, const struct csl_cite *cites, size_t n,
+              size_t *regs)
+{
+	const struct csl_node *sort = csl_child(e->style->citation, CSL_EL_SORT);
+	size_t *idx = mem_realloc_array(NULL, n ? n : 1, sizeof(*idx)), i, nkeys = 0;
+	char ***keys;
+
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	if (sort == NULL)
+		return idx;
+	keys = mem_realloc_array(NULL, n ? n : 1, sizeof(*keys));
+	for (i = 0; i < n; i++) {
+		struct render r;
+
+		render_init(&r, e, regs[i], &cites[i], e->style->citation);
+		keys[i] = csl_sort_keys(&r, sort, &nkeys);
+	}
+	csl_sort(idx, n, keys, nkeys, sort);
+	for (i = 0; i < n; i++)
+		csl_sort_keys_free(keys[i], nkeys);
+	free(keys);
+	return idx;
+}
+
+struct rt *
+csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
+                struct diag *d)
+{
+	const struct csl_node *layout = csl_child(e->style->citation, CSL_EL_LAYOUT);
+	const char *delim = csl_attr(layout, "delimiter");
+	size_t *regs, *idx, i;
+	struct rt *out;
+
+	if (layout == NULL) {
+		diag_report(d, RULE_CSL, "style", 0, 0, "the style has no citation layout");
+		return NULL;
+	}
+	prepare(e);
+	regs = mem_realloc_array(NULL, n ? n : 1, sizeof(*regs));
+	for (i = 0; i < n; i++)
+		if ((regs[i] = reg_of(e, cites[i].id)) == (size_t)-1) {
+			diag_report(d, RULE_CSL, "citation", 0, 0, "no item has the id \"%s\"",
+			            cites[i].id);
+			free(regs);
+			return NULL;
+		}
+	idx = cluster_order(e, cites, n, regs);
+	out = rt_span();
+	for (i = 0; i < n; i++) {
+		const struct csl_cite *c = &cites[idx[i]];
+		struct rt *t = cite_affixes(c, render_item(e, regs[idx[i]], c,
+		                                           e->style->citation, NULL));
+
+		if (rt_empty(t)) {
+			rt_free(t);
+			continue;
+		}
+		if (out->n > 0 && delim)
+			rt_add(out, rt_str(delim));
+		rt_add(out, t);
+	}
+	free(idx);
+	free(regs);
+	return layout_wrap(e, layout, out);
+}
+
+size_t
+csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
+{
+	const struct csl_node *bib = e->style->bibliography;
+	const struct csl_node *layout = csl_child(bib, CSL_EL_LAYOUT);
+	size_t i, n = 0;
+
+	*entries = NULL;
+	if (layout == NULL)
+		return 0;
+	prepare(e);
+	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
+	for (i = 0; i < e->nreg; i++) {
+		struct rt *t = render_item(e, e->order[i], NULL, bib, NULL);
+
+		if (rt_empty(t)) {
+			rt_free(t);
+			continue;
+		}
+		(*entries)[n++] = layout_wrap(e, layout, t);
+	}
+	return n;
+}
+
+void
+csl_engine_quotes(const struct csl_engine *e, struct rt_quotes *q)
+{
+	q->open = csl_term(e->loc, "open-quote", "long", false);
+	q->close = csl_term(e->loc, "close-quote", "long", false);
+	q->open_inner = csl_term(e->loc, "open-inner-quote", "long", false);
+	q->close_inner = csl_term(e->loc, "close-inner-quote", "long", false);
+	q->open = q->open ? q->open : "\"";
+	q->close = q->close ? q->close : "\"";
+	q->open_inner = q->open_inner ? q->open_inner : "'";
+	q->close_inner = q->close_inner ? q->close_inner : "'";
+	q->punctuation_in_quote = e->loc->punctuation_in_quote;
+}

@@ -1,0 +1,508 @@
+/* csl_names.c - cs:names: name lists with et-al, "and", initials, particles and sort
+ * order; labels; editor and translator merged; cs:substitute. */
+#include "csl_render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The options one name list is rendered with. */
+struct nameopts {
+	const struct csl_node *name, *etal; /* may be NULL */
+	const char *and_, *delim, *sort_sep, *initialize_with, *demote, *form;
+	const char *precedes_last, *precedes_etal, *sort_order;
+	int etal_min, etal_first;
+	bool etal_last, initialize;
+};
+
+static int
+int_attr(const char *v, int dflt)
+{
+	return v && *v ? atoi(v) : dflt;
+}
+
+static void
+read_opts(struct render *r, const struct csl_node *names, struct nameopts *o)
+{
+	const struct csl_node *nm = o->name;
+	bool subsequent = r->cite && r->cite->position != CSL_POS_FIRST;
+	const char *v;
+
+	o->and_ = csl_inherit(nm ? nm : names, "and", NULL);
+	o->delim = csl_inherit(nm ? nm : names, "delimiter", "name-delimiter");
+	o->sort_sep = csl_inherit(nm ? nm : names, "sort-separator", NULL);
+	o->initialize_with = csl_inherit(nm ? nm : names, "initialize-with", NULL);
+	o->initialize = !csl_attr_is(nm, "initialize", "false");
+	if ((v = csl_inherit(nm ? nm : names, "initialize", NULL)) != NULL)
+		o->initialize = strcmp(v, "false") != 0;
+	o->form = csl_inherit(nm ? nm : names, "form", "name-form");
+	o->precedes_last = csl_inherit(nm ? nm : names, "delimiter-precedes-last", NULL);
+	o->precedes_etal = csl_inherit(nm ? nm : names, "delimiter-precedes-et-al", NULL);
+	o->sort_order = csl_inherit(nm ? nm : names, "name-as-sort-order", NULL);
+	o->demote = csl_attr(&r->style->nodes[0], "demote-non-dropping-particle");
+	o->etal_min = int_attr(csl_inherit(nm ? nm : names, "et-al-min", NULL), 0);
+	o->etal_first = int_attr(csl_inherit(nm ? nm : names, "et-al-use-first", NULL), 0);
+	if (subsequent) {
+		o->etal_min = int_attr(csl_inherit(nm ? nm : names, "et-al-subsequent-min",
+		                                   NULL), o->etal_min);
+		o->etal_first = int_attr(csl_inherit(nm ? nm : names,
+		                                     "et-al-subsequent-use-first", NULL),
+		                         o->etal_first);
+	}
+	o->etal_last = csl_attr_is(nm, "et-al-use-last", "true") ||
+	               (nm == NULL && csl_inherit(names, "et-al-use-last", NULL) &&
+	                strcmp(csl_inherit(names, "et-al-use-last", NULL), "true") == 0);
+	if (o->delim == NULL)
+		o->delim = ", ";
+	if (o->sort_sep == NULL)
+		o->sort_sep = ", ";
+	if (o->demote == NULL)
+		o->demote = "display-and-sort";
+}
+
+/* Does S hold a character of a script written without spaces between names? */
+static bool
+is_cjk(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; p && *p; p++)
+		if (*p >= 0xE3 && *p <= 0xED)
+			return true;
+	return false;
+}
+
+static bool
+is_byzantine(const struct csl_name *n)
+{
+	return !is_cjk(n->family) && !is_cjk(n->given);
+}
+
+/* The initials of GIVEN with WITH after each ("J. P."); a hyphen between given
+ * names stays ("J.-P.") unless HYPHEN is false. */
+static void
+initials(const char *given, const char *with, bool hyphen, struct buf *out)
+{
+	const char *p = given;
+	bool after_hyphen = false;
+
+	while (*p) {
+		size_t len, clen = 1;
+
+		if (*p == ' ' || *p == '.' || *p == '-') {
+			after_hyphen |= *p == '-';
+			p++;
+			continue;
+		}
+		len = strcspn(p, " .-");
+		if (out->len > 0 && after_hyphen && hyphen) {
+			while (out->len > 0 && out->data[out->len - 1] == ' ')
+				out->len--;
+			buf_puts(out, "-");
+		}
+		while (((unsigned char)p[clen] & 0xC0) == 0x80)
+			clen++;
+		buf_append(out, p, clen);
+		buf_puts(out, with);
+		p += len;
+		after_hyphen = false;
+	}
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->len--;
+	if (out->data != NULL)
+		out->data[out->len] = '\0';
+}
+
+/* The given name as it shows: initialized when the style (or disambiguation) says. */
+static char *
+given_text(struct render *r, const struct nameopts *o, const struct csl_name *n)
+{
+	struct buf b = {0};
+	const char *with = o->initialize_with;
+
+	if (n->given == NULL)
+		return NULL;
+	if (r->dis.givenname >= 2 || with == NULL || !o->initialize || !is_byzantine(n))
+		return mem_strdup(n->given);
+	initials(n->given, with, !csl_attr_is(&r->style->nodes[0],
+	                                      "initialize-with-hyphen", "false"), &b);
+	return b.data ? b.data : mem_strdup("");
+}
+
+/* The formatting a cs:name-part gives PART of name N. */
+static struct rt *
+part(struct render *r, const struct nameopts *o, const char *which, struct rt *t)
+{
+	const struct csl_node *k;
+
+	for (k = o->name ? o->name->kids : NULL; k != NULL; k = k->next)
+		if (k->el == CSL_EL_NAME_PART && csl_attr_is(k, "name", which))
+			return csl_render_decorate(r, k, t);
+	return t;
+}
+
+/* Joins A and B with a space, or none after an apostrophe or hyphen. */
+static void
+join_word(struct buf *b, const char *w)
+{
+	if (w == NULL || !*w)
+		return;
+	if (b->len > 0) {
+		char last = b->data[b->len - 1];
+
+		if (last != '\'' && last != '-' && !(b->len >= 3 && memcmp(b->data + b->len - 3,
+		                                                        "\xE2\x80\x99", 3) == 0))
+			buf_puts(b, " ");
+	}
+	buf_puts(b, w);
+}
+
+static struct rt *
+leaf(struct buf *b)
+{
+	struct rt *t = b->len ? rt_text(b->data, b->len) : NULL;
+
+	buf_free(b);
+	return t;
+}
+
+/* One name. INVERT: family first (name-as-sort-order). */
+static struct rt *
+render_name(struct render *r, const struct nameopts *o, const struct csl_name *n,
+            bool invert)
+{
+	struct buf fam = {0}, giv = {0};
+	struct rt *out = rt_span();
+	char *given;
+	bool demote = strcmp(o->demote, "display-and-sort") == 0 ||
+	              (r->sort_key && strcmp(o->demote, "sort-only") == 0);
+	bool short_form = o->form && strcmp(o->form, "short") == 0 && r->dis.givenname == 0;
+
+	if (n->literal != NULL) {
+		rt_add(out, part(r, o, "family", rt_str(n->literal)));
+		return out;
+	}
+	if (short_form) {
+		join_word(&fam, n->non_dropping);
+		join_word(&fam, n->family);
+		rt_add(out, part(r, o, "family", leaf(&fam)));
+		return out;
+	}
+	given = given_text(r, o, n);
+	if (!is_byzantine(n)) {
+		buf_puts(&fam, n->family ? n->family : "");
+		if (given)
+			buf_puts(&fam, given);
+		rt_add(out, part(r, o, "family", leaf(&fam)));
+		free(given);
+		return out;
+	}
+	if (invert) {
+		if (!demote)
+			join_word(&fam, n->non_dropping);
+		join_word(&fam, n->family);
+		join_word(&giv, given);
+		join_word(&giv, n->dropping);
+		if (demote)
+			join_word(&giv, n->non_dropping);
+		rt_add(out, part(r, o, "family", leaf(&fam)));
+		if (giv.len) {
+			rt_add(out, rt_str(o->sort_sep));
+			rt_add(out, part(r, o, "given", leaf(&giv)));
+		}
+		if (n->suffix) {
+			rt_add(out, rt_str(o->sort_sep));
+			rt_add(out, rt_str(n->suffix));
+		}
+	} else {
+		join_word(&giv, given);
+		join_word(&fam, n->dropping);
+		join_word(&fam, n->non_dropping);
+		join_word(&fam, n->family);
+		if (giv.len) {
+			rt_add(out, part(r, o, "given", leaf(&giv)));
+			rt_add(out, rt_str(" "));
+		}
+		rt_add(out, part(r, o, "family", leaf(&fam)));
+		if (n->suffix) {
+			rt_add(out, rt_str(n->comma_suffix ? ", " : " "));
+			rt_add(out, rt_str(n->suffix));
+		}
+	}
+	buf_free(&fam);
+	buf_free(&giv);
+	free(given);
+	return out;
+}
+
+static bool
+inverted(const struct nameopts *o, const struct render *r, size_t i)
+{
+	if (r->sort_key)
+		return true;
+	if (o->sort_order == NULL)
+		return false;
+	return strcmp(o->sort_order, "all") == 0 || (i == 0 && strcmp(o->sort_order, "first") == 0);
+}
+
+/* Is the delimiter written before "and" or "et al." after SHOWN names? */
+static bool
+precedes(const char *rule, size_t shown, bool last_inverted)
+{
+	if (rule == NULL || strcmp(rule, "contextual") == 0)
+		return shown >= 2;
+	if (strcmp(rule, "always") == 0)
+		return true;
+	if (strcmp(rule, "after-inverted-name") == 0)
+		return last_inverted;
+	return false;
+}
+
+static struct rt *
+render_etal(struct render *r, const struct nameopts *o)
+{
+	const char *term = o->etal ? csl_attr(o->etal, "term") : NULL;
+	const char *t = csl_term(r->loc, term ? term : "et-al", "long", false);
+	struct rt *out;
+
+	if (t == NULL || !*t)
+		return NULL;
+	out = rt_str(t);
+	return o->etal ? csl_render_decorate(r, o->etal, out) : out;
+}
+
+/* How many names show out of N (et-al applied, disambiguation's additions too). */
+static size_t
+shown_count(const struct render *r, const struct nameopts *o, size_t n)
+{
+	size_t first;
+
+	if (o->etal_min <= 0 || o->etal_first <= 0 || n < (size_t)o->etal_min)
+		return n;
+	first = (size_t)o->etal_first + (size_t)(r->dis.add_names > 0 ? r->dis.add_names : 0);
+	return first < n ? first : n;
+}
+
+static struct rt *
+render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
+{
+	size_t n = v->nnames, shown = shown_count(r, o, n), i;
+	struct rt *out = rt_span();
+	const char *and_ = NULL;
+
+	if (o->and_ && strcmp(o->and_, "text") == 0)
+		and_ = csl_term(r->loc, "and", "long", false);
+	else if (o->and_ && strcmp(o->and_, "symbol") == 0)
+		and_ = "&";
+	if (o->form && strcmp(o->form, "count") == 0) {
+		char num[24];
+
+		rt_free(out);
+		snprintf(num, sizeof(num), "%zu", shown);
+		return rt_str(num);
+	}
+	for (i = 0; i < shown; i++) {
+		bool last = i + 1 == shown && shown == n && i > 0;
+
+		if (i > 0 && last && and_ && !r->sort_key) {
+			if (precedes(o->precedes_last, shown, inverted(o, r, i - 1)))
+				rt_add(out, rt_str(o->delim));
+			else
+				rt_add(out, rt_str(" "));
+			rt_add(out, rt_str(and_));
+			rt_add(out, rt_str(" "));
+		} else if (i > 0) {
+			rt_add(out, rt_str(o->delim));
+		}
+		rt_add(out, render_name(r, o, &v->names[i], inverted(o, r, i)));
+	}
+	if (shown < n && !r->sort_key) {
+		if (o->etal_last && shown + 1 < n) {
+			rt_add(out, rt_str(o->delim));
+			rt_add(out, rt_str("\xE2\x80\xA6 "));
+			rt_add(out, render_name(r, o, &v->names[n - 1], inverted(o, r, n - 1)));
+		} else {
+			struct rt *etal = render_etal(r, o);
+
+			if (etal != NULL) {
+				rt_add(out, rt_str(precedes(o->precedes_etal, shown,
+				                            inverted(o, r, shown - 1)) ? o->delim
+				                                                       : " "));
+				rt_add(out, etal);
+			}
+		}
+	}
+	return o->name ? csl_render_decorate(r, o->name, out) : out;
+}
+
+static bool
+same_names(const struct csl_var *a, const struct csl_var *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL || a->nnames != b->nnames)
+		return false;
+	for (i = 0; i < a->nnames; i++) {
+		const struct csl_name *x = &a->names[i], *y = &b->names[i];
+
+		if ((x->family == NULL) != (y->family == NULL) ||
+		    (x->family && strcmp(x->family, y->family) != 0) ||
+		    (x->given == NULL) != (y->given == NULL) ||
+		    (x->given && strcmp(x->given, y->given) != 0) ||
+		    (x->literal == NULL) != (y->literal == NULL) ||
+		    (x->literal && strcmp(x->literal, y->literal) != 0))
+			return false;
+	}
+	return true;
+}
+
+/* The names of one variable with their label where cs:names has one. */
+static struct rt *
+render_var(struct render *r, const struct nameopts *o, const struct csl_node *names,
+           const struct csl_var *v, const char *term)
+{
+	const struct csl_node *k, *label = csl_child(r->names ? r->names : names,
+	                                             CSL_EL_LABEL);
+	struct rt *out = rt_span(), *list = render_list(r, o, v);
+	bool label_first = false, seen_name = false;
+
+	if (csl_child(names, CSL_EL_NAME) == NULL && r->names)
+		label = csl_child(r->names, CSL_EL_LABEL);
+	else
+		label = csl_child(names, CSL_EL_LABEL);
+	for (k = label ? label->parent->kids : NULL; k != NULL; k = k->next) {
+		if (k->el == CSL_EL_NAME)
+			seen_name = true;
+		if (k == label)
+			label_first = !seen_name;
+	}
+	if (label && !r->sort_key && !(o->form && strcmp(o->form, "count") == 0)) {
+		const char *t = csl_term(r->loc, term, csl_attr(label, "form"),
+		                         v->nnames > 1);
+		struct rt *lt = t && *t ? csl_render_decorate(r, label, rt_str(t)) : NULL;
+
+		if (label_first) {
+			rt_add(out, lt);
+			rt_add(out, list);
+		} else {
+			rt_add(out, list);
+			rt_add(out, lt);
+		}
+	} else {
+		rt_add(out, list);
+	}
+	return out;
+}
+
+/* Splits the space-separated variable list of N into VARS; returns how many. */
+static size_t
+split_vars(const char *list, char vars[][32], size_t max)
+{
+	size_t n = 0;
+
+	while (list && *list && n < max) {
+		size_t len = strcspn(list, " \t\n");
+
+		if (len > 0 && len < 32) {
+			memcpy(vars[n], list, len);
+			vars[n++][len] = '\0';
+		}
+		list += len;
+		list += strspn(list, " \t\n");
+	}
+	return n;
+}
+
+static struct rt *
+render_substitute(struct render *r, const struct csl_node *names)
+{
+	const struct csl_node *sub = csl_child(names, CSL_EL_SUBSTITUTE), *k;
+	const struct csl_node *outer = r->names;
+	bool recording = r->recording;
+
+	r->names = names;
+	r->recording = true;
+	for (k = sub ? sub->kids : NULL; k != NULL; k = k->next) {
+		unsigned tried = r->tried, found = r->found;
+		struct rt *t = csl_render_node(r, k);
+
+		if (!rt_empty(t)) {
+			r->names = outer;
+			r->recording = recording;
+			return t;
+		}
+		rt_free(t);
+		r->tried = tried;
+		r->found = found;
+	}
+	r->names = outer;
+	r->recording = recording;
+	return NULL;
+}
+
+struct rt *
+csl_names_render(struct render *r, const struct csl_node *n)
+{
+	char vars[8][32];
+	size_t nvars = split_vars(csl_attr(n, "variable"), vars, 8), i;
+	const struct csl_node *from = csl_child(n, CSL_EL_NAME) || !r->names ? n : r->names;
+	const char *delim = csl_inherit(n, "delimiter", "names-delimiter");
+	struct nameopts o;
+	struct rt *out = rt_span();
+	bool any = false;
+
+	memset(&o, 0, sizeof(o));
+	o.name = csl_child(from, CSL_EL_NAME);
+	o.etal = csl_child(from, CSL_EL_ET_AL);
+	read_opts(r, n, &o);
+	for (i = 0; i < nvars; i++) {
+		const struct csl_var *v = csl_item_var(r->item, vars[i]), *tr;
+		const char *term = vars[i];
+
+		if (csl_render_suppressed(r, vars[i]) || v == NULL || v->kind != CSL_VAR_NAMES ||
+		    v->nnames == 0) {
+			csl_render_count(r, vars[i], false);
+			continue;
+		}
+		csl_render_count(r, vars[i], true);
+		if (strcmp(vars[i], "translator") == 0 && any &&
+		    same_names(csl_item_var(r->item, "editor"), v))
+			continue;
+		tr = csl_item_var(r->item, "translator");
+		if (strcmp(vars[i], "editor") == 0 && same_names(v, tr) &&
+		    strstr(csl_attr(n, "variable"), "translator") != NULL) {
+			term = "editortranslator";
+			csl_render_count(r, "translator", true);
+		}
+		if (any && delim)
+			rt_add(out, rt_str(delim));
+		rt_add(out, render_var(r, &o, n, v, term));
+		any = true;
+	}
+	if (!any) {
+		rt_free(out);
+		out = render_substitute(r, n);
+		return out ? csl_render_affix(n->xml, out) : NULL;
+	}
+	return csl_render_decorate(r, n, out);
+}
+
+char *
+csl_names_sort_key(struct render *r, const struct csl_node *names, const char *var)
+{
+	const struct csl_var *v = csl_item_var(r->item, var);
+	struct nameopts o;
+	struct buf b = {0};
+	struct rt *t;
+
+	if (v == NULL || v->kind != CSL_VAR_NAMES)
+		return NULL;
+	memset(&o, 0, sizeof(o));
+	read_opts(r, names, &o);
+	o.etal_min = int_attr(csl_attr(names, "names-min"), o.etal_min);
+	o.etal_first = int_attr(csl_attr(names, "names-use-first"), o.etal_first);
+	t = render_list(r, &o, v);
+	rt_plain(t, &b);
+	rt_free(t);
+	return b.data ? b.data : mem_strdup("");
+}

@@ -1,0 +1,288 @@
+/* csl_number.c - numbers: cs:number's forms (ordinal, long ordinal, roman), cs:label's
+ * plurals, page ranges in the style's page-range-format, the is-numeric test. */
+#include "csl_render.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EN_DASH "\xE2\x80\x93"
+
+bool
+csl_number_is_numeric(const char *v)
+{
+	bool digits = false;
+
+	if (v == NULL || !*v)
+		return false;
+	while (*v) {
+		size_t word = strcspn(v, " ,&-");
+		size_t i, d = 0;
+
+		for (i = 0; i < word; i++)
+			d += isdigit((unsigned char)v[i]) != 0;
+		if (word > 0 && d == 0)
+			return false;
+		/* letters may stand only before or after the digits: "12a", "S12" */
+		for (i = 0; i < word && !isdigit((unsigned char)v[i]); i++)
+			;
+		for (; i < word && isdigit((unsigned char)v[i]); i++)
+			;
+		for (; i < word; i++)
+			if (isdigit((unsigned char)v[i]))
+				return false;
+		digits |= d > 0;
+		v += word;
+		v += strspn(v, " ,&-");
+	}
+	return digits;
+}
+
+/* The ordinal term for N (CSL 1.0.2's matching), of GENDER where the locale has one. */
+static const char *
+ordinal_suffix(const struct csl_locale *loc, long n, const char *gender)
+{
+	static const char *const matches[] = {"whole-number", "last-two-digits",
+	                                      "last-digit"};
+	char name[32];
+	size_t m, i;
+	int g;
+
+	for (g = 0; g < 2; g++)
+		for (m = 0; m < 3; m++) {
+			long key = m == 0 ? n : m == 1 ? n % 100 : n % 10;
+
+			if ((m == 0 && n > 99) || (m == 1 && key < 10))
+				continue;
+			snprintf(name, sizeof(name), "ordinal-%02ld", key);
+			for (i = loc->nterms; i-- > 0;) {
+				const struct csl_term *t = &loc->terms[i];
+				const char *match = t->match ? t->match
+				                    : key < 10 ? "last-digit" : "last-two-digits";
+
+				if (strcmp(t->name, name) != 0 || strcmp(t->form, "long") != 0)
+					continue;
+				if (g == 0 && (gender == NULL || t->gender_form == NULL ||
+				               strcmp(t->gender_form, gender) != 0))
+					continue;
+				if (g == 1 && t->gender_form != NULL)
+					continue;
+				if (strcmp(match, matches[m]) == 0 ||
+				    (m == 1 && strcmp(match, "whole-number") == 0 && key == n))
+					return t->single;
+			}
+		}
+	return csl_term(loc, "ordinal", "long", false);
+}
+
+char *
+csl_number_ordinal(const struct csl_locale *loc, long n, bool long_form,
+                   const char *gender)
+{
+	struct buf b = {0};
+	const char *s;
+
+	if (long_form && n >= 1 && n <= 10) {
+		char name[24];
+
+		snprintf(name, sizeof(name), "long-ordinal-%02ld", n);
+		if ((s = csl_term(loc, name, "long", false)) != NULL)
+			return mem_strdup(s);
+	}
+	buf_printf(&b, "%ld", n);
+	if ((s = ordinal_suffix(loc, n, gender)) != NULL)
+		buf_puts(&b, s);
+	return b.data;
+}
+
+static void
+roman(long n, struct buf *b)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+	         {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
+	size_t i;
+
+	if (n <= 0 || n >= 4000) {
+		buf_printf(b, "%ld", n);
+		return;
+	}
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		for (; n >= r[i].v; n -= r[i].v)
+			buf_puts(b, r[i].s);
+}
+
+/* The gender of the term for VARIABLE (ordinals agree with it). */
+static const char *
+var_gender(const struct render *r, const char *variable)
+{
+	const struct csl_term *t = csl_term_entry(r->loc, variable, "long", NULL);
+
+	return t ? t->gender : NULL;
+}
+
+struct rt *
+csl_number_render(struct render *r, const struct csl_node *n)
+{
+	const char *var = csl_attr(n, "variable"), *form = csl_attr(n, "form");
+	const char *v = var ? csl_render_var(r, var) : NULL;
+	struct buf b = {0};
+	struct rt *t;
+
+	if (v == NULL)
+		return NULL;
+	if (!csl_number_is_numeric(v) || form == NULL || strcmp(form, "numeric") == 0) {
+		t = csl_number_text(r, var, v);
+		return csl_render_decorate(r, n, t);
+	}
+	while (*v) {
+		size_t skip = strspn(v, "0123456789");
+
+		if (skip == 0) {
+			if (*v == '-')
+				buf_puts(&b, EN_DASH);
+			else
+				buf_append(&b, v, 1);
+			v++;
+			continue;
+		}
+		if (strcmp(form, "roman") == 0) {
+			roman(strtol(v, NULL, 10), &b);
+		} else {
+			char *o = csl_number_ordinal(r->loc, strtol(v, NULL, 10),
+			                             strcmp(form, "long-ordinal") == 0,
+			                             var_gender(r, var));
+
+			buf_puts(&b, o);
+			free(o);
+		}
+		v += skip;
+	}
+	t = rt_text(b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return csl_render_decorate(r, n, t);
+}
+
+/* Does V name several things ("1-3", "2, 5", "4 & 6")? */
+static bool
+is_plural(const char *variable, const char *v)
+{
+	if (strcmp(variable, "number-of-pages") == 0 || strcmp(variable, "number-of-volumes") == 0)
+		return atol(v) > 1;
+	return strpbrk(v, "-,&") != NULL || strstr(v, EN_DASH) != NULL ||
+	       strstr(v, " and ") != NULL;
+}
+
+struct rt *
+csl_label_render(struct render *r, const struct csl_node *n, const char *variable)
+{
+	const char *v, *term = variable, *plural = csl_attr(n, "plural"), *t;
+	bool many;
+
+	/* A label calls no variable of its own: it counts nothing for cs:group. */
+	if (variable == NULL || (v = csl_render_peek(r, variable)) == NULL)
+		return NULL;
+	if (strcmp(variable, "locator") == 0)
+		term = r->cite && r->cite->label ? r->cite->label : "page";
+	many = plural && strcmp(plural, "always") == 0 ? true
+	       : plural && strcmp(plural, "never") == 0 ? false : is_plural(variable, v);
+	t = csl_term(r->loc, term, csl_attr(n, "form"), many);
+	return t && *t ? csl_render_decorate(r, n, rt_str(t)) : NULL;
+}
+
+/* The second number of a page range as FORMAT writes it, given the first. */
+static void
+page_second(const char *format, const char *a, const char *b, struct buf *out)
+{
+	size_t la = strlen(a), lb = strlen(b), same = 0, keep;
+	long first = atol(a);
+
+	if (la != lb || format == NULL || strcmp(format, "expanded") == 0) {
+		if (format && strcmp(format, "expanded") == 0 && lb < la) {
+			buf_append(out, a, la - lb);
+		}
+		buf_puts(out, b);
+		return;
+	}
+	while (same < la && a[same] == b[same])
+		same++;
+	keep = la - same;
+	if (strcmp(format, "minimal-two") == 0 ||
+	    (strncmp(format, "chicago", 7) == 0 && first % 100 >= 10)) {
+		if (keep < 2)
+			keep = la < 2 ? la : 2;
+	}
+	if (strncmp(format, "chicago", 7) == 0) {
+		if (first < 100 || first % 100 == 0)
+			keep = la;
+		else if (strcmp(format, "chicago-16") != 0 && strcmp(format, "chicago") == 0 &&
+		         la == 4 && la - same >= 3)
+			keep = la;
+	}
+	buf_puts(out, b + (la - keep));
+}
+
+/* A page range "A-B" in the style's format, with the locale's range delimiter. */
+static struct rt *
+page_range(struct render *r, const char *v)
+{
+	const char *format = csl_attr(&r->style->nodes[0], "page-range-format");
+	const char *delim = csl_term(r->loc, "page-range-delimiter", "long", false);
+	struct buf out = {0};
+	struct rt *t;
+
+	while (*v) {
+		size_t na = strspn(v, "0123456789"), sp, nb;
+		const char *dash;
+
+		if (na == 0) {
+			size_t other = strcspn(v, "0123456789");
+
+			buf_append(&out, v, other ? other : 1);
+			v += other ? other : 1;
+			continue;
+		}
+		dash = v + na;
+		sp = strspn(dash, " ");
+		if (dash[sp] == '-' || strncmp(dash + sp, EN_DASH, 3) == 0) {
+			const char *bstart = dash + sp + (dash[sp] == '-' ? 1 : 3);
+
+			while (*bstart == '-')
+				bstart++;
+			bstart += strspn(bstart, " ");
+			nb = strspn(bstart, "0123456789");
+			if (nb > 0) {
+				char a[32], b[32];
+
+				snprintf(a, sizeof(a), "%.*s", (int)(na < 31 ? na : 31), v);
+				snprintf(b, sizeof(b), "%.*s", (int)(nb < 31 ? nb : 31), bstart);
+				buf_puts(&out, a);
+				buf_puts(&out, delim ? delim : EN_DASH);
+				if (atol(b) > atol(a) || strlen(b) < strlen(a))
+					page_second(format, a, b, &out);
+				else
+					buf_puts(&out, b);
+				v = bstart + nb;
+				continue;
+			}
+		}
+		buf_append(&out, v, na);
+		v += na;
+	}
+	t = rt_text(out.data ? out.data : "", out.len);
+	buf_free(&out);
+	return t;
+}
+
+struct rt *
+csl_number_text(struct render *r, const char *variable, const char *value)
+{
+	if (strcmp(variable, "page") == 0 ||
+	    (strcmp(variable, "locator") == 0 && r->cite &&
+	     (r->cite->label == NULL || strcmp(r->cite->label, "page") == 0)))
+		return page_range(r, value);
+	return rt_str(value);
+}

@@ -1,0 +1,269 @@
+/* csl_out.c - rich text to the test suite's HTML: the tree as a run of open, close and
+ * text tokens, punctuation settled where pieces meet, then tags with flip-flop. */
+#include "csl_rich.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum tok_kind { TOK_OPEN, TOK_CLOSE, TOK_TEXT };
+
+struct tok {
+	enum tok_kind kind;
+	const struct rt_fmt *fmt; /* OPEN, CLOSE: the span's */
+	struct buf text;          /* TEXT: a copy, edited in place */
+};
+
+struct toks {
+	struct tok *t;
+	size_t n, cap;
+};
+
+static struct tok *
+push(struct toks *ts, enum tok_kind kind, const struct rt_fmt *fmt)
+{
+	struct tok *t;
+
+	if (ts->n == ts->cap) {
+		ts->cap = ts->cap ? 2 * ts->cap : 64;
+		ts->t = mem_realloc_array(ts->t, ts->cap, sizeof(*ts->t));
+	}
+	t = &ts->t[ts->n++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	t->fmt = fmt;
+	return t;
+}
+
+static void
+tokenise(const struct rt *t, struct toks *ts)
+{
+	size_t i;
+
+	if (t->text != NULL) {
+		if (*t->text != '\0')
+			buf_puts(&push(ts, TOK_TEXT, NULL)->text, t->text);
+		return;
+	}
+	if (rt_empty(t))
+		return;
+	push(ts, TOK_OPEN, &t->fmt);
+	for (i = 0; i < t->n; i++)
+		tokenise(t->kids[i], ts);
+	push(ts, TOK_CLOSE, &t->fmt);
+}
+
+/* The next text token after I, or NULL. */
+static struct tok *
+next_text(struct toks *ts, size_t i)
+{
+	for (i++; i < ts->n; i++)
+		if (ts->t[i].kind == TOK_TEXT && ts->t[i].text.len > 0)
+			return &ts->t[i];
+	return NULL;
+}
+
+static void
+drop_first(struct buf *b)
+{
+	memmove(b->data, b->data + 1, b->len);
+	b->len--;
+}
+
+/* Should the second of A then B (at a join) be dropped? */
+static bool
+redundant(char a, char b)
+{
+	if (a == b)
+		return strchr(".,;: ", a) != NULL;
+	return b == '.' && (a == '?' || a == '!');
+}
+
+/* Where a text ends in punctuation and the next begins with the same (or a period
+ * after ? and !), the second goes: "ed." + ". " reads "ed. ". */
+static void
+settle_joins(struct toks *ts)
+{
+	size_t i;
+
+	for (i = 0; i < ts->n; i++) {
+		struct tok *a = &ts->t[i], *b;
+
+		if (a->kind != TOK_TEXT || a->text.len == 0 || (b = next_text(ts, i)) == NULL)
+			continue;
+		if (redundant(a->text.data[a->text.len - 1], b->text.data[0]))
+			drop_first(&b->text);
+	}
+}
+
+/* CSL's punctuation-in-quote: a period or comma right after a closing quote moves
+ * inside it. */
+static void
+punctuation_in_quote(struct toks *ts)
+{
+	size_t i, j;
+
+	for (i = 0; i < ts->n; i++) {
+		struct tok *b;
+		char c;
+
+		if (ts->t[i].kind != TOK_CLOSE || !ts->t[i].fmt->quotes ||
+		    (b = next_text(ts, i)) == NULL)
+			continue;
+		for (j = i + 1; ts->t[j].kind == TOK_CLOSE; j++)
+			;
+		c = b->text.data[0];
+		if (&ts->t[j] != b || (c != '.' && c != ','))
+			continue;
+		for (j = i; j-- > 0 && ts->t[j].kind != TOK_TEXT;)
+			;
+		drop_first(&b->text);
+		if (ts->t[j].text.len > 0 &&
+		    strchr(".?!", ts->t[j].text.data[ts->t[j].text.len - 1]) != NULL)
+			continue;
+		buf_append(&ts->t[j].text, &c, 1);
+	}
+}
+
+static void
+escape(const char *s, size_t n, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '&')
+			buf_puts(out, "&#38;");
+		else if (s[i] == '<')
+			buf_puts(out, "&#60;");
+		else if (s[i] == '>')
+			buf_puts(out, "&#62;");
+		else if (s[i] == '\'')
+			buf_puts(out, "\xE2\x80\x99");
+		else
+			buf_append(out, &s[i], 1);
+	}
+}
+
+/* What is in force while writing: for flip-flop and nested quotes. */
+struct state {
+	unsigned char style, variant, weight;
+	unsigned quotes;
+};
+
+static const char *const display_open[] = {
+	NULL, "<div class=\"csl-block\">", "<div class=\"csl-left-margin\">",
+	"<div class=\"csl-right-inline\">", "<div class=\"csl-indent\">",
+};
+
+/* The close tags of one span, in the order their open tags were written. */
+struct closer {
+	const char *tag[8];
+	int n;
+};
+
+static void
+tag(struct buf *out, struct closer *c, const char *open, const char *close)
+{
+	buf_puts(out, open);
+	c->tag[c->n++] = close;
+}
+
+static void
+open_style(const struct rt_fmt *f, struct state *s, struct buf *out, struct closer *c)
+{
+	if (f->style == RT_STYLE_ITALIC && s->style != RT_STYLE_ITALIC)
+		tag(out, c, "<i>", "</i>");
+	else if (f->style && f->style != RT_STYLE_OBLIQUE && s->style == RT_STYLE_ITALIC)
+		tag(out, c, "<span style=\"font-style:normal;\">", "</span>");
+	else if (f->style == RT_STYLE_OBLIQUE)
+		tag(out, c, "<span style=\"font-style:oblique;\">", "</span>");
+	if (f->style)
+		s->style = f->style == RT_STYLE_ITALIC && s->style == RT_STYLE_ITALIC
+		           ? RT_STYLE_NORMAL : f->style;
+	if (f->variant == RT_VARIANT_SMALL_CAPS)
+		tag(out, c, "<span style=\"font-variant:small-caps;\">", "</span>");
+	else if (f->variant == RT_VARIANT_NORMAL && s->variant == RT_VARIANT_SMALL_CAPS)
+		tag(out, c, "<span style=\"font-variant:normal;\">", "</span>");
+	if (f->variant)
+		s->variant = f->variant;
+	if (f->weight == RT_WEIGHT_BOLD && s->weight != RT_WEIGHT_BOLD)
+		tag(out, c, "<b>", "</b>");
+	else if (f->weight == RT_WEIGHT_NORMAL && s->weight == RT_WEIGHT_BOLD)
+		tag(out, c, "<span style=\"font-weight:normal;\">", "</span>");
+	else if (f->weight == RT_WEIGHT_LIGHT)
+		tag(out, c, "<span style=\"font-weight:light;\">", "</span>");
+	if (f->weight)
+		s->weight = f->weight;
+}
+
+/* Writes the open tags of F to OUT, records their close tags in C; updates S. */
+static void
+open_tags(const struct rt_fmt *f, struct state *s, const struct rt_quotes *q,
+          struct buf *out, struct closer *c)
+{
+	c->n = 0;
+	if (f->display)
+		tag(out, c, display_open[f->display], "</div>");
+	open_style(f, s, out, c);
+	if (f->decoration == RT_DECORATION_UNDERLINE)
+		tag(out, c, "<span style=\"text-decoration:underline;\">", "</span>");
+	else if (f->decoration == RT_DECORATION_NONE)
+		tag(out, c, "<span style=\"text-decoration:none;\">", "</span>");
+	if (f->valign == RT_VALIGN_SUP)
+		tag(out, c, "<sup>", "</sup>");
+	else if (f->valign == RT_VALIGN_SUB)
+		tag(out, c, "<sub>", "</sub>");
+	else if (f->valign == RT_VALIGN_BASELINE)
+		tag(out, c, "<span style=\"baseline\">", "</span>");
+	if (f->quotes) {
+		tag(out, c, s->quotes % 2 ? q->open_inner : q->open,
+		    s->quotes % 2 ? q->close_inner : q->close);
+		s->quotes++;
+	}
+}
+
+/* Spans nested deeper than this are written without their own tags. */
+#define MAX_NEST 256
+
+static void
+write_tokens(const struct toks *ts, const struct rt_quotes *q, struct buf *out)
+{
+	struct state stack[MAX_NEST], s = {0, 0, 0, 0};
+	struct closer closes[MAX_NEST];
+	size_t i, depth = 0;
+
+	for (i = 0; i < ts->n; i++) {
+		const struct tok *t = &ts->t[i];
+
+		if (t->kind == TOK_TEXT) {
+			escape(t->text.data, t->text.len, out);
+		} else if (t->kind == TOK_OPEN) {
+			if (depth < MAX_NEST) {
+				stack[depth] = s;
+				open_tags(t->fmt, &s, q, out, &closes[depth]);
+			}
+			depth++;
+		} else if (depth-- <= MAX_NEST) {
+			while (closes[depth].n > 0)
+				buf_puts(out, closes[depth].tag[--closes[depth].n]);
+			s = stack[depth];
+		}
+	}
+}
+
+void
+csl_out_html(const struct rt *t, const struct rt_quotes *q, struct buf *out)
+{
+	struct toks ts = {NULL, 0, 0};
+	size_t i;
+
+	tokenise(t, &ts);
+	if (q->punctuation_in_quote)
+		punctuation_in_quote(&ts);
+	settle_joins(&ts);
+	write_tokens(&ts, q, out);
+	for (i = 0; i < ts.n; i++)
+		buf_free(&ts.t[i].text);
+	free(ts.t);
+	if (out->data == NULL)
+		buf_puts(out, "");
+}

@@ -1,0 +1,246 @@
+/* csl_text.c - text-case over rich text (lowercase, uppercase, capitalize-first and
+ * -all, sentence, title with English stop words), word state carried across leaves;
+ * strip-periods. */
+#include "csl_render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unistr.h>
+
+static const char *const stop_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into",
+	"nor", "of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via",
+	"with", "yet", NULL,
+};
+
+enum tcase { TC_LOWER, TC_UPPER, TC_CAP_FIRST, TC_CAP_ALL, TC_SENTENCE, TC_TITLE };
+
+/* What carries from one leaf to the next. */
+struct tstate {
+	enum tcase mode;
+	bool first_word;  /* no word seen yet */
+	bool after_colon; /* the last word ended a clause: the next is capitalised */
+	bool upper_all;   /* the whole text is upper case: words are lowered first */
+};
+
+static char *
+map(const char *s, size_t n, bool upper, size_t *len)
+{
+	uint8_t *r = upper ? u8_toupper((const uint8_t *)s, n, NULL, NULL, NULL, len)
+	                   : u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, len);
+
+	if (r == NULL)
+		mem_exhausted();
+	return (char *)r;
+}
+
+static bool
+is_case(const char *s, size_t n, bool upper)
+{
+	size_t len;
+	char *m = map(s, n, upper, &len);
+	bool same = len == n && memcmp(m, s, n) == 0;
+
+	free(m);
+	return same;
+}
+
+/* Bytes of the UTF-8 character at S, within MAX (S need not be NUL-terminated). */
+static size_t
+char_len(const char *s, size_t max)
+{
+	size_t n = 1;
+
+	while (n < max && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+/* Appends WORD (N bytes) with its first character upper-cased. */
+static void
+capitalise(const char *w, size_t n, struct buf *out)
+{
+	size_t c = char_len(w, n), len;
+	char *m = map(w, c, true, &len);
+
+	buf_append(out, m, len);
+	buf_append(out, w + c, n - c);
+	free(m);
+}
+
+static bool
+is_stop_word(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; stop_words[i] != NULL; i++)
+		if (strlen(stop_words[i]) == n && memcmp(stop_words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+static void
+title_word(struct tstate *st, const char *w, size_t n, bool last, struct buf *out)
+{
+	char *low = NULL;
+	size_t len;
+
+	if (st->upper_all) {
+		low = map(w, n, false, &len);
+		w = low;
+		n = len;
+	}
+	if (!is_case(w, n, false) || (is_stop_word(w, n) && !st->first_word &&
+	                              !st->after_colon && !last))
+		buf_append(out, w, n);
+	else
+		capitalise(w, n, out);
+	free(low);
+}
+
+static void
+case_word(struct tstate *st, const char *w, size_t n, bool last, struct buf *out)
+{
+	char *m;
+	size_t len;
+
+	switch (st->mode) {
+	case TC_LOWER:
+	case TC_UPPER:
+		m = map(w, n, st->mode == TC_UPPER, &len);
+		buf_append(out, m, len);
+		free(m);
+		break;
+	case TC_CAP_FIRST:
+		if (st->first_word)
+			capitalise(w, n, out);
+		else
+			buf_append(out, w, n);
+		break;
+	case TC_CAP_ALL:
+		capitalise(w, n, out);
+		break;
+	case TC_SENTENCE:
+		if (st->upper_all) {
+			m = map(w, n, false, &len);
+			if (st->first_word)
+				capitalise(m, len, out);
+			else
+				buf_append(out, m, len);
+			free(m);
+		} else if (st->first_word && is_case(w, n, false))
+			capitalise(w, n, out);
+		else
+			buf_append(out, w, n);
+		break;
+	case TC_TITLE:
+		title_word(st, w, n, last, out);
+		break;
+	}
+}
+
+/* Recases leaf T word by word; LAST_LEAF: its last word ends the text. */
+static void
+case_leaf(struct tstate *st, struct rt *t, bool last_leaf)
+{
+	struct buf out = {0};
+	const char *p = t->text;
+
+	while (*p) {
+		size_t sep = strcspn(p, " -/"), n;
+
+		if (sep == 0) {
+			n = 1;
+			buf_append(&out, p, n);
+			if (*p != '-' && *p != '/')
+				st->after_colon = false;
+			p += n;
+			continue;
+		}
+		n = sep;
+		/* leading punctuation ("(Word", "“Word") belongs to the word's start */
+		while (n > 0 && strchr("([\"'", *p) != NULL) {
+			buf_append(&out, p, 1);
+			p++;
+			n--;
+		}
+		if (n > 0) {
+			case_word(st, p, n, last_leaf && p[n] == '\0', &out);
+			st->first_word = false;
+			st->after_colon = p[n - 1] == ':' || p[n - 1] == '?' || p[n - 1] == '!';
+		}
+		p += n;
+	}
+	free(t->text);
+	t->text = out.data ? out.data : mem_strdup("");
+}
+
+static void
+collect(struct rt *t, struct rt ***leaves, size_t *n, size_t *cap)
+{
+	size_t i;
+
+	if (t->fmt.nocase)
+		return;
+	if (t->text != NULL) {
+		if (*n == *cap) {
+			*cap = *cap ? 2 * *cap : 16;
+			*leaves = mem_realloc_array(*leaves, *cap, sizeof(**leaves));
+		}
+		(*leaves)[(*n)++] = t;
+		return;
+	}
+	for (i = 0; i < t->n; i++)
+		collect(t->kids[i], leaves, n, cap);
+}
+
+bool
+csl_text_english(const struct csl_item *item)
+{
+	const char *lang = csl_item_text(item, "language");
+
+	return lang == NULL || strncmp(lang, "en", 2) == 0;
+}
+
+void
+csl_text_case(struct rt *t, const char *text_case, const struct render *r)
+{
+	static const char *const names[] = {"lowercase", "uppercase", "capitalize-first",
+	                                    "capitalize-all", "sentence", "title", NULL};
+	struct tstate st = {TC_LOWER, true, false, false};
+	struct rt **leaves = NULL;
+	struct buf all = {0};
+	size_t n = 0, cap = 0, i;
+	int m;
+
+	for (m = 0; names[m] != NULL && strcmp(names[m], text_case) != 0; m++)
+		;
+	if (names[m] == NULL || (m == TC_TITLE && !csl_text_english(r->item)))
+		return;
+	st.mode = (enum tcase)m;
+	collect(t, &leaves, &n, &cap);
+	rt_plain(t, &all);
+	st.upper_all = all.len > 0 && is_case(all.data, all.len, true) &&
+	               !is_case(all.data, all.len, false);
+	buf_free(&all);
+	for (i = 0; i < n; i++)
+		case_leaf(&st, leaves[i], i + 1 == n);
+	free(leaves);
+}
+
+void
+csl_text_strip_periods(struct rt *t)
+{
+	size_t i, j;
+
+	if (t->text != NULL) {
+		for (i = j = 0; t->text[i]; i++)
+			if (t->text[i] != '.')
+				t->text[j++] = t->text[i];
+		t->text[j] = '\0';
+	}
+	for (i = 0; i < t->n; i++)
+		csl_text_strip_periods(t->kids[i]);
+}
