@@ -150,7 +150,8 @@ render_part(struct render *r, const struct dpart *p, const struct csl_date *d, i
 	    strcmp(pattr(p, "strip-periods"), "true") == 0)
 		csl_text_strip_periods(t);
 	if (p->over)
-		return csl_render_decorate(r, p->over, t);
+		t = csl_render_format(r, p->over, t);
+	/* a localized date keeps the locale's affixes (CSL 1.0.2) */
 	return csl_render_affix(p->base, t);
 }
 
@@ -170,7 +171,7 @@ collect_parts(struct render *r, const struct csl_node *n, struct dpart *parts)
 		for (k = n->kids; k != NULL && np < 3; k = k->next)
 			if (k->el == CSL_EL_DATE_PART && part_of(csl_attr(k, "name")) >= 0)
 				parts[np++] = (struct dpart){(enum part)part_of(csl_attr(k, "name")),
-				                             k->xml, NULL};
+				                             k->xml, k};
 		return np;
 	}
 	loc = strcmp(form, "numeric") == 0 ? r->loc->date_numeric : r->loc->date_text;
@@ -194,6 +195,7 @@ static void
 add_parts(struct render *r, struct rt *out, const struct dpart *parts, size_t from,
           size_t to, const struct csl_date *d, int end, bool *suffix_done)
 {
+	const char *delim = r->date_delimiter;
 	size_t i;
 
 	for (i = from; i < to; i++) {
@@ -201,6 +203,8 @@ add_parts(struct render *r, struct rt *out, const struct dpart *parts, size_t fr
 
 		if (t != NULL && parts[i].which == PART_YEAR)
 			*suffix_done = true;
+		if (t != NULL && delim && *delim && !rt_empty(out))
+			rt_add(out, rt_str(delim));
 		rt_add(out, t);
 	}
 }
@@ -277,6 +281,7 @@ csl_date_render(struct render *r, const struct csl_node *n)
 	if (v->date.literal != NULL)
 		return csl_render_decorate(r, n, rt_str(v->date.literal));
 	np = collect_parts(r, n, parts);
+	r->date_delimiter = csl_attr(n, "form") ? NULL : csl_attr(n, "delimiter");
 	if (v->date.range && (v->date.year[1] != 0 || v->date.month[1] || v->date.day[1]))
 		out = render_range(r, parts, np, &v->date);
 	else {

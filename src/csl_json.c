@@ -52,6 +52,68 @@ truthy(const json_t *v)
 	                     (json_is_string(v) && *json_string_value(v) != '\0'));
 }
 
+/* Moves the lower-case words that open FAMILY ("van", "de la", "d'") into the
+ * non-dropping particle, and those that close GIVEN ("Ludwig van") into the dropping
+ * particle, as citeproc-js does when the data does not say; "Doe, III" in GIVEN is a
+ * suffix (after ",!" one written with its comma). */
+static void
+parse_particles(struct csl_name *n)
+{
+	char *p, *split;
+
+	if (n->family && n->non_dropping == NULL) {
+		char *end = NULL;
+
+		for (p = n->family; islower((unsigned char)*p);) {
+			size_t w = strcspn(p, " '-");
+
+			if (p[w] == ' ') {
+				end = p = p + w + 1;
+				continue;
+			}
+			if ((p[w] == '\'' || p[w] == '-') && p[w + 1] != '\0' &&
+			    !islower((unsigned char)p[w + 1]))
+				end = p + w + 1;
+			break;
+		}
+		if (end != NULL && *end != '\0') {
+			size_t len = (size_t)(end - n->family);
+
+			n->non_dropping = mem_alloc(len + 1);
+			memcpy(n->non_dropping, n->family, len);
+			n->non_dropping[len] = '\0';
+			if (len > 0 && n->non_dropping[len - 1] == ' ')
+				n->non_dropping[len - 1] = '\0';
+			memmove(n->family, end, strlen(end) + 1);
+		}
+	}
+	if (n->given && n->suffix == NULL && (p = strstr(n->given, ",")) != NULL) {
+		split = p + 1;
+		n->comma_suffix = *split == '!';
+		split += strspn(split, "! ");
+		n->suffix = mem_strdup(split);
+		*p = '\0';
+	}
+	if (n->given && n->dropping == NULL && (p = strrchr(n->given, ' ')) != NULL &&
+	    islower((unsigned char)p[1])) {
+		while (p > n->given && p[-1] != ' ')
+			p--;
+		for (split = p; split > n->given && islower((unsigned char)split[0]);) {
+			char *q = split - 1;
+
+			while (q > n->given && q[-1] != ' ')
+				q--;
+			if (!islower((unsigned char)*q))
+				break;
+			split = q;
+		}
+		if (islower((unsigned char)*split) && split > n->given) {
+			n->dropping = mem_strdup(split);
+			split[-1] = '\0';
+		}
+	}
+}
+
 static void
 read_name(struct csl_name *n, const json_t *obj)
 {
@@ -70,6 +132,8 @@ read_name(struct csl_name *n, const json_t *obj)
 	n->static_order = truthy(json_object_get(obj, "static-ordering"));
 	if (n->literal == NULL && n->family == NULL && n->given == NULL)
 		n->literal = field(obj, "name");
+	if (!json_is_false(json_object_get(obj, "parse-names")))
+		parse_particles(n);
 }
 
 static int

@@ -49,9 +49,8 @@ read_opts(struct render *r, const struct csl_node *names, struct nameopts *o)
 		                                     "et-al-subsequent-use-first", NULL),
 		                         o->etal_first);
 	}
-	o->etal_last = csl_attr_is(nm, "et-al-use-last", "true") ||
-	               (nm == NULL && csl_inherit(names, "et-al-use-last", NULL) &&
-	                strcmp(csl_inherit(names, "et-al-use-last", NULL), "true") == 0);
+	v = csl_inherit(nm ? nm : names, "et-al-use-last", NULL);
+	o->etal_last = v && strcmp(v, "true") == 0;
 	if (o->delim == NULL)
 		o->delim = ", ";
 	if (o->sort_sep == NULL)
@@ -99,6 +98,15 @@ initials(const char *given, const char *with, bool hyphen, struct buf *out)
 			while (out->len > 0 && out->data[out->len - 1] == ' ')
 				out->len--;
 			buf_puts(out, "-");
+		}
+		if (len > 1 && p[0] >= 'a' && p[0] <= 'z') {
+			/* a lower-case word ("de") is a particle, kept whole */
+			if (out->len > 0 && out->data[out->len - 1] != ' ')
+				buf_puts(out, " ");
+			buf_append(out, p, len);
+			buf_puts(out, " ");
+			p += len;
+			continue;
 		}
 		while (((unsigned char)p[clen] & 0xC0) == 0x80)
 			clen++;
@@ -236,8 +244,11 @@ render_name(struct render *r, const struct nameopts *o, const struct csl_name *n
 }
 
 static bool
-inverted(const struct nameopts *o, const struct render *r, size_t i)
+inverted(const struct nameopts *o, const struct render *r, const struct csl_var *v,
+         size_t i)
 {
+	if (v->names[i].literal != NULL)
+		return false;
 	if (r->sort_key)
 		return true;
 	if (o->sort_order == NULL)
@@ -294,18 +305,11 @@ render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
 		and_ = csl_term(r->loc, "and", "long", false);
 	else if (o->and_ && strcmp(o->and_, "symbol") == 0)
 		and_ = "&";
-	if (o->form && strcmp(o->form, "count") == 0) {
-		char num[24];
-
-		rt_free(out);
-		snprintf(num, sizeof(num), "%zu", shown);
-		return rt_str(num);
-	}
 	for (i = 0; i < shown; i++) {
 		bool last = i + 1 == shown && shown == n && i > 0;
 
 		if (i > 0 && last && and_ && !r->sort_key) {
-			if (precedes(o->precedes_last, shown, inverted(o, r, i - 1)))
+			if (precedes(o->precedes_last, shown, inverted(o, r, v, i - 1)))
 				rt_add(out, rt_str(o->delim));
 			else
 				rt_add(out, rt_str(" "));
@@ -314,19 +318,19 @@ render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
 		} else if (i > 0) {
 			rt_add(out, rt_str(o->delim));
 		}
-		rt_add(out, render_name(r, o, &v->names[i], inverted(o, r, i)));
+		rt_add(out, render_name(r, o, &v->names[i], inverted(o, r, v, i)));
 	}
 	if (shown < n && !r->sort_key) {
 		if (o->etal_last && shown + 1 < n) {
 			rt_add(out, rt_str(o->delim));
 			rt_add(out, rt_str("\xE2\x80\xA6 "));
-			rt_add(out, render_name(r, o, &v->names[n - 1], inverted(o, r, n - 1)));
+			rt_add(out, render_name(r, o, &v->names[n - 1], inverted(o, r, v, n - 1)));
 		} else {
 			struct rt *etal = render_etal(r, o);
 
 			if (etal != NULL) {
 				rt_add(out, rt_str(precedes(o->precedes_etal, shown,
-				                            inverted(o, r, shown - 1)) ? o->delim
+				                            inverted(o, r, v, shown - 1)) ? o->delim
 				                                                       : " "));
 				rt_add(out, etal);
 			}
@@ -440,6 +444,29 @@ render_substitute(struct render *r, const struct csl_node *names)
 	return NULL;
 }
 
+/* form="count": how many names all the variables show together (nothing for 0). */
+static struct rt *
+render_count(struct render *r, const struct nameopts *o, const struct csl_node *n,
+             char vars[][32], size_t nvars)
+{
+	size_t i, total = 0;
+	char num[24];
+
+	for (i = 0; i < nvars; i++) {
+		const struct csl_var *v = csl_item_var(r->item, vars[i]);
+		bool found = v && v->kind == CSL_VAR_NAMES && v->nnames > 0 &&
+		             !csl_render_suppressed(r, vars[i]);
+
+		csl_render_count(r, vars[i], found);
+		if (found)
+			total += shown_count(r, o, v->nnames);
+	}
+	if (total == 0)
+		return render_substitute(r, n);
+	snprintf(num, sizeof(num), "%zu", total);
+	return csl_render_decorate(r, n, rt_str(num));
+}
+
 struct rt *
 csl_names_render(struct render *r, const struct csl_node *n)
 {
@@ -455,6 +482,8 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	o.name = csl_child(from, CSL_EL_NAME);
 	o.etal = csl_child(from, CSL_EL_ET_AL);
 	read_opts(r, n, &o);
+	if (o.form && strcmp(o.form, "count") == 0)
+		return render_count(r, &o, n, vars, nvars);
 	for (i = 0; i < nvars; i++) {
 		const struct csl_var *v = csl_item_var(r->item, vars[i]), *tr;
 		const char *term = vars[i];

@@ -386,7 +386,7 @@ csl_render_affix(const xmlNode *x, struct rt *content)
 }
 
 struct rt *
-csl_render_decorate(struct render *r, const struct csl_node *n, struct rt *content)
+csl_render_format(struct render *r, const struct csl_node *n, struct rt *content)
 {
 	struct rt_fmt f;
 	struct rt *span;
@@ -402,20 +402,30 @@ csl_render_decorate(struct render *r, const struct csl_node *n, struct rt *conte
 	if (r->sort_key)
 		return content;
 	read_fmt(n, &f);
-	span = content;
-	if (f.style || f.variant || f.weight || f.decoration || f.valign || f.quotes) {
-		span = rt_span();
-		span->fmt = f;
-		span->fmt.display = 0;
-		rt_add(span, content);
-	}
-	span = n->el == CSL_EL_LAYOUT ? span : csl_render_affix(n->xml, span);
-	if (f.display) {
-		struct rt *d = rt_span();
-
-		d->fmt.display = f.display;
-		rt_add(d, span);
-		span = d;
-	}
+	if (!(f.style || f.variant || f.weight || f.decoration || f.valign || f.quotes))
+		return content;
+	span = rt_span();
+	span->fmt = f;
+	span->fmt.display = 0;
+	rt_add(span, content);
 	return span;
+}
+
+struct rt *
+csl_render_decorate(struct render *r, const struct csl_node *n, struct rt *content)
+{
+	struct rt *span = csl_render_format(r, n, content), *d;
+	struct rt_fmt f;
+
+	if (span == NULL || r->sort_key)
+		return span;
+	if (n->el != CSL_EL_LAYOUT)
+		span = csl_render_affix(n->xml, span);
+	read_fmt(n, &f);
+	if (!f.display)
+		return span;
+	d = rt_span();
+	d->fmt.display = f.display;
+	rt_add(d, span);
+	return d;
 }

@@ -38,6 +38,7 @@ struct render {
 	bool recording;                 /* inside cs:substitute: found variables go there */
 	const struct csl_node *names;   /* the cs:names a substitute is in, or NULL */
 	unsigned tried, found;          /* variables looked up / found, for cs:group */
+	const char *date_delimiter;     /* the non-localized cs:date being rendered's */
 	char scratch[32];               /* a computed variable's text (csl_render_peek) */
 	unsigned long steps;
 	bool ended;                     /* the budget ran out; the render is cut short */
@@ -50,6 +51,10 @@ struct rt *csl_render_node(struct render *r, const struct csl_node *n);
 
 /* N's children, joined by N's delimiter attribute. */
 struct rt *csl_render_kids(struct render *r, const struct csl_node *n);
+
+/* CONTENT with N's text-case, strip-periods, font and quotes, without affixes. */
+struct rt *csl_render_format(struct render *r, const struct csl_node *n,
+                             struct rt *content);
 
 /* CONTENT with N's formatting, affixes, quotes, text-case and display; NULL stays. */
 struct rt *csl_render_decorate(struct render *r, const struct csl_node *n,
