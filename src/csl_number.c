@@ -284,5 +284,5 @@ csl_number_text(struct render *r, const char *variable, const char *value)
 	    (strcmp(variable, "locator") == 0 && r->cite &&
 	     (r->cite->label == NULL || strcmp(r->cite->label, "page") == 0)))
 		return page_range(r, value);
-	return rt_str(value);
+	return rt_parse(value);
 }

@@ -113,3 +113,122 @@ rt_last_leaf(struct rt *t)
 	}
 	return NULL;
 }
+
+/* The inline tags of field markup, what each sets, and its closing tag. */
+static const struct {
+	const char *open, *close;
+	struct rt_fmt fmt;
+} tags[] = {
+	{"<i>", "</i>", {.style = RT_STYLE_ITALIC}},
+	{"<b>", "</b>", {.weight = RT_WEIGHT_BOLD}},
+	{"<sup>", "</sup>", {.valign = RT_VALIGN_SUP, .nocase = true}},
+	{"<sub>", "</sub>", {.valign = RT_VALIGN_SUB, .nocase = true}},
+	{"<sc>", "</sc>", {.variant = RT_VARIANT_SMALL_CAPS, .nocase = true}},
+	{"<span class=\"nocase\">", "</span>", {.nocase = true}},
+	{"<span style=\"font-variant:small-caps;\">", "</span>",
+	 {.variant = RT_VARIANT_SMALL_CAPS, .nocase = true}},
+};
+
+#define PARSE_DEPTH 32
+#define QUOTE_TAG ((size_t)-1)
+
+struct parse {
+	struct rt *stack[PARSE_DEPTH];
+	size_t tag[PARSE_DEPTH]; /* which tag opened each level (QUOTE_TAG: quotes) */
+	int depth;
+	struct buf text;
+};
+
+static void
+flush_text(struct parse *p)
+{
+	if (p->text.len > 0)
+		rt_add(p->stack[p->depth], rt_text(p->text.data, p->text.len));
+	p->text.len = 0;
+}
+
+static void
+open_span(struct parse *p, size_t tag, const struct rt_fmt *fmt)
+{
+	struct rt *span = rt_span();
+
+	flush_text(p);
+	span->fmt = *fmt;
+	rt_add(p->stack[p->depth], span);
+	p->stack[++p->depth] = span;
+	p->tag[p->depth] = tag;
+}
+
+/* Is the quote at S an opening one (at the start or after a space or bracket)? */
+static bool
+opens_quote(const char *start, const char *s)
+{
+	return s == start || strchr(" ([", s[-1]) != NULL;
+}
+
+/* Reads one piece of markup at S; returns its length, or 0 when S is plain text. */
+static size_t
+markup(struct parse *p, const char *start, const char *s)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		n = strlen(tags[i].open);
+		if (strncmp(s, tags[i].open, n) == 0 && p->depth + 1 < PARSE_DEPTH) {
+			open_span(p, i, &tags[i].fmt);
+			return n;
+		}
+		n = strlen(tags[i].close);
+		if (p->depth > 0 && p->tag[p->depth] != QUOTE_TAG &&
+		    strncmp(tags[p->tag[p->depth]].close, tags[i].close, n) == 0 &&
+		    strncmp(s, tags[i].close, n) == 0) {
+			flush_text(p);
+			p->depth--;
+			return n;
+		}
+	}
+	n = strncmp(s, "\xE2\x80\x9C", 3) == 0 || strncmp(s, "\xE2\x80\x9D", 3) == 0 ? 3
+	    : *s == '"' ? 1 : 0;
+	if (n == 0)
+		return 0;
+	if (p->depth > 0 && p->tag[p->depth] == QUOTE_TAG && (n == 1 || s[2] == '\x9D')) {
+		flush_text(p);
+		p->depth--;
+		return n;
+	}
+	if ((n == 3 && s[2] == '\x9C') || (n == 1 && opens_quote(start, s))) {
+		struct rt_fmt q = {.quotes = true};
+
+		if (p->depth + 1 < PARSE_DEPTH) {
+			open_span(p, QUOTE_TAG, &q);
+			return n;
+		}
+	}
+	return 0;
+}
+
+struct rt *
+rt_parse(const char *s)
+{
+	struct parse p;
+	const char *start = s;
+
+	memset(&p, 0, sizeof(p));
+	p.stack[0] = rt_span();
+	if (strpbrk(s, "<\"\xE2") == NULL) {
+		rt_free(p.stack[0]);
+		return rt_str(s);
+	}
+	while (*s) {
+		size_t n = markup(&p, start, s);
+
+		if (n == 0) {
+			buf_append(&p.text, s, 1);
+			n = 1;
+		}
+		s += n;
+	}
+	flush_text(&p);
+	buf_free(&p.text);
+	return p.stack[0];
+}

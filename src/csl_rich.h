@@ -47,6 +47,11 @@ bool rt_empty(const struct rt *t);
 /* T's text without formatting, appended to OUT. */
 void rt_plain(const struct rt *t, struct buf *out);
 
+/* The markup CSL-JSON allows in a field (<i>, <b>, <sup>, <sub>, <sc>, <span
+ * class="nocase">, small-caps spans, straight or curly double quotes) read into rich
+ * text; anything else stays text. */
+struct rt *rt_parse(const char *s);
+
 /* A deep copy of T. */
 struct rt *rt_copy(const struct rt *t);
 

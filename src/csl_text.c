@@ -81,23 +81,16 @@ is_stop_word(const char *w, size_t n)
 	return false;
 }
 
+/* Title case: lower-case words capitalised but for stop words inside the title;
+ * words with capitals of their own ("UK", "iPhone") stay. */
 static void
 title_word(struct tstate *st, const char *w, size_t n, bool last, struct buf *out)
 {
-	char *low = NULL;
-	size_t len;
-
-	if (st->upper_all) {
-		low = map(w, n, false, &len);
-		w = low;
-		n = len;
-	}
 	if (!is_case(w, n, false) || (is_stop_word(w, n) && !st->first_word &&
 	                              !st->after_colon && !last))
 		buf_append(out, w, n);
 	else
 		capitalise(w, n, out);
-	free(low);
 }
 
 static void
