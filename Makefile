@@ -119,7 +119,8 @@ UNIT_BINS = $(UNIT_TESTS:%=build/unit/test_%)
 SAN_UNIT_BINS = $(UNIT_TESTS:%=build/san/unit/test_%)
 
 test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
-	build/tsan/briefc build/fuzz/fuzz_pipeline build/fuzz/fuzz_import
+	build/tsan/briefc build/fuzz/fuzz_pipeline build/fuzz/fuzz_import build/csl-runner \
+	build/san/csl-runner
 	tests/run
 
 # The CSL processor test suite, read in place from the shared checkout; the runner
