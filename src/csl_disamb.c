@@ -34,53 +34,85 @@ rerender(struct pass *p, size_t i)
 	p->text[i] = p->fn(p->ctx, i, &p->dis[i]);
 }
 
-/* Tries STATE for item I; keeps it if I is no longer ambiguous, else restores. */
+/* How many of the items in GROUP are told apart from every other item. */
+static size_t
+distinct(const struct pass *p, const size_t *group, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += !ambiguous(p, group[i]);
+	return count;
+}
+
+/* Sets the step STEP (1 add-names, 2 givenname) to LEVEL on every item of GROUP
+ * and renders them again; returns whether any text changed. */
 static bool
-try_state(struct pass *p, size_t i, const struct csl_disamb *state)
+set_level(struct pass *p, const size_t *group, size_t n, int step, int level)
 {
-	struct csl_disamb old = p->dis[i];
-	char *before = mem_strdup(p->text[i]);
+	size_t i;
+	bool changed = false;
 
-	p->dis[i] = *state;
-	rerender(p, i);
-	if (!ambiguous(p, i)) {
+	for (i = 0; i < n; i++) {
+		struct csl_disamb *d = &p->dis[group[i]];
+		char *before = p->text[group[i]];
+
+		if (step == 1)
+			d->add_names = level;
+		else
+			d->givenname = level;
+		p->text[group[i]] = p->fn(p->ctx, group[i], d);
+		changed |= strcmp(before, p->text[group[i]]) != 0;
 		free(before);
-		return true;
 	}
-	p->dis[i] = old;
-	free(p->text[i]);
-	p->text[i] = before;
-	return false;
+	return changed;
 }
 
+/* One step for one set of alike cites, all of them together (as citeproc-js does):
+ * the lowest level that tells the most of them apart, or none if no level helps. */
 static void
-add_names(struct pass *p, size_t i)
+expand_group(struct pass *p, const size_t *group, size_t n, int step, int max)
 {
-	struct csl_disamb s = p->dis[i];
-	char *last = mem_strdup(p->text[i]);
+	size_t best = distinct(p, group, n), now;
+	int level, best_level = 0;
 
-	for (s.add_names = 1; s.add_names <= MAX_ADD_NAMES; s.add_names++) {
-		char *t = p->fn(p->ctx, i, &s);
-		bool same = strcmp(t, last) == 0;
-
-		free(last);
-		last = t;
-		if (same)
+	for (level = 1; level <= max; level++) {
+		if (!set_level(p, group, n, step, level))
 			break;
-		if (try_state(p, i, &s))
+		now = distinct(p, group, n);
+		if (now > best) {
+			best = now;
+			best_level = level;
+		}
+		if (best == n)
 			break;
 	}
-	free(last);
+	if (level != best_level || level > max)
+		set_level(p, group, n, step, best_level);
 }
 
+/* Runs STEP over every set of cites that render alike. */
 static void
-add_givenname(struct pass *p, size_t i)
+each_group(struct pass *p, int step, int max)
 {
-	struct csl_disamb s = p->dis[i];
+	size_t *group = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*group));
+	bool *done = calloc(p->n ? p->n : 1, sizeof(*done));
+	size_t i, j, n;
 
-	for (s.givenname = 1; s.givenname <= 2; s.givenname++)
-		if (try_state(p, i, &s))
-			return;
+	if (done == NULL)
+		mem_exhausted();
+	for (i = 0; i < p->n; i++) {
+		if (done[i] || !ambiguous(p, i))
+			continue;
+		for (n = 0, j = i; j < p->n; j++)
+			if (!done[j] && strcmp(p->text[i], p->text[j]) == 0) {
+				group[n++] = j;
+				done[j] = true;
+			}
+		expand_group(p, group, n, step, max);
+	}
+	free(done);
+	free(group);
 }
 
 static bool
@@ -120,13 +152,9 @@ csl_disamb_run(const struct csl_node *citation, struct csl_disamb *dis, size_t n
 	for (i = 0; i < n; i++)
 		p.text[i] = fn(ctx, i, &dis[i]);
 	if (opt(citation, "disambiguate-add-names"))
-		for (i = 0; i < n; i++)
-			if (ambiguous(&p, i))
-				add_names(&p, i);
+		each_group(&p, 1, MAX_ADD_NAMES);
 	if (opt(citation, "disambiguate-add-givenname"))
-		for (i = 0; i < n; i++)
-			if (ambiguous(&p, i))
-				add_givenname(&p, i);
+		each_group(&p, 2, 2);
 	/* Every cite still alike takes the disambiguate condition, together. */
 	for (i = 0; i < n; i++)
 		dis[i].condition = ambiguous(&p, i);

@@ -256,12 +256,13 @@ inverted(const struct nameopts *o, const struct render *r, const struct csl_var 
 	return strcmp(o->sort_order, "all") == 0 || (i == 0 && strcmp(o->sort_order, "first") == 0);
 }
 
-/* Is the delimiter written before "and" or "et al." after SHOWN names? */
+/* Is the delimiter written before "and" or "et al." that follows BEFORE names?
+ * Contextual: when two or more come before it. */
 static bool
-precedes(const char *rule, size_t shown, bool last_inverted)
+precedes(const char *rule, size_t before, bool last_inverted)
 {
 	if (rule == NULL || strcmp(rule, "contextual") == 0)
-		return shown >= 2;
+		return before >= 2;
 	if (strcmp(rule, "always") == 0)
 		return true;
 	if (strcmp(rule, "after-inverted-name") == 0)
@@ -309,7 +310,7 @@ render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
 		bool last = i + 1 == shown && shown == n && i > 0;
 
 		if (i > 0 && last && and_ && !r->sort_key) {
-			if (precedes(o->precedes_last, shown, inverted(o, r, v, i - 1)))
+			if (precedes(o->precedes_last, shown - 1, inverted(o, r, v, i - 1)))
 				rt_add(out, rt_str(o->delim));
 			else
 				rt_add(out, rt_str(" "));
