@@ -109,17 +109,22 @@ render_init(struct render *r, const struct csl_engine *e, size_t reg,
 		r->citation_number = e->number[reg];
 }
 
-/* Item REG through AREA's layout, unformatted by the layout itself. */
+/* Item REG through AREA's layout, unformatted by the layout itself; *NAMES (when
+ * not NULL) is set to the first cs:names rendered in it. */
 static struct rt *
 render_item(const struct csl_engine *e, size_t reg, const struct csl_cite *cite,
-            const struct csl_node *area, const struct csl_disamb *dis)
+            const struct csl_node *area, const struct csl_disamb *dis, struct rt **names)
 {
 	struct render r;
+	struct rt *t;
 
 	render_init(&r, e, reg, cite, area);
 	if (dis != NULL)
 		r.dis = *dis;
-	return csl_render_kids(&r, csl_child(area, CSL_EL_LAYOUT));
+	t = csl_render_kids(&r, csl_child(area, CSL_EL_LAYOUT));
+	if (names != NULL)
+		*names = t ? r.first_names : NULL;
+	return t;
 }
 
 /* Registered items in AREA's sort order (ORDER: positions in reg). */
@@ -169,7 +174,7 @@ disamb_render(void *ctx, size_t i, const struct csl_disamb *dis)
 
 	memset(&cite, 0, sizeof(cite));
 	cite.id = e->items.items[e->reg[i]].id;
-	t = render_item(e, i, &cite, e->style->citation, dis);
+	t = render_item(e, i, &cite, e->style->citation, dis, NULL);
 	rt_plain(t, &b);
 	rt_free(t);
 	return b.data ? b.data : mem_strdup("");
@@ -302,7 +307,7 @@ csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct csl_cite *c = &cites[idx[i]];
 		struct rt *t = cite_affixes(c, render_item(e, regs[idx[i]], c,
-		                                           e->style->citation, NULL));
+		                                           e->style->citation, NULL, NULL));
 
 		if (rt_empty(t)) {
 			rt_free(t);
@@ -317,11 +322,63 @@ csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 	return layout_wrap(e, layout, out);
 }
 
+/* subsequent-author-substitute: NAMES (an entry's first names) becomes SUB when its
+ * text is PREV's (the previous entry's, kept in PREV). */
+static void
+substitute_author(struct rt *names, const char *sub, struct buf *prev)
+{
+	struct buf now = {0};
+	size_t i;
+
+	rt_plain(names, &now);
+	if (now.data != NULL && prev->data != NULL && strcmp(now.data, prev->data) == 0) {
+		for (i = 0; i < names->n; i++)
+			rt_free(names->kids[i]);
+		names->n = 0;
+		free(names->text);
+		names->text = mem_strdup(sub);
+	}
+	buf_free(prev);
+	*prev = now;
+}
+
+/* second-field-align: the entry's first field in the left margin, the rest beside,
+ * the layout's prefix and suffix inside them. */
+static struct rt *
+align_fields(struct rt *t, const struct csl_node *layout)
+{
+	struct rt *out = rt_span(), *left = rt_span(), *right = rt_span();
+	size_t i;
+
+	while (t->text == NULL && t->n == 1 && !t->fmt.display)
+		t = t->kids[0];
+	if (t->text != NULL || t->n < 2) {
+		rt_free(out);
+		rt_free(left);
+		rt_free(right);
+		return NULL;
+	}
+	left->fmt.display = RT_DISPLAY_LEFT_MARGIN;
+	right->fmt.display = RT_DISPLAY_RIGHT_INLINE;
+	if (csl_attr(layout, "prefix") != NULL)
+		rt_add(left, rt_str(csl_attr(layout, "prefix")));
+	rt_add(left, rt_copy(t->kids[0]));
+	for (i = 1; i < t->n; i++)
+		rt_add(right, rt_copy(t->kids[i]));
+	if (csl_attr(layout, "suffix") != NULL)
+		rt_add(right, rt_str(csl_attr(layout, "suffix")));
+	rt_add(out, left);
+	rt_add(out, right);
+	return out;
+}
+
 size_t
 csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 {
 	const struct csl_node *bib = e->style->bibliography;
 	const struct csl_node *layout = csl_child(bib, CSL_EL_LAYOUT);
+	const char *sub = csl_attr(bib, "subsequent-author-substitute");
+	struct buf prev = {0};
 	size_t i, n = 0;
 
 	*entries = NULL;
@@ -330,14 +387,26 @@ csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 	prepare(e);
 	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
 	for (i = 0; i < e->nreg; i++) {
-		struct rt *t = render_item(e, e->order[i], NULL, bib, NULL);
+		struct rt *names, *t = render_item(e, e->order[i], NULL, bib, NULL, &names);
 
 		if (rt_empty(t)) {
 			rt_free(t);
 			continue;
 		}
+		if (sub != NULL && names != NULL)
+			substitute_author(names, sub, &prev);
+		if (csl_attr(bib, "second-field-align") != NULL) {
+			struct rt *aligned = align_fields(t, layout);
+
+			if (aligned != NULL) {
+				rt_free(t);
+				(*entries)[n++] = aligned;
+				continue;
+			}
+		}
 		(*entries)[n++] = layout_wrap(e, layout, t);
 	}
+	buf_free(&prev);
 	return n;
 }
 

@@ -57,6 +57,16 @@ read_opts(struct render *r, const struct csl_node *names, struct nameopts *o)
 		o->sort_sep = ", ";
 	if (o->demote == NULL)
 		o->demote = "display-and-sort";
+	if (r->sort_key) {
+		/* names compare one by one, family before given: separators that sort
+		 * below any letter */
+		o->delim = "\x02";
+		o->sort_sep = "\x01";
+		if (r->key_names_min > 0)
+			o->etal_min = r->key_names_min;
+		if (r->key_names_first > 0)
+			o->etal_first = r->key_names_first;
+	}
 }
 
 /* Does S hold a character of a script written without spaces between names? */
@@ -512,9 +522,13 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	if (!any) {
 		rt_free(out);
 		out = render_substitute(r, n);
-		return out ? csl_render_affix(n->xml, out) : NULL;
+		out = out ? csl_render_affix(n->xml, out) : NULL;
+	} else {
+		out = csl_render_decorate(r, n, out);
 	}
-	return csl_render_decorate(r, n, out);
+	if (out != NULL && r->first_names == NULL && !r->recording)
+		r->first_names = out;
+	return out;
 }
 
 char *
@@ -529,8 +543,6 @@ csl_names_sort_key(struct render *r, const struct csl_node *names, const char *v
 		return NULL;
 	memset(&o, 0, sizeof(o));
 	read_opts(r, names, &o);
-	o.etal_min = int_attr(csl_attr(names, "names-min"), o.etal_min);
-	o.etal_first = int_attr(csl_attr(names, "names-use-first"), o.etal_first);
 	t = render_list(r, &o, v);
 	rt_plain(t, &b);
 	rt_free(t);

@@ -33,6 +33,9 @@ struct render {
 	struct csl_disamb dis;
 	unsigned citation_number;       /* 0: none */
 	bool sort_key;                  /* a sort key: names in sort order, numbers padded */
+	int key_names_min, key_names_first; /* the key's names-min, names-use-first */
+	struct rt *first_names;         /* the entry's first rendered cs:names (not owned):
+	                                   subsequent-author-substitute replaces it */
 	char substituted[16][32];       /* variables a substitute used: now suppressed */
 	size_t nsubstituted;
 	bool recording;                 /* inside cs:substitute: found variables go there */

@@ -67,6 +67,9 @@ csl_sort_keys(struct render *r, const struct csl_node *sort, size_t *nkeys)
 			continue;
 		keys[n] = NULL;
 		r->sort_key = true;
+		r->key_names_min = atoi(csl_attr(k, "names-min") ? csl_attr(k, "names-min") : "0");
+		r->key_names_first = atoi(csl_attr(k, "names-use-first")
+		                          ? csl_attr(k, "names-use-first") : "0");
 		r->nsubstituted = 0;
 		if (k->macro != NULL) {
 			struct rt *t = csl_render_kids(r, k->macro);
