@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csl_cluster.h"
 #include "csl_disamb.h"
 #include "csl_item.h"
 #include "csl_locale.h"
@@ -110,10 +111,11 @@ render_init(struct render *r, const struct csl_engine *e, size_t reg,
 }
 
 /* Item REG through AREA's layout, unformatted by the layout itself; *NAMES (when
- * not NULL) is set to the first cs:names rendered in it. */
+ * not NULL) is set to the first cs:names rendered in it, which BARE leaves out. */
 static struct rt *
 render_item(const struct csl_engine *e, size_t reg, const struct csl_cite *cite,
-            const struct csl_node *area, const struct csl_disamb *dis, struct rt **names)
+            const struct csl_node *area, const struct csl_disamb *dis, struct rt **names,
+            bool bare)
 {
 	struct render r;
 	struct rt *t;
@@ -121,6 +123,7 @@ render_item(const struct csl_engine *e, size_t reg, const struct csl_cite *cite,
 	render_init(&r, e, reg, cite, area);
 	if (dis != NULL)
 		r.dis = *dis;
+	r.suppress_names = bare;
 	t = csl_render_kids(&r, csl_child(area, CSL_EL_LAYOUT));
 	if (names != NULL)
 		*names = t ? r.first_names : NULL;
@@ -174,7 +177,7 @@ disamb_render(void *ctx, size_t i, const struct csl_disamb *dis)
 
 	memset(&cite, 0, sizeof(cite));
 	cite.id = e->items.items[e->reg[i]].id;
-	t = render_item(e, i, &cite, e->style->citation, dis, NULL);
+	t = render_item(e, i, &cite, e->style->citation, dis, NULL, false);
 	rt_plain(t, &b);
 	rt_free(t);
 	return b.data ? b.data : mem_strdup("");
@@ -249,8 +252,8 @@ layout_wrap(const struct csl_engine *e, const struct csl_node *layout, struct rt
 	memset(&r, 0, sizeof(r));
 	r.style = e->style;
 	r.loc = e->loc;
-	t = csl_render_decorate(&r, layout, t);
-	return csl_render_affix(layout->xml, t);
+	/* a layout's affixes are inside its formatting */
+	return csl_render_decorate(&r, layout, csl_render_affix(layout->xml, t));
 }
 
 /* The cites' positions in reg, in the citation's sort order. */
@@ -280,14 +283,47 @@ cluster_order(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 	return idx;
 }
 
+/* Cite C of item REG rendered for a cluster: in full (or as suppress-author and
+ * author-only ask), without its author where the citation collapses. */
+static void
+render_piece(struct csl_engine *e, size_t reg, const struct csl_cite *c, bool collapses,
+             struct csl_piece *p)
+{
+	const struct csl_node *area = e->style->citation;
+	const struct csl_var *issued = csl_item_var(&e->items.items[e->reg[reg]], "issued");
+	struct rt *names, *t = render_item(e, reg, c, area, NULL, &names, c->suppress_author);
+	struct buf b = {0};
+
+	memset(p, 0, sizeof(*p));
+	if (names != NULL) {
+		rt_plain(names, &b);
+		p->author = b.data;
+	}
+	if (c->author_only) {
+		struct rt *only = names ? rt_copy(names) : NULL;
+
+		rt_free(t);
+		t = only;
+	}
+	p->full = cite_affixes(c, t);
+	if (collapses && names != NULL && !c->suppress_author && !c->author_only)
+		p->bare = cite_affixes(c, render_item(e, reg, c, area, NULL, NULL, true));
+	p->number = e->number[reg];
+	p->year = issued && issued->kind == CSL_VAR_DATE ? issued->date.year[0] : 0;
+	p->suffix = e->dis[reg].year_suffix;
+	p->plain = c->locator == NULL && (c->prefix == NULL || !*c->prefix) &&
+	           (c->suffix == NULL || !*c->suffix);
+}
+
 struct rt *
 csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
                 struct diag *d)
 {
 	const struct csl_node *layout = csl_child(e->style->citation, CSL_EL_LAYOUT);
-	const char *delim = csl_attr(layout, "delimiter");
-	size_t *regs, *idx, i;
+	bool collapses = csl_attr(e->style->citation, "collapse") != NULL;
+	struct csl_piece *pieces;
 	struct rt *out;
+	size_t *regs, *idx, i, np = 0;
 
 	if (layout == NULL) {
 		diag_report(d, RULE_CSL, "style", 0, 0, "the style has no citation layout");
@@ -303,22 +339,21 @@ csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 			return NULL;
 		}
 	idx = cluster_order(e, cites, n, regs);
-	out = rt_span();
+	pieces = mem_realloc_array(NULL, n ? n : 1, sizeof(*pieces));
 	for (i = 0; i < n; i++) {
-		const struct csl_cite *c = &cites[idx[i]];
-		struct rt *t = cite_affixes(c, render_item(e, regs[idx[i]], c,
-		                                           e->style->citation, NULL, NULL));
-
-		if (rt_empty(t)) {
-			rt_free(t);
+		render_piece(e, regs[idx[i]], &cites[idx[i]], collapses, &pieces[np]);
+		if (rt_empty(pieces[np].full)) {
+			rt_free(pieces[np].full);
+			rt_free(pieces[np].bare);
+			free(pieces[np].author);
 			continue;
 		}
-		if (out->n > 0 && delim)
-			rt_add(out, rt_str(delim));
-		rt_add(out, t);
+		np++;
 	}
 	free(idx);
 	free(regs);
+	out = csl_cluster_join(e->style->citation, pieces, np);
+	free(pieces);
 	return layout_wrap(e, layout, out);
 }
 
@@ -387,7 +422,8 @@ csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 	prepare(e);
 	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
 	for (i = 0; i < e->nreg; i++) {
-		struct rt *names, *t = render_item(e, e->order[i], NULL, bib, NULL, &names);
+		struct rt *names, *t = render_item(e, e->order[i], NULL, bib, NULL, &names,
+		                                   false);
 
 		if (rt_empty(t)) {
 			rt_free(t);

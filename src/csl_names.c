@@ -526,8 +526,14 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	} else {
 		out = csl_render_decorate(r, n, out);
 	}
-	if (out != NULL && r->first_names == NULL && !r->recording)
+	if (out != NULL && !r->names_seen && !r->recording) {
+		r->names_seen = true;
+		if (r->suppress_names) {
+			rt_free(out);
+			return NULL;
+		}
 		r->first_names = out;
+	}
 	return out;
 }
 

@@ -36,6 +36,9 @@ struct render {
 	int key_names_min, key_names_first; /* the key's names-min, names-use-first */
 	struct rt *first_names;         /* the entry's first rendered cs:names (not owned):
 	                                   subsequent-author-substitute replaces it */
+	bool names_seen;                /* the first cs:names has rendered */
+	bool suppress_names;            /* leave the first cs:names out (suppress-author,
+	                                   collapsed cites) */
 	char substituted[16][32];       /* variables a substitute used: now suppressed */
 	size_t nsubstituted;
 	bool recording;                 /* inside cs:substitute: found variables go there */
