@@ -486,7 +486,7 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	const struct csl_node *from = csl_child(n, CSL_EL_NAME) || !r->names ? n : r->names;
 	const char *delim = csl_inherit(n, "delimiter", "names-delimiter");
 	struct nameopts o;
-	struct rt *out = rt_span();
+	struct rt *out;
 	bool any = false;
 
 	memset(&o, 0, sizeof(o));
@@ -495,6 +495,7 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	read_opts(r, n, &o);
 	if (o.form && strcmp(o.form, "count") == 0)
 		return render_count(r, &o, n, vars, nvars);
+	out = rt_span();
 	for (i = 0; i < nvars; i++) {
 		const struct csl_var *v = csl_item_var(r->item, vars[i]), *tr;
 		const char *term = vars[i];
