@@ -21,35 +21,39 @@ int_attr(const char *v, int dflt)
 	return v && *v ? atoi(v) : dflt;
 }
 
+/* Option NAME of cs:name AT, else inherited (as INHERITED where named otherwise). */
+static const char *
+opt(const struct render *r, const struct csl_node *at, const char *name,
+    const char *inherited)
+{
+	return csl_inherit(at, r->area, name, inherited);
+}
+
 static void
 read_opts(struct render *r, const struct csl_node *names, struct nameopts *o)
 {
-	const struct csl_node *nm = o->name;
+	const struct csl_node *at = o->name ? o->name : names;
 	bool subsequent = r->cite && r->cite->position != CSL_POS_FIRST;
 	const char *v;
 
-	o->and_ = csl_inherit(nm ? nm : names, "and", NULL);
-	o->delim = csl_inherit(nm ? nm : names, "delimiter", "name-delimiter");
-	o->sort_sep = csl_inherit(nm ? nm : names, "sort-separator", NULL);
-	o->initialize_with = csl_inherit(nm ? nm : names, "initialize-with", NULL);
-	o->initialize = !csl_attr_is(nm, "initialize", "false");
-	if ((v = csl_inherit(nm ? nm : names, "initialize", NULL)) != NULL)
-		o->initialize = strcmp(v, "false") != 0;
-	o->form = csl_inherit(nm ? nm : names, "form", "name-form");
-	o->precedes_last = csl_inherit(nm ? nm : names, "delimiter-precedes-last", NULL);
-	o->precedes_etal = csl_inherit(nm ? nm : names, "delimiter-precedes-et-al", NULL);
-	o->sort_order = csl_inherit(nm ? nm : names, "name-as-sort-order", NULL);
+	o->and_ = opt(r, at, "and", NULL);
+	o->delim = opt(r, at, "delimiter", "name-delimiter");
+	o->sort_sep = opt(r, at, "sort-separator", NULL);
+	o->initialize_with = opt(r, at, "initialize-with", NULL);
+	o->initialize = (v = opt(r, at, "initialize", NULL)) == NULL || strcmp(v, "false") != 0;
+	o->form = opt(r, at, "form", "name-form");
+	o->precedes_last = opt(r, at, "delimiter-precedes-last", NULL);
+	o->precedes_etal = opt(r, at, "delimiter-precedes-et-al", NULL);
+	o->sort_order = opt(r, at, "name-as-sort-order", NULL);
 	o->demote = csl_attr(&r->style->nodes[0], "demote-non-dropping-particle");
-	o->etal_min = int_attr(csl_inherit(nm ? nm : names, "et-al-min", NULL), 0);
-	o->etal_first = int_attr(csl_inherit(nm ? nm : names, "et-al-use-first", NULL), 0);
+	o->etal_min = int_attr(opt(r, at, "et-al-min", NULL), 0);
+	o->etal_first = int_attr(opt(r, at, "et-al-use-first", NULL), 0);
 	if (subsequent) {
-		o->etal_min = int_attr(csl_inherit(nm ? nm : names, "et-al-subsequent-min",
-		                                   NULL), o->etal_min);
-		o->etal_first = int_attr(csl_inherit(nm ? nm : names,
-		                                     "et-al-subsequent-use-first", NULL),
+		o->etal_min = int_attr(opt(r, at, "et-al-subsequent-min", NULL), o->etal_min);
+		o->etal_first = int_attr(opt(r, at, "et-al-subsequent-use-first", NULL),
 		                         o->etal_first);
 	}
-	v = csl_inherit(nm ? nm : names, "et-al-use-last", NULL);
+	v = opt(r, at, "et-al-use-last", NULL);
 	o->etal_last = v && strcmp(v, "true") == 0;
 	if (o->delim == NULL)
 		o->delim = ", ";
@@ -484,7 +488,7 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	char vars[8][32];
 	size_t nvars = split_vars(csl_attr(n, "variable"), vars, 8), i;
 	const struct csl_node *from = csl_child(n, CSL_EL_NAME) || !r->names ? n : r->names;
-	const char *delim = csl_inherit(n, "delimiter", "names-delimiter");
+	const char *delim = opt(r, n, "delimiter", "names-delimiter");
 	struct nameopts o;
 	struct rt *out;
 	bool any = false;

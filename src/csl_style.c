@@ -71,14 +71,15 @@ csl_child(const struct csl_node *n, enum csl_el el)
 }
 
 const char *
-csl_inherit(const struct csl_node *n, const char *name, const char *inherited)
+csl_inherit(const struct csl_node *n, const struct csl_node *area, const char *name,
+            const char *inherited)
 {
 	const char *v = csl_attr(n, name);
 
-	for (; v == NULL && n != NULL; n = n->parent)
-		if (n->el == CSL_EL_CITATION || n->el == CSL_EL_BIBLIOGRAPHY ||
-		    n->el == CSL_EL_STYLE)
-			v = csl_attr(n, inherited ? inherited : name);
+	/* the citation or bibliography being rendered, not where N is written: a macro
+	 * serves both */
+	for (; v == NULL && area != NULL; area = area->parent)
+		v = csl_attr(area, inherited ? inherited : name);
 	return v;
 }
 

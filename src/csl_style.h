@@ -71,9 +71,9 @@ bool csl_attr_is(const struct csl_node *n, const char *name, const char *value);
 const struct csl_node *csl_child(const struct csl_node *n, enum csl_el el);
 
 /* An inheritable option: attribute NAME of N, else attribute INHERITED (NAME when
- * NULL) of the citation or bibliography N is in, else of cs:style (CSL 1.0.2,
- * "Inheritable Name Options": names-delimiter, name-form and the like). */
-const char *csl_inherit(const struct csl_node *n, const char *name,
-                        const char *inherited);
+ * NULL) of AREA (the citation or bibliography being rendered), else of cs:style
+ * (CSL 1.0.2, "Inheritable Name Options": names-delimiter, name-form and the like). */
+const char *csl_inherit(const struct csl_node *n, const struct csl_node *area,
+                        const char *name, const char *inherited);
 
 #endif
