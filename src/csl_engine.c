@@ -236,10 +236,10 @@ cite_affixes(const struct csl_cite *c, struct rt *t)
 		return t;
 	out = rt_span();
 	if (c->prefix && *c->prefix)
-		rt_add(out, rt_str(c->prefix));
+		rt_add(out, rt_parse(c->prefix));
 	rt_add(out, t);
 	if (c->suffix && *c->suffix)
-		rt_add(out, rt_str(c->suffix));
+		rt_add(out, rt_parse(c->suffix));
 	return out;
 }
 

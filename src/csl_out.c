@@ -179,20 +179,22 @@ open_style(const struct rt_fmt *f, struct state *s, struct buf *out, struct clos
 	if (f->style)
 		s->style = f->style == RT_STYLE_ITALIC && s->style == RT_STYLE_ITALIC
 		           ? RT_STYLE_NORMAL : f->style;
-	if (f->variant == RT_VARIANT_SMALL_CAPS)
+	if (f->variant == RT_VARIANT_SMALL_CAPS && s->variant != RT_VARIANT_SMALL_CAPS)
 		tag(out, c, "<span style=\"font-variant:small-caps;\">", "</span>");
-	else if (f->variant == RT_VARIANT_NORMAL && s->variant == RT_VARIANT_SMALL_CAPS)
+	else if (f->variant && s->variant == RT_VARIANT_SMALL_CAPS)
 		tag(out, c, "<span style=\"font-variant:normal;\">", "</span>");
 	if (f->variant)
-		s->variant = f->variant;
+		s->variant = f->variant == RT_VARIANT_SMALL_CAPS &&
+		             s->variant == RT_VARIANT_SMALL_CAPS ? RT_VARIANT_NORMAL : f->variant;
 	if (f->weight == RT_WEIGHT_BOLD && s->weight != RT_WEIGHT_BOLD)
 		tag(out, c, "<b>", "</b>");
-	else if (f->weight == RT_WEIGHT_NORMAL && s->weight == RT_WEIGHT_BOLD)
+	else if (f->weight && f->weight != RT_WEIGHT_LIGHT && s->weight == RT_WEIGHT_BOLD)
 		tag(out, c, "<span style=\"font-weight:normal;\">", "</span>");
 	else if (f->weight == RT_WEIGHT_LIGHT)
 		tag(out, c, "<span style=\"font-weight:light;\">", "</span>");
 	if (f->weight)
-		s->weight = f->weight;
+		s->weight = f->weight == RT_WEIGHT_BOLD && s->weight == RT_WEIGHT_BOLD
+		            ? RT_WEIGHT_NORMAL : f->weight;
 }
 
 /* Writes the open tags of F to OUT, records their close tags in C; updates S. */

@@ -127,10 +127,14 @@ static const struct {
 	{"<span class=\"nocase\">", "</span>", {.nocase = true}},
 	{"<span style=\"font-variant:small-caps;\">", "</span>",
 	 {.variant = RT_VARIANT_SMALL_CAPS, .nocase = true}},
+	{"<span class=\"nodecor\">", "</span>",
+	 {.style = RT_STYLE_NORMAL, .weight = RT_WEIGHT_NORMAL,
+	  .variant = RT_VARIANT_NORMAL}},
 };
 
 #define PARSE_DEPTH 32
-#define QUOTE_TAG ((size_t)-1)
+#define QUOTE_TAG ((size_t)-1)   /* a level opened by a double quote */
+#define SINGLE_TAG ((size_t)-2)  /* ... by a single quote */
 
 struct parse {
 	struct rt *stack[PARSE_DEPTH];
@@ -166,6 +170,33 @@ opens_quote(const char *start, const char *s)
 	return s == start || strchr(" ([", s[-1]) != NULL;
 }
 
+static bool
+is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* A single quote: opens a quotation at a word's start, closes the one open before a
+ * word's end; any other is an apostrophe (0: text). */
+static size_t
+single_quote(struct parse *p, const char *start, const char *s)
+{
+	struct rt_fmt q = {.quotes = true};
+
+	if (p->depth > 0 && p->tag[p->depth] == SINGLE_TAG && !is_word_char(s[1])) {
+		flush_text(p);
+		p->depth--;
+		return 1;
+	}
+	if (opens_quote(start, s) && is_word_char(s[1]) && strchr(s + 1, '\'') != NULL &&
+	    p->depth + 1 < PARSE_DEPTH) {
+		open_span(p, SINGLE_TAG, &q);
+		return 1;
+	}
+	return 0;
+}
+
 /* Reads one piece of markup at S; returns its length, or 0 when S is plain text. */
 static size_t
 markup(struct parse *p, const char *start, const char *s)
@@ -179,7 +210,7 @@ markup(struct parse *p, const char *start, const char *s)
 			return n;
 		}
 		n = strlen(tags[i].close);
-		if (p->depth > 0 && p->tag[p->depth] != QUOTE_TAG &&
+		if (p->depth > 0 && p->tag[p->depth] < SINGLE_TAG &&
 		    strncmp(tags[p->tag[p->depth]].close, tags[i].close, n) == 0 &&
 		    strncmp(s, tags[i].close, n) == 0) {
 			flush_text(p);
@@ -187,6 +218,8 @@ markup(struct parse *p, const char *start, const char *s)
 			return n;
 		}
 	}
+	if (*s == '\'')
+		return single_quote(p, start, s);
 	n = strncmp(s, "\xE2\x80\x9C", 3) == 0 || strncmp(s, "\xE2\x80\x9D", 3) == 0 ? 3
 	    : *s == '"' ? 1 : 0;
 	if (n == 0)
@@ -215,7 +248,7 @@ rt_parse(const char *s)
 
 	memset(&p, 0, sizeof(p));
 	p.stack[0] = rt_span();
-	if (strpbrk(s, "<\"\xE2") == NULL) {
+	if (strpbrk(s, "<\"'\xE2") == NULL) {
 		rt_free(p.stack[0]);
 		return rt_str(s);
 	}

@@ -9,10 +9,18 @@
 #include <unicase.h>
 #include <unistr.h>
 
+/* CSL 1.0.2's stop words (those of one word). */
 static const char *const stop_words[] = {
-	"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into",
-	"nor", "of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via",
-	"with", "yet", NULL,
+	"a", "afore", "after", "against", "along", "alongside", "amid", "amidst", "among",
+	"amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "astride", "at",
+	"athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside",
+	"besides", "between", "beyond", "but", "by", "circa", "de", "despite", "down",
+	"during", "et", "except", "for", "forenenst", "from", "given", "in", "inside",
+	"into", "lest", "like", "modulo", "near", "next", "nor", "notwithstanding", "of",
+	"off", "on", "onto", "or", "out", "over", "per", "plus", "pro", "qua", "sans",
+	"since", "so", "than", "the", "through", "thru", "throughout", "thruout", "till",
+	"to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon",
+	"versus", "vs.", "v.", "via", "vis-à-vis", "with", "within", "without", "yet", NULL,
 };
 
 enum tcase { TC_LOWER, TC_UPPER, TC_CAP_FIRST, TC_CAP_ALL, TC_SENTENCE, TC_TITLE };
