@@ -91,16 +91,28 @@ is_byzantine(const struct csl_name *n)
 	return !is_cjk(n->family) && !is_cjk(n->given);
 }
 
-/* The initials of GIVEN with WITH after each ("J. P."); a hyphen between given
- * names stays ("J.-P.") unless HYPHEN is false. */
 static void
-initials(const char *given, const char *with, bool hyphen, struct buf *out)
+trim_spaces(struct buf *out)
+{
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->len--;
+	if (out->data != NULL)
+		out->data[out->len] = '\0';
+}
+
+/* GIVEN with its initials written as WITH says ("J. P.", "J.-P."): every word when
+ * ALL (initialize="true"), else only those already initials ("M.E" -> "M. E.").
+ * Abbreviations ("Ts.", "Ph.") stay whole, lower-case words ("de") stay whole, a
+ * lower-case part after a hyphen goes; HYPHEN false drops hyphens. */
+static void
+initials(const char *given, const char *with, bool all, bool hyphen, struct buf *out)
 {
 	const char *p = given;
-	bool after_hyphen = false;
+	bool after_hyphen = false, last_initial = false;
 
 	while (*p) {
 		size_t len, clen = 1;
+		bool dotted, initial;
 
 		if (*p == ' ' || *p == '.' || *p == '-') {
 			after_hyphen |= *p == '-';
@@ -108,31 +120,42 @@ initials(const char *given, const char *with, bool hyphen, struct buf *out)
 			continue;
 		}
 		len = strcspn(p, " .-");
-		if (out->len > 0 && after_hyphen && hyphen) {
-			while (out->len > 0 && out->data[out->len - 1] == ' ')
-				out->len--;
-			buf_puts(out, "-");
-		}
-		if (len > 1 && p[0] >= 'a' && p[0] <= 'z') {
-			/* a lower-case word ("de") is a particle, kept whole */
-			if (out->len > 0 && out->data[out->len - 1] != ' ')
+		dotted = p[len] == '.';
+		while (clen < len && ((unsigned char)p[clen] & 0xC0) == 0x80)
+			clen++;
+		initial = clen == len || (dotted && len <= 3);
+		if (p[0] >= 'a' && p[0] <= 'z' && len > 1) {
+			/* a particle ("de") is kept; a lower-case part after a hyphen goes */
+			if (!after_hyphen) {
+				trim_spaces(out);
+				if (out->len > 0)
+					buf_puts(out, " ");
+				buf_append(out, p, len);
+				buf_puts(out, " ");
+			}
+		} else if (all || initial) {
+			if (out->len > 0 && after_hyphen && hyphen) {
+				trim_spaces(out);
+				buf_puts(out, "-");
+			} else if (out->len > 0 && !last_initial) {
+				trim_spaces(out);
+				buf_puts(out, " ");
+			}
+			buf_append(out, p, initial && clen < len ? len : clen);
+			buf_puts(out, with);
+			last_initial = true;
+		} else {
+			trim_spaces(out);
+			if (out->len > 0)
 				buf_puts(out, " ");
 			buf_append(out, p, len);
 			buf_puts(out, " ");
-			p += len;
-			continue;
+			last_initial = false;
 		}
-		while (((unsigned char)p[clen] & 0xC0) == 0x80)
-			clen++;
-		buf_append(out, p, clen);
-		buf_puts(out, with);
 		p += len;
 		after_hyphen = false;
 	}
-	while (out->len > 0 && out->data[out->len - 1] == ' ')
-		out->len--;
-	if (out->data != NULL)
-		out->data[out->len] = '\0';
+	trim_spaces(out);
 }
 
 /* The given name as it shows: initialized when the style (or disambiguation) says. */
@@ -144,10 +167,10 @@ given_text(struct render *r, const struct nameopts *o, const struct csl_name *n)
 
 	if (n->given == NULL)
 		return NULL;
-	if (r->dis.givenname >= 2 || with == NULL || !o->initialize || !is_byzantine(n))
+	if (r->dis.givenname >= 2 || with == NULL || !is_byzantine(n) || n->family == NULL)
 		return mem_strdup(n->given);
-	initials(n->given, with, !csl_attr_is(&r->style->nodes[0],
-	                                      "initialize-with-hyphen", "false"), &b);
+	initials(n->given, with, o->initialize, !csl_attr_is(&r->style->nodes[0],
+	         "initialize-with-hyphen", "false"), &b);
 	return b.data ? b.data : mem_strdup("");
 }
 
