@@ -30,7 +30,7 @@ struct tstate {
 	enum tcase mode;
 	bool first_word;  /* no word seen yet */
 	bool after_colon; /* the last word ended a clause: the next is capitalised */
-	bool upper_all;   /* the whole text is upper case: words are lowered first */
+	bool opens_compound; /* the word opens a hyphenated compound */
 };
 
 static char *
@@ -95,7 +95,7 @@ static void
 title_word(struct tstate *st, const char *w, size_t n, bool last, struct buf *out)
 {
 	if (!is_case(w, n, false) || (is_stop_word(w, n) && !st->first_word &&
-	                              !st->after_colon && !last))
+	                              !st->after_colon && !st->opens_compound && !last))
 		buf_append(out, w, n);
 	else
 		capitalise(w, n, out);
@@ -124,17 +124,13 @@ case_word(struct tstate *st, const char *w, size_t n, bool last, struct buf *out
 		capitalise(w, n, out);
 		break;
 	case TC_SENTENCE:
-		if (st->upper_all) {
-			m = map(w, n, false, &len);
-			if (st->first_word)
-				capitalise(m, len, out);
-			else
-				buf_append(out, m, len);
-			free(m);
-		} else if (st->first_word && is_case(w, n, false))
-			capitalise(w, n, out);
+		/* citeproc-js's reading: the first word capitalised, the rest lower case */
+		m = map(w, n, false, &len);
+		if (st->first_word)
+			capitalise(m, len, out);
 		else
-			buf_append(out, w, n);
+			buf_append(out, m, len);
+		free(m);
 		break;
 	case TC_TITLE:
 		title_word(st, w, n, last, out);
@@ -142,25 +138,49 @@ case_word(struct tstate *st, const char *w, size_t n, bool last, struct buf *out
 	}
 }
 
-/* Recases leaf T word by word; LAST_LEAF: its last word ends the text. */
+/* Bytes of the word separator at P (space, no-break space, hyphen, slash, en or em
+ * dash), or 0. */
+static size_t
+separator(const char *p)
+{
+	if (*p == ' ' || *p == '-' || *p == '/')
+		return 1;
+	if (strncmp(p, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (strncmp(p, "\xE2\x80\x93", 3) == 0 || strncmp(p, "\xE2\x80\x94", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static size_t
+word_len(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] && separator(p + n) == 0)
+		n++;
+	return n;
+}
+
+/* Recases leaf T word by word; LAST_LEAF: its last word ends the text. A word that
+ * opens a hyphenated compound is never a stop word ("Pro-Environmental"). */
 static void
 case_leaf(struct tstate *st, struct rt *t, bool last_leaf)
 {
 	struct buf out = {0};
 	const char *p = t->text;
+	bool compound = false;
 
 	while (*p) {
-		size_t sep = strcspn(p, " -/"), n;
+		size_t n = separator(p);
 
-		if (sep == 0) {
-			n = 1;
+		if (n > 0) {
+			compound = *p == '-';
 			buf_append(&out, p, n);
-			if (*p != '-' && *p != '/')
-				st->after_colon = false;
 			p += n;
 			continue;
 		}
-		n = sep;
+		n = word_len(p);
 		/* leading punctuation ("(Word", "“Word") belongs to the word's start */
 		while (n > 0 && strchr("([\"'", *p) != NULL) {
 			buf_append(&out, p, 1);
@@ -168,6 +188,7 @@ case_leaf(struct tstate *st, struct rt *t, bool last_leaf)
 			n--;
 		}
 		if (n > 0) {
+			st->opens_compound = p[n] == '-' && !compound;
 			case_word(st, p, n, last_leaf && p[n] == '\0', &out);
 			st->first_word = false;
 			st->after_colon = p[n - 1] == ':' || p[n - 1] == '?' || p[n - 1] == '!';
@@ -212,7 +233,6 @@ csl_text_case(struct rt *t, const char *text_case, const struct render *r)
 	                                    "capitalize-all", "sentence", "title", NULL};
 	struct tstate st = {TC_LOWER, true, false, false};
 	struct rt **leaves = NULL;
-	struct buf all = {0};
 	size_t n = 0, cap = 0, i;
 	int m;
 
@@ -222,10 +242,6 @@ csl_text_case(struct rt *t, const char *text_case, const struct render *r)
 		return;
 	st.mode = (enum tcase)m;
 	collect(t, &leaves, &n, &cap);
-	rt_plain(t, &all);
-	st.upper_all = all.len > 0 && is_case(all.data, all.len, true) &&
-	               !is_case(all.data, all.len, false);
-	buf_free(&all);
 	for (i = 0; i < n; i++)
 		case_leaf(&st, leaves[i], i + 1 == n);
 	free(leaves);
