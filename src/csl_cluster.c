@@ -179,7 +179,7 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 			for (j = i + 1; grouping && j < n && same_author(&p[order[i]], &p[order[j]]);
 			     j++)
 				;
-			if (i > 0)
+			if (i > 0 && !p[order[i]].own_delimiter)
 				add_text(out, collapsed && after ? after : delim);
 			if (c == COLLAPSE_NONE) {
 				size_t k;

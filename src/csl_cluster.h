@@ -19,6 +19,7 @@ struct csl_piece {
 	int year;           /* its issued year (0: none) */
 	int suffix;         /* its year-suffix (0: none) */
 	bool plain;         /* no locator, prefix or suffix: it may collapse */
+	bool own_delimiter; /* its prefix opens with punctuation: no delimiter before */
 };
 
 /* The cluster of the N PIECES (in citation order) under CITATION's options, joined;

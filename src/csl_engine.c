@@ -283,6 +283,28 @@ cluster_order(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 	return idx;
 }
 
+/* A locale term that opens T (at a note's start, or after a sentence in a cite's
+ * prefix) is capitalised: "Ibid." */
+static void
+capitalise_term(struct rt *t)
+{
+	struct rt *leaf = rt_first_leaf(t);
+
+	if (leaf != NULL && leaf->term && leaf->text[0] >= 'a' && leaf->text[0] <= 'z')
+		leaf->text[0] = (char)(leaf->text[0] - 'a' + 'A');
+}
+
+/* Does PREFIX end a sentence ("He said so. ")? */
+static bool
+ends_sentence(const char *prefix)
+{
+	size_t n = prefix ? strlen(prefix) : 0;
+
+	while (n > 0 && prefix[n - 1] == ' ')
+		n--;
+	return n > 0 && strchr(".?!", prefix[n - 1]) != NULL && strchr(prefix, ' ') != NULL;
+}
+
 /* Cite C of item REG rendered for a cluster: in full (or as suppress-author and
  * author-only ask), without its author where the citation collapses. */
 static void
@@ -305,6 +327,8 @@ render_piece(struct csl_engine *e, size_t reg, const struct csl_cite *c, bool co
 		rt_free(t);
 		t = only;
 	}
+	if (ends_sentence(c->prefix))
+		capitalise_term(t);
 	p->full = cite_affixes(c, t);
 	if (collapses && names != NULL && !c->suppress_author && !c->author_only)
 		p->bare = cite_affixes(c, render_item(e, reg, c, area, NULL, NULL, true));
@@ -313,6 +337,8 @@ render_piece(struct csl_engine *e, size_t reg, const struct csl_cite *c, bool co
 	p->suffix = e->dis[reg].year_suffix;
 	p->plain = c->locator == NULL && (c->prefix == NULL || !*c->prefix) &&
 	           (c->suffix == NULL || !*c->suffix);
+	p->own_delimiter = c->prefix != NULL && strchr(",.;:", c->prefix[0]) != NULL &&
+	                   c->prefix[0] != '\0';
 }
 
 struct rt *
@@ -354,6 +380,8 @@ csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 	free(regs);
 	out = csl_cluster_join(e->style->citation, pieces, np);
 	free(pieces);
+	if (e->style->cls == CSL_CLASS_NOTE)
+		capitalise_term(out);
 	return layout_wrap(e, layout, out);
 }
 

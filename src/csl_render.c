@@ -130,8 +130,13 @@ render_term(struct render *r, const struct csl_node *n)
 {
 	const char *t = csl_term(r->loc, csl_attr(n, "term"), csl_attr(n, "form"),
 	                         csl_attr_is(n, "plural", "true"));
+	struct rt *leaf;
 
-	return t && *t ? rt_str(t) : NULL;
+	if (t == NULL || !*t)
+		return NULL;
+	leaf = rt_str(t);
+	leaf->term = true;
+	return leaf;
 }
 
 static struct rt *

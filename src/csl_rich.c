@@ -91,13 +91,14 @@ rt_copy(const struct rt *t)
 	size_t i;
 
 	c->fmt = t->fmt;
+	c->term = t->term;
 	for (i = 0; i < t->n; i++)
 		rt_add(c, rt_copy(t->kids[i]));
 	return c;
 }
 
 struct rt *
-rt_last_leaf(struct rt *t)
+rt_first_leaf(struct rt *t)
 {
 	size_t i;
 
@@ -105,8 +106,8 @@ rt_last_leaf(struct rt *t)
 		return NULL;
 	if (t->text != NULL)
 		return *t->text ? t : NULL;
-	for (i = t->n; i-- > 0;) {
-		struct rt *l = rt_last_leaf(t->kids[i]);
+	for (i = 0; i < t->n; i++) {
+		struct rt *l = rt_first_leaf(t->kids[i]);
 
 		if (l != NULL)
 			return l;

@@ -26,6 +26,7 @@ struct rt_fmt {
 /* A leaf (text set) or a span (text NULL) holding kids in order. */
 struct rt {
 	char *text;        /* owned */
+	bool term;         /* a leaf of a locale term: capitalised where a note starts */
 	struct rt_fmt fmt;
 	struct rt **kids;  /* owned, each owned */
 	size_t n, cap;
@@ -55,8 +56,8 @@ struct rt *rt_parse(const char *s);
 /* A deep copy of T. */
 struct rt *rt_copy(const struct rt *t);
 
-/* The last leaf of T with text, or NULL. */
-struct rt *rt_last_leaf(struct rt *t);
+/* The first leaf of T with text, or NULL. */
+struct rt *rt_first_leaf(struct rt *t);
 
 /* The quotes csl_out writes: outer and inner pairs (the locale's terms). */
 struct rt_quotes {
