@@ -281,12 +281,19 @@ csl_date_render(struct render *r, const struct csl_node *n)
 	if (v->date.literal != NULL)
 		return csl_render_decorate(r, n, rt_str(v->date.literal));
 	np = collect_parts(r, n, parts);
-	r->date_delimiter = csl_attr(n, "form") ? NULL : csl_attr(n, "delimiter");
-	if (v->date.range && (v->date.year[1] != 0 || v->date.month[1] || v->date.day[1]))
+	r->date_delimiter = csl_attr(n, "delimiter");
+	if (csl_attr(n, "form") != NULL)
+		r->date_delimiter = csl_xattr(csl_attr_is(n, "form", "numeric")
+		                              ? r->loc->date_numeric : r->loc->date_text,
+		                              "delimiter");
+	if (v->date.range && (v->date.year[1] != 0 || v->date.month[1] || v->date.day[1] ||
+	                      v->date.season[1])) {
 		out = render_range(r, parts, np, &v->date);
-	else {
+	} else {
 		out = rt_span();
 		add_parts(r, out, parts, 0, np, &v->date, 0, &done);
+		if (v->date.range) /* open at its end */
+			rt_add(out, rt_str(range_delim(parts, np, PART_YEAR)));
 	}
 	return csl_render_decorate(r, n, out);
 }

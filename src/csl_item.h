@@ -13,8 +13,8 @@ struct csl_name {
 	bool comma_suffix, static_order;
 };
 
-/* A date or range: year 0 is no date; negative years are BC. Month 13-16 are the
- * seasons, as CSL-JSON writes them. */
+/* A date or range: year 0 is no date; negative years are BC. A range whose end is
+ * all 0 is open ("1987–"). */
 struct csl_date {
 	int year[2], month[2], day[2], season[2];
 	bool range, circa;

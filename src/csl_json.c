@@ -158,10 +158,13 @@ read_parts(struct csl_date *d, int i, const json_t *parts)
 		d->month[i] = part_value(json_array_get(parts, 1));
 	if (n > 2)
 		d->day[i] = part_value(json_array_get(parts, 2));
-	if (d->month[i] >= 13 && d->month[i] <= 16) {
+	/* CSL-JSON writes the seasons as months 13-16 or 21-24 */
+	if (d->month[i] >= 13 && d->month[i] <= 16)
 		d->season[i] = d->month[i] - 12;
+	else if (d->month[i] >= 21 && d->month[i] <= 24)
+		d->season[i] = d->month[i] - 20;
+	if (d->season[i] != 0)
 		d->month[i] = 0;
-	}
 	if (d->month[i] < 0 || d->month[i] > 12)
 		d->month[i] = 0;
 	if (d->day[i] < 0 || d->day[i] > 31 || d->month[i] == 0)
@@ -202,8 +205,8 @@ read_date(struct csl_date *d, const json_t *obj)
 		read_parts(d, 0, json_array_get(parts, 0));
 	if (json_array_size(parts) > 1) {
 		read_parts(d, 1, json_array_get(parts, 1));
-		d->range = d->year[1] != 0 || d->month[1] != 0 || d->day[1] != 0 ||
-		           d->season[1] != 0;
+		/* [[1987], [0]]: a range open at its end */
+		d->range = true;
 	}
 	if (d->year[0] == 0 && (v = json_object_get(obj, "raw")) != NULL &&
 	    json_is_string(v))
