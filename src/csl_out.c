@@ -95,6 +95,14 @@ settle_joins(struct toks *ts)
 	}
 }
 
+/* Does a span of F change nothing (an element's affixes, a group)? */
+static bool
+plain(const struct rt_fmt *f)
+{
+	return !f->style && !f->variant && !f->weight && !f->decoration && !f->valign &&
+	       !f->display && !f->quotes;
+}
+
 /* CSL's punctuation-in-quote: a period or comma right after a closing quote moves
  * inside it. */
 static void
@@ -109,7 +117,8 @@ punctuation_in_quote(struct toks *ts)
 		if (ts->t[i].kind != TOK_CLOSE || !ts->t[i].fmt->quotes ||
 		    (b = next_text(ts, i)) == NULL)
 			continue;
-		for (j = i + 1; ts->t[j].kind == TOK_CLOSE; j++)
+		for (j = i + 1; ts->t[j].kind == TOK_CLOSE ||
+		                (ts->t[j].kind == TOK_OPEN && plain(ts->t[j].fmt)); j++)
 			;
 		c = b->text.data[0];
 		if (&ts->t[j] != b || (c != '.' && c != ','))
