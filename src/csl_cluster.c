@@ -26,16 +26,20 @@ collapse_of(const struct csl_node *citation)
 	return strcmp(v, "year-suffix-ranged") == 0 ? COLLAPSE_SUFFIX_RANGED : COLLAPSE_NONE;
 }
 
+/* Are A and B by the same author? Cites with no author at all count as one only
+ * where year suffixes collapse ("(1965a,b)"). */
 static bool
-same_author(const struct csl_piece *a, const struct csl_piece *b)
+same_author(const struct csl_piece *a, const struct csl_piece *b, enum collapse c)
 {
+	if (a->author == NULL && b->author == NULL)
+		return c == COLLAPSE_SUFFIX || c == COLLAPSE_SUFFIX_RANGED;
 	return a->author != NULL && b->author != NULL && strcmp(a->author, b->author) == 0;
 }
 
 /* Cite grouping: ORDER gets the pieces with each author's cites together, at the
  * place of its first. */
 static void
-group(const struct csl_piece *p, size_t n, size_t *order)
+group(const struct csl_piece *p, size_t n, enum collapse c, size_t *order)
 {
 	bool *placed = calloc(n ? n : 1, sizeof(*placed));
 	size_t i, j, k = 0;
@@ -48,7 +52,7 @@ group(const struct csl_piece *p, size_t n, size_t *order)
 		order[k++] = i;
 		placed[i] = true;
 		for (j = i + 1; j < n; j++)
-			if (!placed[j] && same_author(&p[i], &p[j])) {
+			if (!placed[j] && same_author(&p[i], &p[j], c)) {
 				order[k++] = j;
 				placed[j] = true;
 			}
@@ -173,10 +177,10 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 		for (i = 0; i < n; i++)
 			order[i] = i;
 		if (grouping)
-			group(p, n, order);
+			group(p, n, c, order);
 		out = rt_span();
 		for (i = 0; i < n; i = j) {
-			for (j = i + 1; grouping && j < n && same_author(&p[order[i]], &p[order[j]]);
+			for (j = i + 1; grouping && j < n && same_author(&p[order[i]], &p[order[j]], c);
 			     j++)
 				;
 			if (i > 0 && !p[order[i]].own_delimiter)
@@ -191,8 +195,11 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 					p[order[k]].full = NULL;
 				}
 			} else {
-				join_group(out, p, order + i, j - i, c,
-				           group_delim ? group_delim : ", ",
+				/* year suffixes collapsing, the years part as the cites do */
+				const char *between = group_delim ? group_delim
+				                       : c == COLLAPSE_YEAR ? ", " : delim;
+
+				join_group(out, p, order + i, j - i, c, between,
 				           suffix_delim ? suffix_delim : delim);
 			}
 			collapsed = j > i + 1;
