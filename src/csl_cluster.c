@@ -119,6 +119,36 @@ suffix_only(const struct csl_piece *a, const struct csl_piece *b, enum collapse 
 	       a->year != 0 && a->year == b->year && a->suffix > 0 && b->suffix > 0;
 }
 
+/* The year suffixes of pieces G[FROM..TO) after the first's full cite, each after
+ * DELIM; ranged: runs of three or more consecutive letters as "c–e" (a run may start
+ * with the full cite's own suffix). */
+static void
+join_suffixes(struct rt *out, const struct csl_piece *p, const size_t *g, size_t from,
+              size_t to, bool ranged, const char *delim)
+{
+	size_t k = from - 1, e;
+
+	while (k < to) {
+		for (e = k; ranged && e + 1 < to && p[g[e + 1]].suffix == p[g[e]].suffix + 1; e++)
+			;
+		if (e >= k + 2) {
+			if (k >= from) {
+				add_text(out, delim);
+				rt_add(out, suffix_text(p[g[k]].suffix));
+			}
+			rt_add(out, rt_str(EN_DASH));
+			rt_add(out, suffix_text(p[g[e]].suffix));
+			k = e + 1;
+			continue;
+		}
+		if (k >= from) {
+			add_text(out, delim);
+			rt_add(out, suffix_text(p[g[k]].suffix));
+		}
+		k++;
+	}
+}
+
 /* One group (pieces of one author, in order): the first in full, the rest without
  * the author (or as their year suffix alone). */
 static void
@@ -140,18 +170,7 @@ join_group(struct rt *out, struct csl_piece *p, const size_t *g, size_t n,
 		/* the cites after it that are its year's suffixes */
 		for (j = i + 1; j < n && suffix_only(&p[g[j - 1]], &p[g[j]], c); j++)
 			;
-		if (c == COLLAPSE_SUFFIX_RANGED && j >= i + 3 &&
-		    p[g[j - 1]].suffix == a->suffix + (int)(j - 1 - i)) {
-			rt_add(out, rt_str(EN_DASH));
-			rt_add(out, suffix_text(p[g[j - 1]].suffix));
-		} else {
-			size_t k;
-
-			for (k = i + 1; k < j; k++) {
-				add_text(out, suffix_delim);
-				rt_add(out, suffix_text(p[g[k]].suffix));
-			}
-		}
+		join_suffixes(out, p, g, i + 1, j, c == COLLAPSE_SUFFIX_RANGED, suffix_delim);
 		i = j;
 	}
 }

@@ -166,14 +166,27 @@ csl_number_render(struct render *r, const struct csl_node *n)
 	return csl_render_decorate(r, n, t);
 }
 
-/* Does V name several things ("1-3", "2, 5", "4 & 6")? */
+/* Does V name several things ("1-3", "2, 5", "4 & 6", "4 and 6" in the locale's
+ * words)? An escaped hyphen ("327\\-30") joins no range. */
 static bool
-is_plural(const char *variable, const char *v)
+is_plural(const struct render *r, const char *variable, const char *v)
 {
+	const char *and_ = csl_term(r->loc, "and", "long", false);
+	const char *h;
+
 	if (strcmp(variable, "number-of-pages") == 0 || strcmp(variable, "number-of-volumes") == 0)
 		return atol(v) > 1;
-	return strpbrk(v, "-,&") != NULL || strstr(v, EN_DASH) != NULL ||
-	       strstr(v, " and ") != NULL;
+	for (h = strchr(v, '-'); h != NULL; h = strchr(h + 1, '-'))
+		if (h == v || h[-1] != '\\')
+			return true;
+	if (strpbrk(v, ",&") != NULL || strstr(v, EN_DASH) != NULL)
+		return true;
+	if (and_ != NULL && *and_) {
+		for (h = strstr(v, and_); h != NULL; h = strstr(h + 1, and_))
+			if (h > v && h[-1] == ' ' && h[strlen(and_)] == ' ')
+				return true;
+	}
+	return false;
 }
 
 struct rt *
@@ -188,7 +201,7 @@ csl_label_render(struct render *r, const struct csl_node *n, const char *variabl
 	if (strcmp(variable, "locator") == 0)
 		term = r->cite && r->cite->label ? r->cite->label : "page";
 	many = plural && strcmp(plural, "always") == 0 ? true
-	       : plural && strcmp(plural, "never") == 0 ? false : is_plural(variable, v);
+	       : plural && strcmp(plural, "never") == 0 ? false : is_plural(r, variable, v);
 	t = csl_term(r->loc, term, csl_attr(n, "form"), many);
 	return t && *t ? csl_render_decorate(r, n, rt_str(t)) : NULL;
 }
@@ -239,8 +252,13 @@ page_range(struct render *r, const char *v)
 		const char *dash;
 
 		if (na == 0) {
-			size_t other = strcspn(v, "0123456789");
+			size_t other = strcspn(v, "0123456789\\");
 
+			if (*v == '\\' && v[1] == '-') {
+				buf_puts(&out, "-");
+				v += 2;
+				continue;
+			}
 			buf_append(&out, v, other ? other : 1);
 			v += other ? other : 1;
 			continue;
