@@ -119,21 +119,36 @@ parse_fixture(struct fixture *fx, char *text)
 	return fx->mode && fx->csl && fx->input && fx->result ? 0 : -1;
 }
 
+/* The string at KEY of O, or NULL; numbers were made strings by stringify. */
 static const char *
 jstr(const json_t *o, const char *key)
 {
-	const json_t *v = json_object_get(o, key);
-	static char num[4][32];
-	static int slot;
+	return json_string_value(json_object_get(o, key));
+}
 
-	if (json_is_string(v))
-		return json_string_value(v);
-	if (json_is_integer(v)) {
-		slot = (slot + 1) % 4;
-		snprintf(num[slot], sizeof(num[slot]), "%lld", (long long)json_integer_value(v));
-		return num[slot];
+/* Turns every number in V into a string, in place: fixtures write ids, locators and
+ * note numbers either way, and jstr's pointers then live as long as V. */
+static void
+stringify(json_t *v)
+{
+	const char *key;
+	json_t *x;
+	size_t i;
+	char num[32];
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, x) {
+			if (json_is_integer(x) && strcmp(key, "noteIndex") != 0) {
+				snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(x));
+				json_object_set_new(v, key, json_string(num));
+			} else {
+				stringify(x);
+			}
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			stringify(x);
 	}
-	return NULL;
 }
 
 /* One citation of the document: its cites and note. */
@@ -380,24 +395,64 @@ run_bibliography(struct csl_engine *e, struct buf *out)
 	buf_puts(out, "</div>");
 }
 
-/* Registers the items a fixture's bibliography or citations cover. */
+/* Appends a copy of ID to IDS (of *N, room for CAP) unless it is there. */
+static void
+add_id(char **ids, size_t *n, size_t cap, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < *n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return;
+	if (id != NULL && *n < cap)
+		ids[(*n)++] = mem_strdup(id);
+}
+
+/* The ids of every cite of CITS (CITATION-ITEMS, or CITATIONS when CALLS), in order
+ * of appearance. */
+static void
+cited_ids(json_t *cits, bool calls, char **ids, size_t *n, size_t cap)
+{
+	size_t i, j;
+
+	for (i = 0; i < json_array_size(cits); i++) {
+		json_t *c = json_array_get(cits, i);
+		json_t *items = calls ? json_object_get(json_array_get(c, 0), "citationItems") : c;
+
+		for (j = 0; j < json_array_size(items); j++)
+			add_id(ids, n, cap, jstr(json_array_get(items, j), "id"));
+	}
+}
+
+/* Registers the items a fixture covers: BIBENTRIES' last set, else the cited items
+ * in order of citation (their citation numbers) and then the rest of INPUT. */
 static void
 register_items(struct csl_engine *e, const struct fixture *fx, json_t *input)
 {
 	json_t *sets = fx->bibentries ? json_loads(fx->bibentries, 0, NULL) : NULL;
 	json_t *list = sets ? json_array_get(sets, json_array_size(sets) - 1) : input;
-	size_t n = json_array_size(list), i;
-	const char **ids = mem_realloc_array(NULL, n ? n : 1, sizeof(*ids));
+	json_t *cits = NULL;
+	size_t cap = json_array_size(list), n = 0, i;
+	char **ids = mem_realloc_array(NULL, cap ? cap : 1, sizeof(*ids));
 
-	for (i = 0; i < n; i++) {
+	if (sets == NULL && fx->citations != NULL)
+		cits = json_loads(fx->citations, 0, NULL);
+	else if (sets == NULL && fx->items != NULL)
+		cits = json_loads(fx->items, 0, NULL);
+	stringify(cits);
+	stringify(sets);
+	if (cits != NULL)
+		cited_ids(cits, fx->citations != NULL, ids, &n, cap);
+	for (i = 0; i < json_array_size(list); i++) {
 		json_t *v = json_array_get(list, i);
 
-		ids[i] = json_is_string(v) ? json_string_value(v) : jstr(v, "id");
-		if (ids[i] == NULL)
-			ids[i] = "";
+		add_id(ids, &n, cap, json_is_string(v) ? json_string_value(v) : jstr(v, "id"));
 	}
-	csl_engine_register(e, ids, n);
+	csl_engine_register(e, (const char *const *)ids, n);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
 	free(ids);
+	json_decref(cits);
 	json_decref(sets);
 }
 
@@ -413,14 +468,18 @@ run_fixture(const struct fixture *fx, const char *name, struct buf *out, struct 
 	if (e == NULL || input == NULL ||
 	    csl_engine_add_json(e, fx->input, strlen(fx->input), name, d) != 0)
 		goto done;
+	stringify(input);
 	register_items(e, fx, input);
 	rc = 0;
 	if (strcmp(fx->mode, "bibliography") == 0)
 		run_bibliography(e, out);
-	else if (fx->citations && (cits = json_loads(fx->citations, 0, NULL)) != NULL)
+	else if (fx->citations && (cits = json_loads(fx->citations, 0, NULL)) != NULL) {
+		stringify(cits);
 		run_citations(e, style, cits, out, d);
-	else if (fx->items && (cits = json_loads(fx->items, 0, NULL)) != NULL)
+	} else if (fx->items && (cits = json_loads(fx->items, 0, NULL)) != NULL) {
+		stringify(cits);
 		run_items(e, style, cits, out, d);
+	}
 	else {
 		json_t *all = json_array();
 		json_t *one = json_array();
