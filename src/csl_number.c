@@ -206,39 +206,125 @@ csl_label_render(struct render *r, const struct csl_node *n, const char *variabl
 	return t && *t ? csl_render_decorate(r, n, rt_str(t)) : NULL;
 }
 
-/* The second number of a page range as FORMAT writes it, given the first. */
+/* The digits of the second number of a page range as FORMAT writes them: A and B
+ * are digit strings of one length (B filled out from A), B above A. */
 static void
 page_second(const char *format, const char *a, const char *b, struct buf *out)
 {
-	size_t la = strlen(a), lb = strlen(b), same = 0, keep;
+	size_t len = strlen(a), same = 0, keep;
 	long first = atol(a);
+	bool chicago = strncmp(format, "chicago", 7) == 0;
 
-	if (la != lb || format == NULL || strcmp(format, "expanded") == 0) {
-		if (format && strcmp(format, "expanded") == 0 && lb < la) {
-			buf_append(out, a, la - lb);
-		}
-		buf_puts(out, b);
-		return;
-	}
-	while (same < la && a[same] == b[same])
+	while (same < len && a[same] == b[same])
 		same++;
-	keep = la - same;
-	if (strcmp(format, "minimal-two") == 0 ||
-	    (strncmp(format, "chicago", 7) == 0 && first % 100 >= 10)) {
+	keep = len - same ? len - same : 1;
+	if (strcmp(format, "expanded") == 0 || (chicago && (first < 100 || first % 100 == 0)))
+		keep = len;
+	else if (strcmp(format, "minimal-two") == 0 || (chicago && first % 100 >= 10)) {
 		if (keep < 2)
-			keep = la < 2 ? la : 2;
+			keep = len < 2 ? len : 2;
+		/* Chicago's 15th edition: four digits of which three change, in full */
+		if (chicago && strcmp(format, "chicago-16") != 0 && len == 4 && len - same >= 3)
+			keep = len;
 	}
-	if (strncmp(format, "chicago", 7) == 0) {
-		if (first < 100 || first % 100 == 0)
-			keep = la;
-		else if (strcmp(format, "chicago-16") != 0 && strcmp(format, "chicago") == 0 &&
-		         la == 4 && la - same >= 3)
-			keep = la;
-	}
-	buf_puts(out, b + (la - keep));
+	buf_puts(out, b + (len - keep));
 }
 
-/* A page range "A-B" in the style's format, with the locale's range delimiter. */
+/* Splits S (N bytes) into its letters before the last run of digits (*PREFIX,
+ * *NPREFIX) and that run (*DIGITS, *NDIGITS; 0 when S does not end in digits). */
+static void
+split_number(const char *s, size_t n, size_t *nprefix, size_t *ndigits)
+{
+	size_t d = n;
+
+	while (d > 0 && isdigit((unsigned char)s[d - 1]))
+		d--;
+	*nprefix = d;
+	*ndigits = n - d;
+}
+
+/* One range A-B (NA and NB bytes) in the style's FORMAT with DELIM: only ranges
+ * of numbers with one prefix ("N110-N115") are rewritten; others keep a hyphen,
+ * and letters alone ("xxv-xxviii") take the delimiter. */
+static void
+page_pair(const char *format, const char *delim, const char *a, size_t na,
+          const char *b, size_t nb, struct buf *out)
+{
+	size_t pa, da, pb, db;
+	char first[32], second[32];
+
+	split_number(a, na, &pa, &da);
+	split_number(b, nb, &pb, &db);
+	if (da == 0 && db == 0) {
+		buf_append(out, a, na);
+		buf_puts(out, delim);
+		buf_append(out, b, nb);
+		return;
+	}
+	if (da == 0 || db == 0 || da >= sizeof(first) ||
+	    (pb > 0 && (pa != pb || memcmp(a, b, pa) != 0)) || (pa > 0 && pb == 0 && format)) {
+		buf_append(out, a, na);
+		buf_puts(out, "-");
+		buf_append(out, b, nb);
+		return;
+	}
+	if (db > da) { /* "3-10": the second is longer, so larger: its digits whole */
+		size_t skip = format && strcmp(format, "expanded") != 0 ? pb : 0;
+
+		buf_append(out, a, na);
+		buf_puts(out, delim);
+		buf_append(out, b + skip, nb - skip);
+		return;
+	}
+	memcpy(first, a + pa, da);
+	first[da] = '\0';
+	memcpy(second, first, da - db);
+	memcpy(second + (da - db), b + pb, db);
+	second[da] = '\0';
+	if (atol(second) < atol(first)) {
+		buf_append(out, a, na);
+		buf_puts(out, "-");
+		buf_append(out, b, nb);
+		return;
+	}
+	buf_append(out, a, na);
+	buf_puts(out, delim);
+	if (format == NULL) {
+		buf_append(out, b, nb);
+		return;
+	}
+	if (strcmp(format, "expanded") == 0)
+		buf_append(out, b, pb);
+	page_second(format, first, second, out);
+}
+
+static size_t
+alnum_run(const char *s)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+/* The length of a range's dash at S (spaces, "-", "--" or an en dash, spaces). */
+static size_t
+range_dash(const char *s)
+{
+	size_t n = strspn(s, " ");
+
+	if (s[n] == '-')
+		n += strspn(s + n, "-");
+	else if (strncmp(s + n, EN_DASH, 3) == 0)
+		n += 3;
+	else
+		return 0;
+	return n + strspn(s + n, " ");
+}
+
+/* Page ranges in V in the style's page-range-format, with the locale's delimiter;
+ * "\\-" is a hyphen that joins no range. */
 static struct rt *
 page_range(struct render *r, const char *v)
 {
@@ -248,47 +334,27 @@ page_range(struct render *r, const char *v)
 	struct rt *t;
 
 	while (*v) {
-		size_t na = strspn(v, "0123456789"), sp, nb;
-		const char *dash;
+		size_t na = alnum_run(v), dash, nb;
 
-		if (na == 0) {
-			size_t other = strcspn(v, "0123456789\\");
-
-			if (*v == '\\' && v[1] == '-') {
-				buf_puts(&out, "-");
-				v += 2;
-				continue;
-			}
-			buf_append(&out, v, other ? other : 1);
-			v += other ? other : 1;
+		if (*v == '\\' && v[1] == '-') {
+			buf_puts(&out, "-");
+			v += 2;
 			continue;
 		}
-		dash = v + na;
-		sp = strspn(dash, " ");
-		if (dash[sp] == '-' || strncmp(dash + sp, EN_DASH, 3) == 0) {
-			const char *bstart = dash + sp + (dash[sp] == '-' ? 1 : 3);
-
-			while (*bstart == '-')
-				bstart++;
-			bstart += strspn(bstart, " ");
-			nb = strspn(bstart, "0123456789");
-			if (nb > 0) {
-				char a[32], b[32];
-
-				snprintf(a, sizeof(a), "%.*s", (int)(na < 31 ? na : 31), v);
-				snprintf(b, sizeof(b), "%.*s", (int)(nb < 31 ? nb : 31), bstart);
-				buf_puts(&out, a);
-				buf_puts(&out, delim ? delim : EN_DASH);
-				if (atol(b) > atol(a) || strlen(b) < strlen(a))
-					page_second(format, a, b, &out);
-				else
-					buf_puts(&out, b);
-				v = bstart + nb;
-				continue;
-			}
+		if (na == 0) {
+			buf_append(&out, v, 1);
+			v++;
+			continue;
 		}
-		buf_append(&out, v, na);
-		v += na;
+		dash = range_dash(v + na);
+		nb = dash ? alnum_run(v + na + dash) : 0;
+		if (nb == 0) {
+			buf_append(&out, v, na);
+			v += na;
+			continue;
+		}
+		page_pair(format, delim ? delim : EN_DASH, v, na, v + na + dash, nb, &out);
+		v += na + dash + nb;
 	}
 	t = rt_text(out.data ? out.data : "", out.len);
 	buf_free(&out);
