@@ -1,5 +1,7 @@
-/* csl_disamb.c - each step tried only on the cites still ambiguous, and kept only
- * where it tells the cite apart. */
+/* csl_disamb.c - each step works on one set of alike cites at a time, all of them
+ * together (as citeproc-js does), and keeps a change only where it tells more apart:
+ * names added (measured with given names in full when those may be added too), then
+ * given names name by name, then the disambiguate condition, then year suffixes. */
 #include "csl_disamb.h"
 
 #include <stdlib.h>
@@ -7,6 +9,9 @@
 
 /* More names than this are never added (the cost is a render per step and item). */
 #define MAX_ADD_NAMES 50
+
+/* Given names are tried at most this many names past the last that changed. */
+#define GIVEN_MISSES 3
 
 struct pass {
 	struct csl_disamb *dis;
@@ -27,11 +32,17 @@ ambiguous(const struct pass *p, size_t i)
 	return false;
 }
 
-static void
+/* Renders item I again; returns whether its text changed. */
+static bool
 rerender(struct pass *p, size_t i)
 {
-	free(p->text[i]);
+	char *before = p->text[i];
+	bool changed;
+
 	p->text[i] = p->fn(p->ctx, i, &p->dis[i]);
+	changed = strcmp(before, p->text[i]) != 0;
+	free(before);
+	return changed;
 }
 
 /* How many of the items in GROUP are told apart from every other item. */
@@ -45,58 +56,97 @@ distinct(const struct pass *p, const size_t *group, size_t n)
 	return count;
 }
 
-/* Sets the step STEP (1 add-names, 2 givenname) to LEVEL on every item of GROUP
- * and renders them again; returns whether any text changed. */
+/* Shows ADD more names in every item of GROUP, with every given name at GIVEN;
+ * returns whether any text changed. */
 static bool
-set_level(struct pass *p, const size_t *group, size_t n, int step, int level)
+set_names(struct pass *p, const size_t *group, size_t n, int add, int given)
 {
 	size_t i;
 	bool changed = false;
 
 	for (i = 0; i < n; i++) {
-		struct csl_disamb *d = &p->dis[group[i]];
-		char *before = p->text[group[i]];
-
-		if (step == 1)
-			d->add_names = level;
-		else
-			d->givenname = level;
-		p->text[group[i]] = p->fn(p->ctx, group[i], d);
-		changed |= strcmp(before, p->text[group[i]]) != 0;
-		free(before);
+		p->dis[group[i]].add_names = add;
+		memset(p->dis[group[i]].given, given, sizeof(p->dis[group[i]].given));
+		changed |= rerender(p, group[i]);
 	}
 	return changed;
 }
 
-/* One step for one set of alike cites, all of them together (as citeproc-js does):
- * the lowest level that tells the most of them apart, or none if no level helps. */
-static void
-expand_group(struct pass *p, const size_t *group, size_t n, int step, int max)
+/* Sets given name NAME to LEVEL in every item of GROUP; returns whether any text
+ * changed. */
+static bool
+set_given(struct pass *p, const size_t *group, size_t n, size_t name, int level)
 {
-	size_t best = distinct(p, group, n), now;
-	int level, best_level = 0;
+	size_t i;
+	bool changed = false;
 
-	for (level = 1; level <= max; level++) {
-		if (!set_level(p, group, n, step, level))
+	for (i = 0; i < n; i++) {
+		p->dis[group[i]].given[name] = (unsigned char)level;
+		changed |= rerender(p, group[i]);
+	}
+	return changed;
+}
+
+/* disambiguate-add-names: the fewest names that tell the most apart, or none. */
+static void
+add_names(struct pass *p, const size_t *group, size_t n, int given)
+{
+	size_t best = distinct(p, group, n);
+	int add, best_add = 0;
+
+	for (add = 1; add <= MAX_ADD_NAMES; add++) {
+		size_t now;
+
+		if (!set_names(p, group, n, add, given))
 			break;
 		now = distinct(p, group, n);
 		if (now > best) {
 			best = now;
-			best_level = level;
+			best_add = add;
 		}
 		if (best == n)
 			break;
 	}
-	if (level != best_level || level > max)
-		set_level(p, group, n, step, best_level);
+	set_names(p, group, n, best_add, 0);
 }
 
-/* Runs STEP over every set of cites that render alike. */
+/* disambiguate-add-givenname: name by name, the least (initials, MAX_LEVEL in full)
+ * that tells more apart; only the first name when PRIMARY. */
 static void
-each_group(struct pass *p, int step, int max)
+add_givenname(struct pass *p, const size_t *group, size_t n, int max_level, bool primary)
 {
+	size_t name, misses = 0;
+
+	for (name = 0; name < (primary ? 1 : CSL_DISAMB_NAMES) && misses < GIVEN_MISSES &&
+	               distinct(p, group, n) < n; name++) {
+		size_t best = distinct(p, group, n), now;
+		int level, best_level = 0;
+		bool changed = false;
+
+		for (level = 1; level <= max_level; level++) {
+			changed |= set_given(p, group, n, name, level);
+			now = distinct(p, group, n);
+			if (now > best) {
+				best = now;
+				best_level = level;
+			}
+			if (best == n)
+				break;
+		}
+		misses = changed ? 0 : misses + 1;
+		if (best_level != level)
+			set_given(p, group, n, name, best_level);
+	}
+}
+
+/* Runs STEP (1 names, 2 given names) over every set of cites that render alike. */
+static void
+each_group(struct pass *p, int step, const struct csl_node *citation)
+{
+	const char *rule = csl_attr(citation, "givenname-disambiguation-rule");
 	size_t *group = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*group));
 	bool *done = calloc(p->n ? p->n : 1, sizeof(*done));
+	bool given = csl_attr_is(citation, "disambiguate-add-givenname", "true");
 	size_t i, j, n;
 
 	if (done == NULL)
@@ -109,16 +159,15 @@ each_group(struct pass *p, int step, int max)
 				group[n++] = j;
 				done[j] = true;
 			}
-		expand_group(p, group, n, step, max);
+		if (step == 1)
+			add_names(p, group, n, given ? 2 : 0);
+		else
+			add_givenname(p, group, n,
+			              rule && strstr(rule, "with-initials") ? 1 : 2,
+			              rule && strncmp(rule, "primary-name", 12) == 0);
 	}
 	free(done);
 	free(group);
-}
-
-static bool
-opt(const struct csl_node *citation, const char *name)
-{
-	return csl_attr_is(citation, name, "true");
 }
 
 /* Year suffixes: each set of cites still alike gets a, b, c... in ORDER. */
@@ -151,17 +200,17 @@ csl_disamb_run(const struct csl_node *citation, struct csl_disamb *dis, size_t n
 
 	for (i = 0; i < n; i++)
 		p.text[i] = fn(ctx, i, &dis[i]);
-	if (opt(citation, "disambiguate-add-names"))
-		each_group(&p, 1, MAX_ADD_NAMES);
-	if (opt(citation, "disambiguate-add-givenname"))
-		each_group(&p, 2, 2);
+	if (csl_attr_is(citation, "disambiguate-add-names", "true"))
+		each_group(&p, 1, citation);
+	if (csl_attr_is(citation, "disambiguate-add-givenname", "true"))
+		each_group(&p, 2, citation);
 	/* Every cite still alike takes the disambiguate condition, together. */
 	for (i = 0; i < n; i++)
 		dis[i].condition = ambiguous(&p, i);
 	for (i = 0; i < n; i++)
 		if (dis[i].condition)
 			rerender(&p, i);
-	if (opt(citation, "disambiguate-add-year-suffix"))
+	if (csl_attr_is(citation, "disambiguate-add-year-suffix", "true"))
 		year_suffixes(&p, order);
 	for (i = 0; i < n; i++)
 		free(p.text[i]);

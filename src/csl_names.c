@@ -9,6 +9,7 @@
 /* The options one name list is rendered with. */
 struct nameopts {
 	const struct csl_node *name, *etal; /* may be NULL */
+	const unsigned char *given;         /* disambiguation's given-name levels, or NULL */
 	const char *and_, *delim, *sort_sep, *initialize_with, *demote, *form;
 	const char *precedes_last, *precedes_etal, *sort_order;
 	int etal_min, etal_first;
@@ -158,16 +159,18 @@ initials(const char *given, const char *with, bool all, bool hyphen, struct buf 
 	trim_spaces(out);
 }
 
-/* The given name as it shows: initialized when the style (or disambiguation) says. */
+/* The given name as it shows: initialized when the style says, unless
+ * disambiguation shows it in full (LEVEL 2). */
 static char *
-given_text(struct render *r, const struct nameopts *o, const struct csl_name *n)
+given_text(struct render *r, const struct nameopts *o, const struct csl_name *n,
+           int level)
 {
 	struct buf b = {0};
 	const char *with = o->initialize_with;
 
 	if (n->given == NULL)
 		return NULL;
-	if (r->dis.givenname >= 2 || with == NULL || !is_byzantine(n) || n->family == NULL)
+	if (level >= 2 || with == NULL || !is_byzantine(n) || n->family == NULL)
 		return mem_strdup(n->given);
 	initials(n->given, with, o->initialize, !csl_attr_is(&r->style->nodes[0],
 	         "initialize-with-hyphen", "false"), &b);
@@ -214,14 +217,14 @@ leaf(struct buf *b)
 /* One name. INVERT: family first (name-as-sort-order). */
 static struct rt *
 render_name(struct render *r, const struct nameopts *o, const struct csl_name *n,
-            bool invert)
+            bool invert, int level)
 {
 	struct buf fam = {0}, giv = {0};
 	struct rt *out = rt_span();
 	char *given;
 	bool demote = strcmp(o->demote, "display-and-sort") == 0 ||
 	              (r->sort_key && strcmp(o->demote, "sort-only") == 0);
-	bool short_form = o->form && strcmp(o->form, "short") == 0 && r->dis.givenname == 0;
+	bool short_form = o->form && strcmp(o->form, "short") == 0 && level == 0;
 
 	if (n->literal != NULL) {
 		rt_add(out, part(r, o, "family", rt_str(n->literal)));
@@ -233,7 +236,7 @@ render_name(struct render *r, const struct nameopts *o, const struct csl_name *n
 		rt_add(out, part(r, o, "family", leaf(&fam)));
 		return out;
 	}
-	given = given_text(r, o, n);
+	given = given_text(r, o, n, level);
 	if (!is_byzantine(n)) {
 		buf_puts(&fam, n->family ? n->family : "");
 		if (given)
@@ -356,13 +359,15 @@ render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
 		} else if (i > 0) {
 			rt_add(out, rt_str(o->delim));
 		}
-		rt_add(out, render_name(r, o, &v->names[i], inverted(o, r, v, i)));
+		rt_add(out, render_name(r, o, &v->names[i], inverted(o, r, v, i),
+		                        o->given && i < CSL_DISAMB_NAMES ? o->given[i] : 0));
 	}
 	if (shown < n && !r->sort_key) {
 		if (o->etal_last && shown + 1 < n) {
 			rt_add(out, rt_str(o->delim));
 			rt_add(out, rt_str("\xE2\x80\xA6 "));
-			rt_add(out, render_name(r, o, &v->names[n - 1], inverted(o, r, v, n - 1)));
+			rt_add(out, render_name(r, o, &v->names[n - 1], inverted(o, r, v, n - 1),
+			                        0));
 		} else {
 			struct rt *etal = render_etal(r, o);
 
@@ -522,6 +527,8 @@ csl_names_render(struct render *r, const struct csl_node *n)
 	read_opts(r, n, &o);
 	if (o.form && strcmp(o.form, "count") == 0)
 		return render_count(r, &o, n, vars, nvars);
+	if (!r->names_seen)
+		o.given = r->dis.given;
 	out = rt_span();
 	for (i = 0; i < nvars; i++) {
 		const struct csl_var *v = csl_item_var(r->item, vars[i]), *tr;

@@ -16,10 +16,14 @@
  * other in a tree that grows exponentially. */
 #define CSL_RENDER_BUDGET 200000
 
+/* Names whose given names disambiguation may show. */
+#define CSL_DISAMB_NAMES 32
+
 /* How far disambiguation has gone for one item (csl_disamb.c). */
 struct csl_disamb {
 	int add_names;      /* names shown beyond et-al-use-first */
-	int givenname;      /* 0 none; 1 initials; 2 full given names */
+	unsigned char given[CSL_DISAMB_NAMES]; /* each name of the first cs:names: 0 as
+	                                          the style says, 1 initials, 2 in full */
 	bool condition;     /* the disambiguate="true" condition holds */
 	int year_suffix;    /* 0 none; 1 "a", 2 "b", ... */
 };
