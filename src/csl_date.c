@@ -66,9 +66,11 @@ render_year(struct render *r, const struct dpart *p, int year, bool suffix, stru
 			buf_puts(b, csl_term(r->loc, "ad", "long", false) ?
 			         csl_term(r->loc, "ad", "long", false) : "AD");
 	}
-	if (suffix && r->dis.year_suffix > 0 && !r->style->year_suffix_shown) {
+	if (suffix && r->dis.year_suffix > 0 && !r->style->year_suffix_shown &&
+	    !r->year_suffix_done) {
 		const char *ys = csl_render_var(r, "year-suffix");
 
+		r->year_suffix_done = true;
 		buf_puts(b, ys ? ys : "");
 	}
 }

@@ -87,27 +87,62 @@ set_given(struct pass *p, const size_t *group, size_t n, size_t name, int level)
 	return changed;
 }
 
-/* disambiguate-add-names: the fewest names that tell the most apart, or none. */
+/* Is the I-th text of ROW (N texts) unlike every other? */
+static bool
+unique_in(char **row, size_t n, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (j != i && strcmp(row[i], row[j]) == 0)
+			return false;
+	return true;
+}
+
+/* disambiguate-add-names: each item of GROUP shows the fewest added names at which
+ * its cite differs from the others' with as many added (measured with given names
+ * at GIVEN); one that never differs keeps the level that told most apart, or none. */
 static void
 add_names(struct pass *p, const size_t *group, size_t n, int given)
 {
-	size_t best = distinct(p, group, n);
-	int add, best_add = 0;
+	char **rows[MAX_ADD_NAMES + 1];
+	size_t best = distinct(p, group, n), i, k;
+	int add, tried = 0, best_add = 0;
 
 	for (add = 1; add <= MAX_ADD_NAMES; add++) {
 		size_t now;
 
 		if (!set_names(p, group, n, add, given))
 			break;
+		rows[add] = mem_realloc_array(NULL, n, sizeof(char *));
+		for (i = 0; i < n; i++)
+			rows[add][i] = mem_strdup(p->text[group[i]]);
+		tried = add;
 		now = distinct(p, group, n);
 		if (now > best) {
 			best = now;
 			best_add = add;
 		}
-		if (best == n)
+		if (now == n)
 			break;
 	}
-	set_names(p, group, n, best_add, 0);
+	for (i = 0; i < n; i++) {
+		struct csl_disamb *d = &p->dis[group[i]];
+
+		d->add_names = best_add;
+		for (add = 1; add <= best_add; add++)
+			if (unique_in(rows[add], n, i)) {
+				d->add_names = add;
+				break;
+			}
+		memset(d->given, 0, sizeof(d->given));
+		rerender(p, group[i]);
+	}
+	for (add = 1; add <= tried; add++) {
+		for (k = 0; k < n; k++)
+			free(rows[add][k]);
+		free(rows[add]);
+	}
 }
 
 /* disambiguate-add-givenname: name by name, the least (initials, MAX_LEVEL in full)

@@ -48,6 +48,7 @@ struct render {
 	bool recording;                 /* inside cs:substitute: found variables go there */
 	const struct csl_node *names;   /* the cs:names a substitute is in, or NULL */
 	unsigned tried, found;          /* variables looked up / found, for cs:group */
+	bool year_suffix_done;          /* a date has added the year-suffix already */
 	const char *date_delimiter;     /* the non-localized cs:date being rendered's */
 	char scratch[32];               /* a computed variable's text (csl_render_peek) */
 	unsigned long steps;
