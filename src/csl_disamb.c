@@ -21,13 +21,31 @@ struct pass {
 	void *ctx;
 };
 
+/* Do the cites of texts A and B read alike in any of their forms (FORMS 2), or in
+ * the first (FORMS 1)? */
+static bool
+alike(const char *a, const char *b, int forms)
+{
+	int f;
+
+	for (f = 0; f < forms && a != NULL && b != NULL; f++) {
+		size_t na = strcspn(a, CSL_DISAMB_SEPARATOR), nb = strcspn(b, CSL_DISAMB_SEPARATOR);
+
+		if (na == nb && memcmp(a, b, na) == 0)
+			return true;
+		a = a[na] ? a + na + 1 : NULL;
+		b = b[nb] ? b + nb + 1 : NULL;
+	}
+	return false;
+}
+
 static bool
 ambiguous(const struct pass *p, size_t i)
 {
 	size_t j;
 
 	for (j = 0; j < p->n; j++)
-		if (j != i && strcmp(p->text[i], p->text[j]) == 0)
+		if (j != i && alike(p->text[i], p->text[j], 2))
 			return true;
 	return false;
 }
@@ -94,7 +112,7 @@ unique_in(char **row, size_t n, size_t i)
 	size_t j;
 
 	for (j = 0; j < n; j++)
-		if (j != i && strcmp(row[i], row[j]) == 0)
+		if (j != i && alike(row[i], row[j], 2))
 			return false;
 	return true;
 }
@@ -190,7 +208,7 @@ each_group(struct pass *p, int step, const struct csl_node *citation)
 		if (done[i] || !ambiguous(p, i))
 			continue;
 		for (n = 0, j = i; j < p->n; j++)
-			if (!done[j] && strcmp(p->text[i], p->text[j]) == 0) {
+			if (!done[j] && (j == i || alike(p->text[i], p->text[j], 2))) {
 				group[n++] = j;
 				done[j] = true;
 			}
@@ -205,7 +223,7 @@ each_group(struct pass *p, int step, const struct csl_node *citation)
 	free(group);
 }
 
-/* Year suffixes: each set of cites still alike gets a, b, c... in ORDER. */
+/* Year suffixes: each set of first cites still alike gets a, b, c... in ORDER. */
 static void
 year_suffixes(struct pass *p, const size_t *order)
 {
@@ -215,12 +233,16 @@ year_suffixes(struct pass *p, const size_t *order)
 		size_t i = order[a];
 		int next = 1;
 
-		if (p->dis[i].year_suffix != 0 || !ambiguous(p, i))
+		if (p->dis[i].year_suffix != 0)
+			continue;
+		for (b = a + 1; b < p->n && !alike(p->text[i], p->text[order[b]], 1); b++)
+			;
+		if (b == p->n)
 			continue;
 		for (b = a; b < p->n; b++) {
 			size_t j = order[b];
 
-			if (p->dis[j].year_suffix == 0 && strcmp(p->text[i], p->text[j]) == 0)
+			if (p->dis[j].year_suffix == 0 && alike(p->text[i], p->text[j], 1))
 				p->dis[j].year_suffix = next++;
 		}
 	}

@@ -7,7 +7,11 @@
 
 #include "csl_render.h"
 
-/* Renders item I's cite with state DIS as plain text; the caller frees it. */
+/* Between the forms of one cite in the text csl_disamb_fn returns. */
+#define CSL_DISAMB_SEPARATOR "\x1E"
+
+/* Renders item I's cite with state DIS as plain text, its first form and a later
+ * one apart by CSL_DISAMB_SEPARATOR; the caller frees it. */
 typedef char *csl_disamb_fn(void *ctx, size_t i, const struct csl_disamb *dis);
 
 /* Settles DIS[0..N-1] (zeroed by the caller) for CITATION's options by rendering

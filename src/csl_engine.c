@@ -175,12 +175,19 @@ disamb_render(void *ctx, size_t i, const struct csl_disamb *dis)
 	struct buf b = {0};
 	struct rt *t;
 
+	/* the first cite, then (after a record separator) a later one: cites alike in
+	 * either form need telling apart */
 	memset(&cite, 0, sizeof(cite));
 	cite.id = e->items.items[e->reg[i]].id;
 	t = render_item(e, i, &cite, e->style->citation, dis, NULL, false);
 	rt_plain(t, &b);
 	rt_free(t);
-	return b.data ? b.data : mem_strdup("");
+	buf_puts(&b, CSL_DISAMB_SEPARATOR);
+	cite.position = CSL_POS_SUBSEQUENT;
+	t = render_item(e, i, &cite, e->style->citation, dis, NULL, false);
+	rt_plain(t, &b);
+	rt_free(t);
+	return b.data;
 }
 
 static void

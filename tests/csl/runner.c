@@ -322,6 +322,39 @@ arrange(struct citation *doc, size_t ndoc, struct citation *order, json_t *call)
 	return n;
 }
 
+/* Appends a copy of ID to IDS (of *N, room for CAP) unless it is there. */
+static void
+add_id(char **ids, size_t *n, size_t cap, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < *n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return;
+	if (id != NULL && *n < cap)
+		ids[(*n)++] = mem_strdup(id);
+}
+
+/* Registers the items the N citations of DOC cite, in order: as citeproc-js, whose
+ * registry grows call by call (and earlier citations change with it). */
+static void
+register_cited(struct csl_engine *e, const struct citation *doc, size_t n)
+{
+	size_t i, j, cap = 0, nids = 0;
+	char **ids;
+
+	for (i = 0; i < n; i++)
+		cap += json_array_size(doc[i].items);
+	ids = mem_realloc_array(NULL, cap ? cap : 1, sizeof(*ids));
+	for (i = 0; i < n; i++)
+		for (j = 0; j < json_array_size(doc[i].items); j++)
+			add_id(ids, &nids, cap, jstr(json_array_get(doc[i].items, j), "id"));
+	csl_engine_register(e, (const char *const *)ids, nids);
+	for (i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+}
+
 /* CITATIONS: the document after every call; ">>" marks what the last call changed. */
 static void
 run_citations(struct csl_engine *e, const struct csl_style *style, json_t *calls,
@@ -334,6 +367,7 @@ run_citations(struct csl_engine *e, const struct csl_style *style, json_t *calls
 		struct history h = {0};
 		size_t n = arrange(doc, ndoc, next, json_array_get(calls, c));
 
+		register_cited(e, next, n);
 		for (i = 0; i < n; i++) {
 			struct buf b = {0};
 
@@ -393,19 +427,6 @@ run_bibliography(struct csl_engine *e, struct buf *out)
 	}
 	free(entries);
 	buf_puts(out, "</div>");
-}
-
-/* Appends a copy of ID to IDS (of *N, room for CAP) unless it is there. */
-static void
-add_id(char **ids, size_t *n, size_t cap, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id != NULL && i < *n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return;
-	if (id != NULL && *n < cap)
-		ids[(*n)++] = mem_strdup(id);
 }
 
 /* The ids of every cite of CITS (CITATION-ITEMS, or CITATIONS when CALLS), in order
