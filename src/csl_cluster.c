@@ -153,15 +153,18 @@ join_suffixes(struct rt *out, const struct csl_piece *p, const size_t *g, size_t
  * the author (or as their year suffix alone). */
 static void
 join_group(struct rt *out, struct csl_piece *p, const size_t *g, size_t n,
-           enum collapse c, const char *group_delim, const char *suffix_delim)
+           enum collapse c, const char *group_delim, const char *suffix_delim,
+           const char *after_delim)
 {
 	size_t i = 0, j;
+	bool suffixes = false;
 
 	while (i < n) {
 		struct csl_piece *a = &p[g[i]];
 
+		/* after a year's collapsed suffixes comes the after-collapse delimiter */
 		if (i > 0)
-			add_text(out, group_delim);
+			add_text(out, suffixes ? after_delim : group_delim);
 		rt_add(out, i == 0 || a->bare == NULL ? a->full : a->bare);
 		if (i == 0 || a->bare == NULL)
 			a->full = NULL;
@@ -171,6 +174,7 @@ join_group(struct rt *out, struct csl_piece *p, const size_t *g, size_t n,
 		for (j = i + 1; j < n && suffix_only(&p[g[j - 1]], &p[g[j]], c); j++)
 			;
 		join_suffixes(out, p, g, i + 1, j, c == COLLAPSE_SUFFIX_RANGED, suffix_delim);
+		suffixes = j > i + 1;
 		i = j;
 	}
 }
@@ -214,12 +218,9 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 					p[order[k]].full = NULL;
 				}
 			} else {
-				/* year suffixes collapsing, the years part as the cites do */
-				const char *between = group_delim ? group_delim
-				                       : c == COLLAPSE_YEAR ? ", " : delim;
-
-				join_group(out, p, order + i, j - i, c, between,
-				           suffix_delim ? suffix_delim : delim);
+				join_group(out, p, order + i, j - i, c,
+				           group_delim ? group_delim : ", ",
+				           suffix_delim ? suffix_delim : delim, after ? after : delim);
 			}
 			collapsed = j > i + 1;
 		}

@@ -33,6 +33,18 @@ number_key(const char *v)
 	return mem_strdup(key);
 }
 
+/* TEXT without its markup ("A <i>Full</i> Life" sorts as "A Full Life"). */
+static char *
+plain_key(const char *text)
+{
+	struct rt *t = rt_parse(text);
+	struct buf b = {0};
+
+	rt_plain(t, &b);
+	rt_free(t);
+	return b.data ? b.data : mem_strdup("");
+}
+
 static char *
 var_key(struct render *r, const struct csl_node *key, const char *name)
 {
@@ -47,7 +59,7 @@ var_key(struct render *r, const struct csl_node *key, const char *name)
 		return NULL;
 	if (csl_number_is_numeric(text))
 		return number_key(text);
-	return mem_strdup(text);
+	return plain_key(text);
 }
 
 char **
@@ -97,18 +109,45 @@ csl_sort_keys_free(char **keys, size_t nkeys)
 	free(keys);
 }
 
-/* Compares two keys' text without regard to case; < 0, 0 or > 0. */
+/* S without the punctuation that does not sort (quotes, brackets, commas...); an
+ * apostrophe inside a word stays, as "'" ("d'Wander" before "de' Frinkle"). */
+static char *
+sortable(const char *s)
+{
+	const char *start = s;
+	struct buf b = {0};
+
+	while (*s) {
+		bool word_start = s == start || s[-1] == ' ';
+
+		if (strncmp(s, "\xE2\x80\x99", 3) == 0 || *s == '\'') {
+			if (!word_start)
+				buf_puts(&b, "'");
+			s += *s == '\'' ? 1 : 3;
+		} else if (strncmp(s, "\xE2\x80\x9C", 3) == 0 || strncmp(s, "\xE2\x80\x9D", 3) == 0 ||
+		           strncmp(s, "\xE2\x80\x98", 3) == 0) {
+			s += 3;
+		} else if (strchr("\"[](),;:.!?", *s) != NULL) {
+			s++;
+		} else {
+			buf_append(&b, s++, 1);
+		}
+	}
+	return b.data ? b.data : mem_strdup("");
+}
+
+/* Compares two keys' text without regard to case or punctuation; < 0, 0 or > 0. */
 static int
 compare_text(const char *a, const char *b)
 {
+	char *x = sortable(a), *y = sortable(b);
 	int result = 0;
 
-	/* Leading quotes and brackets do not sort. */
-	a += strspn(a, "\"'[(");
-	b += strspn(b, "\"'[(");
-	if (u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)b, strlen(b), NULL,
+	if (u8_casecmp((const uint8_t *)x, strlen(x), (const uint8_t *)y, strlen(y), NULL,
 	               NULL, &result) != 0)
-		return strcmp(a, b);
+		result = strcmp(x, y);
+	free(x);
+	free(y);
 	return result;
 }
 
