@@ -279,9 +279,10 @@ csl_date_render(struct render *r, const struct csl_node *n)
 			csl_render_count(r, name, false);
 		return NULL;
 	}
-	csl_render_count(r, name, true);
-	if (v->date.literal != NULL)
+	if (v->date.literal != NULL) {
+		csl_render_count(r, name, true);
 		return csl_render_decorate(r, n, rt_str(v->date.literal));
+	}
 	np = collect_parts(r, n, parts);
 	r->date_delimiter = csl_attr(n, "delimiter");
 	if (csl_attr(n, "form") != NULL)
@@ -297,5 +298,7 @@ csl_date_render(struct render *r, const struct csl_node *n)
 		if (v->date.range) /* open at its end */
 			rt_add(out, rt_str(range_delim(parts, np, PART_YEAR)));
 	}
+	/* a date none of whose parts shows counts as empty for cs:group */
+	csl_render_count(r, name, !rt_empty(out));
 	return csl_render_decorate(r, n, out);
 }

@@ -424,8 +424,11 @@ render_var(struct render *r, const struct nameopts *o, const struct csl_node *na
 			label_first = !seen_name;
 	}
 	if (label && !r->sort_key && !(o->form && strcmp(o->form, "count") == 0)) {
+		const char *plural = csl_attr(label, "plural");
 		const char *t = csl_term(r->loc, term, csl_attr(label, "form"),
-		                         v->nnames > 1);
+		                         plural && strcmp(plural, "always") == 0 ? true
+		                         : plural && strcmp(plural, "never") == 0 ? false
+		                         : v->nnames > 1);
 		struct rt *lt = t && *t ? csl_render_decorate(r, label, rt_str(t)) : NULL;
 
 		if (label_first) {

@@ -418,8 +418,11 @@ run_bibliography(struct csl_engine *e, struct buf *out)
 		struct buf b = {0};
 
 		csl_out_html(entries[i], &q, &b);
+		/* citeproc-js's layout: an entry with blocks closes on a line of its own */
 		if (strncmp(b.data, "<div class=", 11) == 0)
 			buf_printf(out, "  <div class=\"csl-entry\">\n    %s\n  </div>\n", b.data);
+		else if (strstr(b.data, "<div class=") != NULL)
+			buf_printf(out, "  <div class=\"csl-entry\">%s\n  </div>\n", b.data);
 		else
 			buf_printf(out, "  <div class=\"csl-entry\">%s</div>\n", b.data);
 		buf_free(&b);
@@ -466,8 +469,9 @@ register_items(struct csl_engine *e, const struct fixture *fx, json_t *input)
 		cited_ids(cits, fx->citations != NULL, ids, &n, cap);
 	for (i = 0; i < json_array_size(list); i++) {
 		json_t *v = json_array_get(list, i);
+		const char *id = json_is_string(v) ? json_string_value(v) : jstr(v, "id");
 
-		add_id(ids, &n, cap, json_is_string(v) ? json_string_value(v) : jstr(v, "id"));
+		add_id(ids, &n, cap, id ? id : "");
 	}
 	csl_engine_register(e, (const char *const *)ids, n);
 	for (i = 0; i < n; i++)
@@ -506,9 +510,12 @@ run_fixture(const struct fixture *fx, const char *name, struct buf *out, struct 
 		json_t *one = json_array();
 		size_t i;
 
-		for (i = 0; i < json_array_size(input); i++)
-			json_array_append_new(one, json_pack("{s:O}", "id",
-			                      json_object_get(json_array_get(input, i), "id")));
+		/* an item without an id is the engine's "" */
+		for (i = 0; i < json_array_size(input); i++) {
+			const char *id = jstr(json_array_get(input, i), "id");
+
+			json_array_append_new(one, json_pack("{s:s}", "id", id ? id : ""));
+		}
 		json_array_append_new(all, one);
 		run_items(e, style, all, out, d);
 		json_decref(all);
