@@ -133,13 +133,44 @@ punctuation_in_quote(struct toks *ts)
 	}
 }
 
+/* Superscript letters and digits of Unicode, written as <sup> (as citeproc-js does:
+ * locales spell ordinals with them, "1ʳᵉ"). */
+static const struct {
+	const char *utf8, *plain;
+} superscripts[] = {
+	{"\xC2\xAA", "a"}, {"\xC2\xBA", "o"}, {"\xC2\xB2", "2"}, {"\xC2\xB3", "3"},
+	{"\xC2\xB9", "1"}, {"\xCA\xB0", "h"}, {"\xCA\xB3", "r"}, {"\xCB\xA2", "s"},
+	{"\xE1\xB5\x89", "e"}, {"\xE1\xB5\x88", "d"}, {"\xE1\xB5\x97", "t"},
+	{"\xE2\x81\xBF", "n"}, {"\xE2\x81\xB0", "0"}, {"\xE2\x81\xB4", "4"},
+	{"\xE2\x81\xB5", "5"}, {"\xE2\x81\xB6", "6"}, {"\xE2\x81\xB7", "7"},
+	{"\xE2\x81\xB8", "8"}, {"\xE2\x81\xB9", "9"},
+};
+
+/* Writes the superscript character at S as <sup>; returns its bytes, or 0. */
+static size_t
+superscript(const char *s, size_t n, struct buf *out)
+{
+	size_t i, len;
+
+	for (i = 0; i < sizeof(superscripts) / sizeof(superscripts[0]); i++) {
+		len = strlen(superscripts[i].utf8);
+		if (len <= n && memcmp(s, superscripts[i].utf8, len) == 0) {
+			buf_printf(out, "<sup>%s</sup>", superscripts[i].plain);
+			return len;
+		}
+	}
+	return 0;
+}
+
 static void
 escape(const char *s, size_t n, struct buf *out)
 {
-	size_t i;
+	size_t i, sup;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == '&')
+		if ((unsigned char)s[i] >= 0xC2 && (sup = superscript(s + i, n - i, out)) > 0)
+			i += sup - 1;
+		else if (s[i] == '&')
 			buf_puts(out, "&#38;");
 		else if (s[i] == '<')
 			buf_puts(out, "&#60;");

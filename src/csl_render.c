@@ -86,6 +86,9 @@ csl_render_peek(struct render *r, const char *name)
 void
 csl_render_count(struct render *r, const char *name, bool found)
 {
+	/* as citeproc-js: a year-suffix not (yet) given empties no group */
+	if (!found && strcmp(name, "year-suffix") == 0)
+		return;
 	r->tried++;
 	if (!found)
 		return;
