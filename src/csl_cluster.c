@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csl_render.h"
+
 #define EN_DASH "\xE2\x80\x93"
 
 enum collapse { COLLAPSE_NONE, COLLAPSE_NUMBER, COLLAPSE_YEAR, COLLAPSE_SUFFIX,
@@ -67,20 +69,14 @@ add_text(struct rt *out, const char *s)
 		rt_add(out, rt_str(s));
 }
 
-/* "a", "b", ...: the letters of year suffix N. */
+/* The letters of year suffix N. */
 static struct rt *
 suffix_text(int n)
 {
-	char tmp[16];
-	int len = 0, i;
-	char out[16];
+	char letters[16];
 
-	for (; n > 0 && len < 15; n = (n - 1) / 26)
-		tmp[len++] = (char)('a' + (n - 1) % 26);
-	for (i = 0; i < len; i++)
-		out[i] = tmp[len - 1 - i];
-	out[len] = '\0';
-	return rt_str(out);
+	csl_render_year_suffix(n, letters, sizeof(letters));
+	return rt_str(letters);
 }
 
 /* Citation numbers: runs of three or more consecutive plain cites become "A–C". */

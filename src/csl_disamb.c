@@ -74,32 +74,24 @@ distinct(const struct pass *p, const size_t *group, size_t n)
 	return count;
 }
 
-/* Shows ADD more names in every item of GROUP, with every given name at GIVEN;
+/* Sets every item of GROUP to show ADD more names (ADD < 0: as it is) and given
+ * name NAME at LEVEL (NAME past the last: every one); renders them again and
  * returns whether any text changed. */
 static bool
-set_names(struct pass *p, const size_t *group, size_t n, int add, int given)
+set_each(struct pass *p, const size_t *group, size_t n, int add, size_t name, int level)
 {
 	size_t i;
 	bool changed = false;
 
 	for (i = 0; i < n; i++) {
-		p->dis[group[i]].add_names = add;
-		memset(p->dis[group[i]].given, given, sizeof(p->dis[group[i]].given));
-		changed |= rerender(p, group[i]);
-	}
-	return changed;
-}
+		struct csl_disamb *d = &p->dis[group[i]];
 
-/* Sets given name NAME to LEVEL in every item of GROUP; returns whether any text
- * changed. */
-static bool
-set_given(struct pass *p, const size_t *group, size_t n, size_t name, int level)
-{
-	size_t i;
-	bool changed = false;
-
-	for (i = 0; i < n; i++) {
-		p->dis[group[i]].given[name] = (unsigned char)level;
+		if (add >= 0)
+			d->add_names = add;
+		if (name < CSL_DISAMB_NAMES)
+			d->given[name] = (unsigned char)level;
+		else
+			memset(d->given, level, sizeof(d->given));
 		changed |= rerender(p, group[i]);
 	}
 	return changed;
@@ -130,7 +122,7 @@ add_names(struct pass *p, const size_t *group, size_t n, int given)
 	for (add = 1; add <= MAX_ADD_NAMES; add++) {
 		size_t now;
 
-		if (!set_names(p, group, n, add, given))
+		if (!set_each(p, group, n, add, CSL_DISAMB_NAMES, given))
 			break;
 		rows[add] = mem_realloc_array(NULL, n, sizeof(char *));
 		for (i = 0; i < n; i++)
@@ -177,7 +169,7 @@ add_givenname(struct pass *p, const size_t *group, size_t n, int max_level, bool
 		bool changed = false;
 
 		for (level = 1; level <= max_level; level++) {
-			changed |= set_given(p, group, n, name, level);
+			changed |= set_each(p, group, n, -1, name, level);
 			now = distinct(p, group, n);
 			if (now > best) {
 				best = now;
@@ -188,7 +180,7 @@ add_givenname(struct pass *p, const size_t *group, size_t n, int max_level, bool
 		}
 		misses = changed ? 0 : misses + 1;
 		if (best_level != level)
-			set_given(p, group, n, name, best_level);
+			set_each(p, group, n, -1, name, best_level);
 	}
 }
 

@@ -26,9 +26,8 @@ csl_render_suppressed(const struct render *r, const char *name)
 	return false;
 }
 
-/* "a", "b", ... "z", "aa", "ab": the year suffix for N (1-based). */
-static void
-year_suffix(int n, char *out, size_t size)
+void
+csl_render_year_suffix(int n, char *out, size_t size)
 {
 	char tmp[16];
 	int len = 0, i;
@@ -60,7 +59,7 @@ csl_render_peek(struct render *r, const char *name)
 	if (strcmp(name, "year-suffix") == 0) {
 		if (r->dis.year_suffix == 0)
 			return NULL;
-		year_suffix(r->dis.year_suffix, num, size);
+		csl_render_year_suffix(r->dis.year_suffix, num, size);
 		return num;
 	}
 	if (strcmp(name, "first-reference-note-number") == 0) {

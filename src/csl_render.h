@@ -82,6 +82,9 @@ const char *csl_render_var(struct render *r, const char *name);
 /* As csl_render_var, without counting the lookup (cs:label, conditions). */
 const char *csl_render_peek(struct render *r, const char *name);
 
+/* "a", "b", ... "z", "aa", "ab": year suffix N (1-based) into OUT of SIZE. */
+void csl_render_year_suffix(int n, char *out, size_t size);
+
 /* Has a substitute used NAME already? */
 bool csl_render_suppressed(const struct render *r, const char *name);
 
