@@ -1,7 +1,8 @@
 /* csl.h - the CSL 1.0.2 engine: a style, its locale and CSL-JSON items make an engine
  * that renders citation clusters (positions given by the caller) and a bibliography as
  * rich text. Stages: csl_style, csl_locale, csl_json -> csl_render (csl_names, csl_date,
- * csl_number, csl_text) -> csl_sort, csl_disamb -> csl_out. */
+ * csl_number, csl_text) -> csl_sort, csl_disamb -> csl_cluster -> csl_out; csl_engine.c
+ * wires them. */
 #ifndef BRIEFC_CSL_H
 #define BRIEFC_CSL_H
 

@@ -408,22 +408,19 @@ static struct rt *
 render_var(struct render *r, const struct nameopts *o, const struct csl_node *names,
            const struct csl_var *v, const char *term)
 {
-	const struct csl_node *k, *label = csl_child(r->names ? r->names : names,
-	                                             CSL_EL_LABEL);
+	/* a substitute's shorthand cs:names takes the label of the one it stands in */
+	const struct csl_node *k, *label = csl_child(csl_child(names, CSL_EL_NAME) == NULL &&
+	                                             r->names ? r->names : names, CSL_EL_LABEL);
 	struct rt *out = rt_span(), *list = render_list(r, o, v);
 	bool label_first = false, seen_name = false;
 
-	if (csl_child(names, CSL_EL_NAME) == NULL && r->names)
-		label = csl_child(r->names, CSL_EL_LABEL);
-	else
-		label = csl_child(names, CSL_EL_LABEL);
 	for (k = label ? label->parent->kids : NULL; k != NULL; k = k->next) {
 		if (k->el == CSL_EL_NAME)
 			seen_name = true;
 		if (k == label)
 			label_first = !seen_name;
 	}
-	if (label && !r->sort_key && !(o->form && strcmp(o->form, "count") == 0)) {
+	if (label && !r->sort_key) {
 		const char *plural = csl_attr(label, "plural");
 		const char *t = csl_term(r->loc, term, csl_attr(label, "form"),
 		                         plural && strcmp(plural, "always") == 0 ? true

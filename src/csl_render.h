@@ -112,10 +112,11 @@ struct rt *csl_number_text(struct render *r, const char *variable, const char *v
 /* Does VALUE read as a number (CSL's is-numeric)? */
 bool csl_number_is_numeric(const char *value);
 
-/* Is ROOT's date variable NAME's year uncertain (circa)? */
+/* Is the item's date variable NAME uncertain (circa)? */
 bool csl_date_uncertain(const struct csl_item *item, const char *name);
 
-/* The locale's month/season term, ordinals (csl_number.c). */
+/* N as an ordinal ("1st", or "first" when LONG_FORM and N is 1 to 10), agreeing
+ * with GENDER where the locale has gendered forms; caller frees (csl_number.c). */
 char *csl_number_ordinal(const struct csl_locale *loc, long n, bool long_form,
                          const char *gender);
 
