@@ -69,17 +69,36 @@ drop_first(struct buf *b)
 	b->len--;
 }
 
-/* Should the second of A then B (at a join) be dropped? */
-static bool
-redundant(char a, char b)
+/* What happens where a piece ending in punctuation A meets one starting with B:
+ * citeproc-js's table, row A and column B in the order of PUNCT. */
+enum join { BOTH, DROP_B, DROP_A };
+
+static const char punct[] = ":.;!?,";
+
+static const enum join joins[6][6] = {
+	/*           :       .       ;       !       ?       ,   */
+	/* : */ {DROP_B, DROP_B, BOTH,   DROP_A, DROP_A, BOTH},
+	/* . */ {BOTH,   DROP_B, BOTH,   BOTH,   BOTH,   BOTH},
+	/* ; */ {DROP_B, DROP_B, DROP_B, DROP_A, DROP_A, BOTH},
+	/* ! */ {DROP_B, DROP_B, BOTH,   DROP_B, BOTH,   BOTH},
+	/* ? */ {DROP_B, DROP_B, BOTH,   BOTH,   DROP_B, BOTH},
+	/* , */ {BOTH,   BOTH,   BOTH,   BOTH,   BOTH,   DROP_B},
+};
+
+static enum join
+join_of(char a, char b)
 {
-	if (a == b)
-		return strchr(".,;: ", a) != NULL;
-	return b == '.' && (a == '?' || a == '!');
+	const char *x = a ? strchr(punct, a) : NULL, *y = b ? strchr(punct, b) : NULL;
+
+	if (a == ' ' && b == ' ')
+		return DROP_B;
+	if (x == NULL || y == NULL)
+		return BOTH;
+	return joins[x - punct][y - punct];
 }
 
-/* Where a text ends in punctuation and the next begins with the same (or a period
- * after ? and !), the second goes: "ed." + ". " reads "ed. ". */
+/* Where pieces meet, doubled punctuation and spaces settle as citeproc-js's table
+ * says: "ed." + ". " reads "ed. ", "Why?" + "." reads "Why?". */
 static void
 settle_joins(struct toks *ts)
 {
@@ -90,8 +109,16 @@ settle_joins(struct toks *ts)
 
 		if (a->kind != TOK_TEXT || a->text.len == 0 || (b = next_text(ts, i)) == NULL)
 			continue;
-		if (redundant(a->text.data[a->text.len - 1], b->text.data[0]))
+		switch (join_of(a->text.data[a->text.len - 1], b->text.data[0])) {
+		case DROP_B:
 			drop_first(&b->text);
+			break;
+		case DROP_A:
+			a->text.data[--a->text.len] = '\0';
+			break;
+		case BOTH:
+			break;
+		}
 	}
 }
 
