@@ -130,34 +130,58 @@ plain(const struct rt_fmt *f)
 	       !f->display && !f->quotes;
 }
 
-/* CSL's punctuation-in-quote: a period or comma right after a closing quote moves
- * inside it. */
+/* CSL's punctuation-in-quote: a period or comma (and, as citeproc-js, a question or
+ * exclamation mark) right after a closing quote moves inside it, meeting the quoted
+ * text's last mark by the table of joins. */
+/* Moves the mark after the quote closed at token I inside it; returns whether one
+ * moved. */
+static bool
+move_into_quote(struct toks *ts, size_t i)
+{
+	struct tok *b = next_text(ts, i), *a = NULL;
+	size_t j;
+	char c;
+
+	if (b == NULL)
+		return false;
+	for (j = i + 1; ts->t[j].kind == TOK_CLOSE || (ts->t[j].kind == TOK_TEXT &&
+	                ts->t[j].text.len == 0) ||
+	                (ts->t[j].kind == TOK_OPEN && plain(ts->t[j].fmt)); j++)
+		;
+	c = b->text.data[0];
+	if (&ts->t[j] != b || strchr(".,!?", c) == NULL)
+		return false;
+	for (j = i; j > 0 && a == NULL; j--)
+		if (ts->t[j - 1].kind == TOK_TEXT && ts->t[j - 1].text.len > 0)
+			a = &ts->t[j - 1];
+	if (a == NULL)
+		return false;
+	drop_first(&b->text);
+	switch (join_of(a->text.data[a->text.len - 1], c)) {
+	case DROP_A:
+		a->text.data[a->text.len - 1] = c;
+		break;
+	case BOTH:
+		buf_append(&a->text, &c, 1);
+		break;
+	case DROP_B:
+		break;
+	}
+	return true;
+}
+
+/* CSL's punctuation-in-quote: periods and commas (and, as citeproc-js, question and
+ * exclamation marks) right after a closing quote move inside it, each meeting the
+ * quoted text's last mark by the table of joins. */
 static void
 punctuation_in_quote(struct toks *ts)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < ts->n; i++) {
-		struct tok *b;
-		char c;
-
-		if (ts->t[i].kind != TOK_CLOSE || !ts->t[i].fmt->quotes ||
-		    (b = next_text(ts, i)) == NULL)
-			continue;
-		for (j = i + 1; ts->t[j].kind == TOK_CLOSE ||
-		                (ts->t[j].kind == TOK_OPEN && plain(ts->t[j].fmt)); j++)
-			;
-		c = b->text.data[0];
-		if (&ts->t[j] != b || (c != '.' && c != ','))
-			continue;
-		for (j = i; j-- > 0 && ts->t[j].kind != TOK_TEXT;)
-			;
-		drop_first(&b->text);
-		if (ts->t[j].text.len > 0 &&
-		    strchr(".?!", ts->t[j].text.data[ts->t[j].text.len - 1]) != NULL)
-			continue;
-		buf_append(&ts->t[j].text, &c, 1);
-	}
+	for (i = 0; i < ts->n; i++)
+		if (ts->t[i].kind == TOK_CLOSE && ts->t[i].fmt->quotes)
+			while (move_into_quote(ts, i))
+				;
 }
 
 /* Superscript letters and digits of Unicode, written as <sup> (as citeproc-js does:
@@ -326,9 +350,9 @@ csl_out_html(const struct rt *t, const struct rt_quotes *q, struct buf *out)
 	size_t i;
 
 	tokenise(t, &ts);
+	settle_joins(&ts);
 	if (q->punctuation_in_quote)
 		punctuation_in_quote(&ts);
-	settle_joins(&ts);
 	write_tokens(&ts, q, out);
 	for (i = 0; i < ts.n; i++)
 		buf_free(&ts.t[i].text);
