@@ -142,6 +142,35 @@ test_position_condition(void **state)
 }
 
 static void
+test_year_collapse_groups_by_author(void **state)
+{
+	static const char *const ids[] = {"a", "b", "c"};
+
+	(void)state;
+	expect(HEAD "<citation collapse=\"year-suffix\" disambiguate-add-year-suffix=\"true\" "
+	       "year-suffix-delimiter=\",\">"
+	       "<layout delimiter=\"; \" prefix=\"(\" suffix=\")\"><group delimiter=\" \">"
+	       "<names variable=\"author\"><name form=\"short\"/></names>"
+	       "<date variable=\"issued\"><date-part name=\"year\"/></date>"
+	       "</group></layout></citation></style>", ids, 3,
+	       "(Sun 2000a,b; van Gogh, Doe, Roe 2000)");
+}
+
+static void
+test_punctuation_meets_by_table(void **state)
+{
+	static const char *const ids[] = {"a"};
+
+	(void)state;
+	/* "!" then ": " keeps "!"; "," then "." keeps both; "." inside quotes */
+	expect(HEAD "<citation><layout><text value=\"Why\" suffix=\"!\"/>"
+	       "<text value=\"then\" prefix=\": \" suffix=\",\"/>"
+	       "<text value=\"so\" prefix=\". \"/><text value=\"q\" quotes=\"true\" "
+	       "prefix=\" \"/><text value=\"end\" prefix=\". \"/></layout></citation>"
+	       "</style>", ids, 1, "Why! then,. so “q.” end");
+}
+
+static void
 test_json_particles_and_errors(void **state)
 {
 	struct csl_items list = {NULL, 0};
@@ -190,6 +219,8 @@ main(void)
 		cmocka_unit_test(test_group_suppressed_when_variables_empty),
 		cmocka_unit_test(test_year_suffix_disambiguates),
 		cmocka_unit_test(test_position_condition),
+		cmocka_unit_test(test_year_collapse_groups_by_author),
+		cmocka_unit_test(test_punctuation_meets_by_table),
 		cmocka_unit_test(test_json_particles_and_errors),
 		cmocka_unit_test(test_markup_parsed),
 	};
