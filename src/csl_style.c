@@ -152,47 +152,69 @@ resolve_macros(struct csl_style *style, const char *name, struct diag *d)
 	return 0;
 }
 
-/* Depth-first over the calls from N: STATE per macro is 0 unseen, 1 on the current
- * path, 2 done. Returns the macro closing a loop, or NULL. */
-static const struct csl_node *
-find_loop(const struct csl_style *style, const struct csl_node *n, unsigned char *state)
+/* The walk over macro calls: each macro's state (0 unseen, 1 on the current path,
+ * 2 done) and the longest chain of calls it starts. */
+struct walk {
+	const struct csl_style *style;
+	unsigned char *state;
+	unsigned *chain;
+	const struct csl_node *loop; /* the macro closing a loop, once found */
+	bool deep;                   /* calls nest past CSL_STYLE_MAX_CALLS */
+};
+
+/* The longest chain of macro calls under N, reached LEVEL calls deep; stops at the
+ * first loop or past the limit, so the walk's own depth is bounded. */
+static unsigned
+walk_calls(struct walk *w, const struct csl_node *n, unsigned level)
 {
-	const struct csl_node *k, *loop;
+	const struct csl_node *k;
+	unsigned longest = 0, c;
 
 	if (n->macro != NULL) {
-		size_t m = (size_t)(n->macro - style->nodes);
+		size_t m = (size_t)(n->macro - w->style->nodes);
 
-		if (state[m] == 1)
-			return n->macro;
-		if (state[m] == 0) {
-			state[m] = 1;
-			if ((loop = find_loop(style, n->macro, state)) != NULL)
-				return loop;
-			state[m] = 2;
+		if (w->state[m] == 1) {
+			w->loop = n->macro;
+			return 0;
 		}
+		if (w->state[m] == 0 && level < CSL_STYLE_MAX_CALLS) {
+			w->state[m] = 1;
+			w->chain[m] = 1 + walk_calls(w, n->macro, level + 1);
+			w->state[m] = 2;
+		}
+		if (w->state[m] != 2 || level + w->chain[m] > CSL_STYLE_MAX_CALLS)
+			w->deep = true;
+		longest = w->chain[m];
 	}
-	for (k = n->kids; k != NULL; k = k->next)
-		if ((loop = find_loop(style, k, state)) != NULL)
-			return loop;
-	return NULL;
+	for (k = n->kids; k != NULL && w->loop == NULL && !w->deep; k = k->next)
+		if ((c = walk_calls(w, k, level)) > longest)
+			longest = c;
+	return longest;
 }
 
 static int
-check_loops(const struct csl_style *style, const char *name, struct diag *d)
+check_calls(const struct csl_style *style, const char *name, struct diag *d)
 {
-	unsigned char *state = calloc(style->nnodes, 1);
-	const struct csl_node *loop;
+	struct walk w = {style, calloc(style->nnodes, 1),
+	                 calloc(style->nnodes, sizeof(unsigned)), NULL, false};
 
-	if (state == NULL)
+	if (w.state == NULL || w.chain == NULL)
 		mem_exhausted();
-	loop = find_loop(style, &style->nodes[0], state);
-	free(state);
-	if (loop == NULL)
-		return 0;
-	diag_report(d, RULE_CSL, name, (unsigned)xmlGetLineNo(loop->xml), 0,
-	            "macro \"%s\" calls itself, directly or through other macros",
-	            csl_attr(loop, "name"));
-	return -1;
+	walk_calls(&w, &style->nodes[0], 0);
+	free(w.state);
+	free(w.chain);
+	if (w.loop != NULL) {
+		diag_report(d, RULE_CSL, name, (unsigned)xmlGetLineNo(w.loop->xml), 0,
+		            "macro \"%s\" calls itself, directly or through other macros",
+		            csl_attr(w.loop, "name"));
+		return -1;
+	}
+	if (w.deep) {
+		diag_report(d, RULE_CSL, name, 0, 0, "macros call each other more than %d "
+		            "deep, the limit", CSL_STYLE_MAX_CALLS);
+		return -1;
+	}
+	return 0;
 }
 
 /* Is the document a CSL style? Reports why not. */
@@ -266,7 +288,7 @@ style_from(struct source *src, const char *name, struct diag *d)
 	style->doc = src->doc;
 	src->doc = NULL;
 	compile(style, root, NULL);
-	if (resolve_macros(style, name, d) != 0 || check_loops(style, name, d) != 0) {
+	if (resolve_macros(style, name, d) != 0 || check_calls(style, name, d) != 0) {
 		csl_style_free(style);
 		return NULL;
 	}

@@ -17,6 +17,7 @@
 #define CSL_STYLE_MAX_BYTES ((size_t)4 << 20)
 #define CSL_STYLE_MAX_NODES 100000
 #define CSL_STYLE_MAX_DEPTH 64
+#define CSL_STYLE_MAX_CALLS 50  /* macros calling macros; real styles need ten */
 
 enum csl_el {
 	CSL_EL_OTHER, CSL_EL_STYLE, CSL_EL_CITATION, CSL_EL_BIBLIOGRAPHY, CSL_EL_MACRO,
@@ -48,7 +49,8 @@ struct csl_style {
 };
 
 /* Loads the style at PATH. Returns NULL when it is unreadable, malformed, not a CSL
- * style, calls a macro in a loop, names a missing macro or is over a limit; each
+ * style, calls a macro in a loop or too deep, names a missing macro or is over a
+ * limit; each
  * reported to D under RULE_CSL (RULE_IO, RULE_XML for the file itself). */
 struct csl_style *csl_style_load(const char *path, struct diag *d);
 

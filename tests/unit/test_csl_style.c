@@ -126,6 +126,14 @@ test_too_many_elements_bounded(void **state)
 }
 
 static void
+test_deep_macro_calls_refused(void **state)
+{
+	(void)state;
+	/* a thousand macros, each calling the next: within the size limits */
+	assert_refused_quickly(60000, "macros call each other more than 50 deep");
+}
+
+static void
 test_too_deep_refused(void **state)
 {
 	struct unit_capture c;
@@ -156,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_missing_macro_is_refused),
 		cmocka_unit_test(test_ten_megabytes_bounded),
 		cmocka_unit_test(test_too_many_elements_bounded),
+		cmocka_unit_test(test_deep_macro_calls_refused),
 		cmocka_unit_test(test_too_deep_refused),
 	};
 
