@@ -240,6 +240,63 @@ year_suffixes(struct pass *p, const size_t *order)
 	}
 }
 
+/* Are A and B the same text, NULL being the same as NULL, spaces and periods aside
+ * ("J.J." is "J. J.")? */
+static bool
+same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	for (;; a++, b++) {
+		a += strspn(a, " .");
+		b += strspn(b, " .");
+		if (*a != *b)
+			return false;
+		if (*a == '\0')
+			return true;
+	}
+}
+
+/* The level name A needs beside B: 0 none, 1 initials, 2 in full. */
+static int
+level_beside(const struct csl_name *a, const struct csl_name *b)
+{
+	if (a->family == NULL || !same(a->family, b->family) ||
+	    !same(a->non_dropping, b->non_dropping) || a->given == NULL ||
+	    b->given == NULL || same(a->given, b->given))
+		return 0;
+	return a->given[0] != b->given[0] ? 1 : 2;
+}
+
+void
+csl_disamb_names(const struct csl_node *citation, struct csl_disamb *dis, size_t n,
+                 const struct csl_var *const *names)
+{
+	const char *rule = csl_attr(citation, "givenname-disambiguation-rule");
+	bool primary, initials;
+	size_t i, j, k, m;
+
+	if (!csl_attr_is(citation, "disambiguate-add-givenname", "true") || rule == NULL ||
+	    strncmp(rule, "by-cite", 7) == 0)
+		return;
+	primary = strncmp(rule, "primary-name", 12) == 0;
+	initials = strstr(rule, "with-initials") != NULL;
+	for (i = 0; i < n; i++)
+		for (j = 0; names[i] && j < names[i]->nnames && j < CSL_DISAMB_NAMES &&
+		            (!primary || j == 0); j++)
+			for (k = 0; k < n; k++)
+				for (m = 0; k != i && names[k] && m < names[k]->nnames &&
+				            (!primary || m == 0); m++) {
+					int level = level_beside(&names[i]->names[j],
+					                         &names[k]->names[m]);
+
+					if (initials && level > 1)
+						level = 1;
+					if (level > dis[i].given[j])
+						dis[i].given[j] = (unsigned char)level;
+				}
+}
+
 void
 csl_disamb_run(const struct csl_node *citation, struct csl_disamb *dis, size_t n,
                const size_t *order, csl_disamb_fn *fn, void *ctx)

@@ -190,6 +190,23 @@ disamb_render(void *ctx, size_t i, const struct csl_disamb *dis)
 	return b.data;
 }
 
+/* The names a cite is most likely known by: its author's, else its editor's or
+ * translator's. */
+static const struct csl_var *
+first_names(const struct csl_item *item)
+{
+	static const char *const vars[] = {"author", "editor", "translator"};
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		const struct csl_var *v = csl_item_var(item, vars[i]);
+
+		if (v != NULL && v->kind == CSL_VAR_NAMES && v->nnames > 0)
+			return v;
+	}
+	return NULL;
+}
+
 static void
 prepare(struct csl_engine *e)
 {
@@ -217,8 +234,16 @@ prepare(struct csl_engine *e)
 	}
 	sort_items(e, e->style->bibliography, e->order);
 	e->prepared = true;
-	if (e->style->citation != NULL)
+	if (e->style->citation != NULL) {
+		const struct csl_var **names = mem_realloc_array(NULL, e->nreg ? e->nreg : 1,
+		                                                 sizeof(*names));
+
+		for (i = 0; i < e->nreg; i++)
+			names[i] = first_names(&e->items.items[e->reg[i]]);
+		csl_disamb_names(e->style->citation, e->dis, e->nreg, names);
+		free(names);
 		csl_disamb_run(e->style->citation, e->dis, e->nreg, e->order, disamb_render, e);
+	}
 }
 
 static size_t
