@@ -60,8 +60,14 @@ static void
 parse_particles(struct csl_name *n)
 {
 	char *p, *split;
+	size_t len;
 
-	if (n->family && n->non_dropping == NULL) {
+	/* a family name in quotes is taken as it stands ("\"Van Dyke\"") */
+	if (n->family && (len = strlen(n->family)) >= 2 && n->family[0] == '"' &&
+	    n->family[len - 1] == '"') {
+		memmove(n->family, n->family + 1, len - 2);
+		n->family[len - 2] = '\0';
+	} else if (n->family && n->non_dropping == NULL) {
 		char *end = NULL;
 
 		for (p = n->family; islower((unsigned char)*p);) {
@@ -77,13 +83,13 @@ parse_particles(struct csl_name *n)
 			break;
 		}
 		if (end != NULL && *end != '\0') {
-			size_t len = (size_t)(end - n->family);
+			size_t plen = (size_t)(end - n->family);
 
-			n->non_dropping = mem_alloc(len + 1);
-			memcpy(n->non_dropping, n->family, len);
-			n->non_dropping[len] = '\0';
-			if (len > 0 && n->non_dropping[len - 1] == ' ')
-				n->non_dropping[len - 1] = '\0';
+			n->non_dropping = mem_alloc(plen + 1);
+			memcpy(n->non_dropping, n->family, plen);
+			n->non_dropping[plen] = '\0';
+			if (plen > 0 && n->non_dropping[plen - 1] == ' ')
+				n->non_dropping[plen - 1] = '\0';
 			memmove(n->family, end, strlen(end) + 1);
 		}
 	}

@@ -2,6 +2,7 @@
  * order; labels; editor and translator merged; cs:substitute. */
 #include "csl_render.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,13 @@ initials(const char *given, const char *with, bool all, bool hyphen, struct buf 
 				buf_puts(out, " ");
 			}
 			buf_append(out, p, initial && clen < len ? len : clen);
+			/* a digraph capital opens some names: "TSerendorjiin" is "Ts." */
+			if (!initial && len > 2 && clen == 1 && isupper((unsigned char)p[1]) &&
+			    islower((unsigned char)p[2])) {
+				char second = (char)tolower((unsigned char)p[1]);
+
+				buf_append(out, &second, 1);
+			}
 			buf_puts(out, with);
 			last_initial = true;
 		} else {

@@ -109,6 +109,12 @@ settle_joins(struct toks *ts)
 
 		if (a->kind != TOK_TEXT || a->text.len == 0 || (b = next_text(ts, i)) == NULL)
 			continue;
+		/* a no-break space takes the place of the space after it */
+		if (a->text.len >= 2 && memcmp(a->text.data + a->text.len - 2, "\xC2\xA0", 2) == 0 &&
+		    b->text.data[0] == ' ') {
+			drop_first(&b->text);
+			continue;
+		}
 		switch (join_of(a->text.data[a->text.len - 1], b->text.data[0])) {
 		case DROP_B:
 			drop_first(&b->text);
