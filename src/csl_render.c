@@ -163,7 +163,7 @@ render_text(struct render *r, const struct csl_node *n)
 	} else if (csl_attr(n, "term") != NULL) {
 		t = render_term(r, n);
 	} else if ((v = csl_attr(n, "value")) != NULL && *v) {
-		t = rt_str(v);
+		t = rt_parse(v);
 	}
 	return csl_render_decorate(r, n, t);
 }

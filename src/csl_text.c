@@ -11,7 +11,7 @@
 
 /* CSL 1.0.2's stop words (those of one word). */
 static const char *const stop_words[] = {
-	"a", "afore", "after", "against", "along", "alongside", "amid", "amidst", "among",
+	"a", "about", "afore", "after", "against", "along", "alongside", "amid", "amidst", "among",
 	"amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "astride", "at",
 	"athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside",
 	"besides", "between", "beyond", "but", "by", "circa", "de", "despite", "down",
@@ -20,7 +20,9 @@ static const char *const stop_words[] = {
 	"off", "on", "onto", "or", "out", "over", "per", "plus", "pro", "qua", "sans",
 	"since", "so", "than", "the", "through", "thru", "throughout", "thruout", "till",
 	"to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon",
-	"versus", "vs.", "v.", "via", "vis-à-vis", "with", "within", "without", "yet", NULL,
+	"versus", "vs.", "v.", "via", "vis-à-vis", "with", "within", "without", "yet",
+	/* and name particles, which title case leaves alone too */
+	"van", "von", NULL,
 };
 
 enum tcase { TC_LOWER, TC_UPPER, TC_CAP_FIRST, TC_CAP_ALL, TC_SENTENCE, TC_TITLE };
@@ -199,23 +201,31 @@ case_leaf(struct tstate *st, struct rt *t, bool last_leaf)
 	t->text = out.data ? out.data : mem_strdup("");
 }
 
+/* The text leaves of T in order, each with whether text-case leaves it alone. */
+struct leaves {
+	struct rt **leaf;
+	bool *nocase;
+	size_t n, cap;
+};
+
 static void
-collect(struct rt *t, struct rt ***leaves, size_t *n, size_t *cap)
+collect(struct rt *t, bool nocase, struct leaves *l)
 {
 	size_t i;
 
-	if (t->fmt.nocase)
-		return;
+	nocase |= t->fmt.nocase;
 	if (t->text != NULL) {
-		if (*n == *cap) {
-			*cap = *cap ? 2 * *cap : 16;
-			*leaves = mem_realloc_array(*leaves, *cap, sizeof(**leaves));
+		if (l->n == l->cap) {
+			l->cap = l->cap ? 2 * l->cap : 16;
+			l->leaf = mem_realloc_array(l->leaf, l->cap, sizeof(*l->leaf));
+			l->nocase = mem_realloc_array(l->nocase, l->cap, sizeof(*l->nocase));
 		}
-		(*leaves)[(*n)++] = t;
+		l->leaf[l->n] = t;
+		l->nocase[l->n++] = nocase;
 		return;
 	}
 	for (i = 0; i < t->n; i++)
-		collect(t->kids[i], leaves, n, cap);
+		collect(t->kids[i], nocase, l);
 }
 
 bool
@@ -232,8 +242,8 @@ csl_text_case(struct rt *t, const char *text_case, const struct render *r)
 	static const char *const names[] = {"lowercase", "uppercase", "capitalize-first",
 	                                    "capitalize-all", "sentence", "title", NULL};
 	struct tstate st = {TC_LOWER, true, false, false};
-	struct rt **leaves = NULL;
-	size_t n = 0, cap = 0, i;
+	struct leaves l = {NULL, NULL, 0, 0};
+	size_t i;
 	int m;
 
 	for (m = 0; names[m] != NULL && strcmp(names[m], text_case) != 0; m++)
@@ -241,10 +251,15 @@ csl_text_case(struct rt *t, const char *text_case, const struct render *r)
 	if (names[m] == NULL || (m == TC_TITLE && !csl_text_english(r->item)))
 		return;
 	st.mode = (enum tcase)m;
-	collect(t, &leaves, &n, &cap);
-	for (i = 0; i < n; i++)
-		case_leaf(&st, leaves[i], i + 1 == n);
-	free(leaves);
+	collect(t, false, &l);
+	for (i = 0; i < l.n; i++) {
+		if (!l.nocase[i])
+			case_leaf(&st, l.leaf[i], i + 1 == l.n);
+		else if (*l.leaf[i]->text != '\0')
+			st.first_word = st.after_colon = false; /* words left as they are */
+	}
+	free(l.leaf);
+	free(l.nocase);
 }
 
 void
