@@ -227,7 +227,7 @@ static struct rt *
 render_range(struct render *r, const struct dpart *parts, size_t np,
              const struct csl_date *d)
 {
-	struct rt *out = rt_span(), *start;
+	struct rt *out = rt_span(), *start, *end;
 	enum part largest = d->year[0] != d->year[1] ? PART_YEAR
 	                    : d->month[0] != d->month[1] || d->season[0] != d->season[1]
 	                    ? PART_MONTH : PART_DAY;
@@ -244,6 +244,8 @@ render_range(struct render *r, const struct dpart *parts, size_t np,
 		return out;
 	}
 	add_parts(r, out, parts, 0, first, d, 0, &done);
+	if (!rt_empty(out) && r->date_delimiter != NULL)
+		rt_add(out, rt_str(r->date_delimiter));
 	start = rt_span();
 	add_parts(r, start, parts, first, last + 1, d, 0, &done);
 	/* the start's last suffix gives way to the range delimiter */
@@ -258,7 +260,10 @@ render_range(struct render *r, const struct dpart *parts, size_t np,
 	}
 	rt_add(out, start);
 	rt_add(out, rt_str(range_delim(parts, np, largest)));
-	add_parts(r, out, parts, first, last + 1, d, 1, &done);
+	/* the end in a span of its own: no delimiter between it and the range's dash */
+	end = rt_span();
+	add_parts(r, end, parts, first, last + 1, d, 1, &done);
+	rt_add(out, end);
 	add_parts(r, out, parts, last + 1, np, d, 0, &done);
 	return out;
 }

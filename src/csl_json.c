@@ -284,14 +284,72 @@ free_var(struct csl_var *v)
 	free(v->date.literal);
 }
 
+/* The date variables a note line may set. */
+static const char *const note_dates[] = {
+	"accessed", "available-date", "event-date", "issued", "original-date", "submitted",
+};
+
+/* Adds variable KEY (N bytes) = VALUE (M bytes) from a line of the note, unless the
+ * item has it already. */
+static void
+note_var(struct csl_item *item, size_t *cap, const char *key, size_t n, const char *value,
+         size_t m)
+{
+	struct csl_var *var;
+	char name[64];
+	size_t i;
+
+	if (n == 0 || n >= sizeof(name) || m == 0)
+		return;
+	memcpy(name, key, n);
+	name[n] = '\0';
+	if (csl_item_var(item, name) != NULL)
+		return;
+	if (item->nvars == *cap) {
+		*cap = 2 * *cap + 4;
+		item->vars = mem_realloc_array(item->vars, *cap, sizeof(*item->vars));
+	}
+	var = &item->vars[item->nvars++];
+	memset(var, 0, sizeof(*var));
+	var->name = mem_strdup(name);
+	var->text = mem_alloc(m + 1);
+	memcpy(var->text, value, m);
+	var->text[m] = '\0';
+	for (i = 0; i < sizeof(note_dates) / sizeof(note_dates[0]); i++)
+		if (strcmp(name, note_dates[i]) == 0) {
+			var->kind = CSL_VAR_DATE;
+			read_raw(&var->date, var->text);
+			free(var->text);
+			var->text = NULL;
+		}
+}
+
+/* Variables written in the note as "name: value" lines (Zotero's way to carry what
+ * its fields lack), below those the item has. */
+static void
+read_note(struct csl_item *item, size_t *cap)
+{
+	const char *p = csl_item_text(item, "note"), *end, *colon;
+
+	for (; p != NULL && *p; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		colon = memchr(p, ':', (size_t)(end - p));
+		if (colon == NULL || colon == p || strcspn(p, " ") < (size_t)(colon - p))
+			continue;
+		note_var(item, cap, p, (size_t)(colon - p), colon + 1 + strspn(colon + 1, " "),
+		         (size_t)(end - (colon + 1 + strspn(colon + 1, " "))));
+	}
+}
+
 static void
 read_item(struct csl_item *item, json_t *obj)
 {
 	const char *key;
 	json_t *v;
+	size_t cap = json_object_size(obj) + 1;
 
 	memset(item, 0, sizeof(*item));
-	item->vars = mem_realloc_array(NULL, json_object_size(obj) + 1, sizeof(*item->vars));
+	item->vars = mem_realloc_array(NULL, cap, sizeof(*item->vars));
 	json_object_foreach(obj, key, v) {
 		if (strcmp(key, "id") == 0) {
 			item->id = scalar_text(v);
@@ -302,6 +360,7 @@ read_item(struct csl_item *item, json_t *obj)
 	}
 	if (item->id == NULL)
 		item->id = mem_strdup("");
+	read_note(item, &cap);
 	item->type = (char *)csl_item_text(item, "type");
 }
 
