@@ -62,6 +62,16 @@ group(const struct csl_piece *p, size_t n, enum collapse c, size_t *order)
 	free(placed);
 }
 
+/* DELIM after a cite, without its leading punctuation when the cite's own suffix
+ * ends in some ("is one source," then "Jones", not "source,; Jones"). */
+static const char *
+after_punct(const char *delim, bool ends_punct)
+{
+	if (delim != NULL && ends_punct)
+		delim += strspn(delim, ",;:.");
+	return delim;
+}
+
 static void
 add_text(struct rt *out, const char *s)
 {
@@ -203,7 +213,8 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 			     j++)
 				;
 			if (i > 0 && !p[order[i]].own_delimiter)
-				add_text(out, collapsed && after ? after : delim);
+				add_text(out, after_punct(collapsed && after ? after : delim,
+				                          p[order[i - 1]].ends_punct));
 			if (c == COLLAPSE_NONE) {
 				size_t k;
 

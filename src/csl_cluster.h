@@ -20,6 +20,7 @@ struct csl_piece {
 	int suffix;         /* its year-suffix (0: none) */
 	bool plain;         /* no locator, prefix or suffix: it may collapse */
 	bool own_delimiter; /* its prefix opens with punctuation: no delimiter before */
+	bool ends_punct;    /* its suffix ends in punctuation: the next delimiter's goes */
 };
 
 /* The cluster of the N PIECES (in citation order) under CITATION's options, joined;

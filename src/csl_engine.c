@@ -371,6 +371,8 @@ render_piece(struct csl_engine *e, size_t reg, const struct csl_cite *c, bool co
 	           (c->suffix == NULL || !*c->suffix);
 	p->own_delimiter = c->prefix != NULL && strchr(",.;:", c->prefix[0]) != NULL &&
 	                   c->prefix[0] != '\0';
+	p->ends_punct = c->suffix != NULL && *c->suffix != '\0' &&
+	                strchr(",.;:!?", c->suffix[strlen(c->suffix) - 1]) != NULL;
 }
 
 struct rt *

@@ -47,9 +47,12 @@ csl_render_peek(struct render *r, const char *name)
 
 	if (csl_render_suppressed(r, name))
 		return NULL;
-	if (strcmp(name, "locator") == 0)
-		return r->cite && r->cite->locator && *r->cite->locator ? r->cite->locator
-		                                                         : NULL;
+	if (strcmp(name, "locator") == 0) {
+		const char *l = r->cite ? r->cite->locator : NULL;
+
+		l = l ? l + strspn(l, " ") : NULL;
+		return l && *l ? l : NULL;
+	}
 	if (strcmp(name, "citation-number") == 0) {
 		if (r->citation_number == 0)
 			return NULL;
