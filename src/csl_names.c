@@ -390,6 +390,14 @@ render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
 	return o->name ? csl_render_decorate(r, o->name, out) : out;
 }
 
+/* Are A and B the same text, or both absent? */
+static bool
+same_text(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* Do A and B hold the same names (editor and translator one person)? */
 static bool
 same_names(const struct csl_var *a, const struct csl_var *b)
 {
@@ -397,17 +405,11 @@ same_names(const struct csl_var *a, const struct csl_var *b)
 
 	if (a == NULL || b == NULL || a->nnames != b->nnames)
 		return false;
-	for (i = 0; i < a->nnames; i++) {
-		const struct csl_name *x = &a->names[i], *y = &b->names[i];
-
-		if ((x->family == NULL) != (y->family == NULL) ||
-		    (x->family && strcmp(x->family, y->family) != 0) ||
-		    (x->given == NULL) != (y->given == NULL) ||
-		    (x->given && strcmp(x->given, y->given) != 0) ||
-		    (x->literal == NULL) != (y->literal == NULL) ||
-		    (x->literal && strcmp(x->literal, y->literal) != 0))
+	for (i = 0; i < a->nnames; i++)
+		if (!same_text(a->names[i].family, b->names[i].family) ||
+		    !same_text(a->names[i].given, b->names[i].given) ||
+		    !same_text(a->names[i].literal, b->names[i].literal))
 			return false;
-	}
 	return true;
 }
 
@@ -468,31 +470,32 @@ split_vars(const char *list, char vars[][32], size_t max)
 	return n;
 }
 
+/* cs:substitute of NAMES: its first child that renders anything; the variables
+ * that child used are suppressed for the rest of the item. */
 static struct rt *
 render_substitute(struct render *r, const struct csl_node *names)
 {
 	const struct csl_node *sub = csl_child(names, CSL_EL_SUBSTITUTE), *k;
 	const struct csl_node *outer = r->names;
 	bool recording = r->recording;
+	struct rt *t = NULL;
 
 	r->names = names;
 	r->recording = true;
-	for (k = sub ? sub->kids : NULL; k != NULL; k = k->next) {
+	for (k = sub ? sub->kids : NULL; k != NULL && t == NULL; k = k->next) {
 		unsigned tried = r->tried, found = r->found;
-		struct rt *t = csl_render_node(r, k);
 
-		if (!rt_empty(t)) {
-			r->names = outer;
-			r->recording = recording;
-			return t;
+		t = csl_render_node(r, k);
+		if (rt_empty(t)) {
+			rt_free(t);
+			t = NULL;
+			r->tried = tried;
+			r->found = found;
 		}
-		rt_free(t);
-		r->tried = tried;
-		r->found = found;
 	}
 	r->names = outer;
 	r->recording = recording;
-	return NULL;
+	return t;
 }
 
 /* form="count": how many names all the variables show together (nothing for 0). */
