@@ -326,7 +326,8 @@ capitalise_term(struct rt *t)
 		leaf->text[0] = (char)(leaf->text[0] - 'a' + 'A');
 }
 
-/* Does PREFIX end a sentence ("He said so. ")? */
+/* Does PREFIX end a sentence of more than one word ("He said so. "; a lone
+ * "Cf." ends none)? */
 static bool
 ends_sentence(const char *prefix)
 {
@@ -334,7 +335,8 @@ ends_sentence(const char *prefix)
 
 	while (n > 0 && prefix[n - 1] == ' ')
 		n--;
-	return n > 0 && strchr(".?!", prefix[n - 1]) != NULL && strchr(prefix, ' ') != NULL;
+	return n > 0 && strchr(".?!", prefix[n - 1]) != NULL &&
+	       memchr(prefix, ' ', n) != NULL;
 }
 
 /* Cite C of item REG rendered for a cluster: in full (or as suppress-author and

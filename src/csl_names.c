@@ -261,9 +261,13 @@ render_name(struct render *r, const struct nameopts *o, const struct csl_name *n
 		join_word(&giv, n->dropping);
 		if (demote)
 			join_word(&giv, n->non_dropping);
-		rt_add(out, part(r, o, "family", leaf(&fam)));
-		if (giv.len) {
+		/* a name of given names only has no separator before them */
+		if (fam.len > 0 && giv.len > 0) {
+			rt_add(out, part(r, o, "family", leaf(&fam)));
 			rt_add(out, rt_str(o->sort_sep));
+			rt_add(out, part(r, o, "given", leaf(&giv)));
+		} else {
+			rt_add(out, part(r, o, "family", leaf(&fam)));
 			rt_add(out, part(r, o, "given", leaf(&giv)));
 		}
 		if (n->suffix) {
