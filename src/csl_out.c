@@ -276,6 +276,11 @@ open_style(const struct rt_fmt *f, struct state *s, struct buf *out, struct clos
 	if (f->style)
 		s->style = f->style == RT_STYLE_ITALIC && s->style == RT_STYLE_ITALIC
 		           ? RT_STYLE_NORMAL : f->style;
+}
+
+static void
+open_variant(const struct rt_fmt *f, struct state *s, struct buf *out, struct closer *c)
+{
 	if (f->variant == RT_VARIANT_SMALL_CAPS && s->variant != RT_VARIANT_SMALL_CAPS)
 		tag(out, c, "<span style=\"font-variant:small-caps;\">", "</span>");
 	else if (f->variant && s->variant == RT_VARIANT_SMALL_CAPS)
@@ -283,6 +288,11 @@ open_style(const struct rt_fmt *f, struct state *s, struct buf *out, struct clos
 	if (f->variant)
 		s->variant = f->variant == RT_VARIANT_SMALL_CAPS &&
 		             s->variant == RT_VARIANT_SMALL_CAPS ? RT_VARIANT_NORMAL : f->variant;
+}
+
+static void
+open_weight(const struct rt_fmt *f, struct state *s, struct buf *out, struct closer *c)
+{
 	if (f->weight == RT_WEIGHT_BOLD && s->weight != RT_WEIGHT_BOLD)
 		tag(out, c, "<b>", "</b>");
 	else if (f->weight && f->weight != RT_WEIGHT_LIGHT && s->weight == RT_WEIGHT_BOLD)
@@ -302,7 +312,10 @@ open_tags(const struct rt_fmt *f, struct state *s, const struct rt_quotes *q,
 	c->n = 0;
 	if (f->display)
 		tag(out, c, display_open[f->display], "</div>");
+	/* outermost first, as citeproc-js nests them: bold, italic, small caps */
+	open_weight(f, s, out, c);
 	open_style(f, s, out, c);
+	open_variant(f, s, out, c);
 	if (f->decoration == RT_DECORATION_UNDERLINE)
 		tag(out, c, "<span style=\"text-decoration:underline;\">", "</span>");
 	else if (f->decoration == RT_DECORATION_NONE)
