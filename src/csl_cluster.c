@@ -168,9 +168,10 @@ join_group(struct rt *out, struct csl_piece *p, const size_t *g, size_t n,
 	while (i < n) {
 		struct csl_piece *a = &p[g[i]];
 
-		/* after a year's collapsed suffixes comes the after-collapse delimiter */
+		/* after a year's collapsed suffixes, or a cite with a locator or affixes,
+		 * comes the after-collapse delimiter */
 		if (i > 0)
-			add_text(out, suffixes ? after_delim : group_delim);
+			add_text(out, suffixes || !p[g[i - 1]].plain ? after_delim : group_delim);
 		rt_add(out, i == 0 || a->bare == NULL ? a->full : a->bare);
 		if (i == 0 || a->bare == NULL)
 			a->full = NULL;
@@ -200,8 +201,7 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 	if (c == COLLAPSE_NUMBER) {
 		out = join_numbers(p, n, delim);
 	} else {
-		bool grouping = c != COLLAPSE_NONE || group_delim != NULL;
-		bool collapsed = false;
+		bool grouping = c != COLLAPSE_NONE || group_delim != NULL, collapsed = false;
 
 		for (i = 0; i < n; i++)
 			order[i] = i;
@@ -212,9 +212,11 @@ csl_cluster_join(const struct csl_node *citation, struct csl_piece *p, size_t n)
 			for (j = i + 1; grouping && j < n && same_author(&p[order[i]], &p[order[j]], c);
 			     j++)
 				;
+			/* citeproc-js: after-collapse-delimiter follows every group where years
+			 * collapse, only a collapsed one where year suffixes do */
 			if (i > 0 && !p[order[i]].own_delimiter)
-				add_text(out, after_punct(collapsed && after ? after : delim,
-				                          p[order[i - 1]].ends_punct));
+				add_text(out, after_punct(after && (c == COLLAPSE_YEAR || collapsed)
+				                          ? after : delim, p[order[i - 1]].ends_punct));
 			if (c == COLLAPSE_NONE) {
 				size_t k;
 
