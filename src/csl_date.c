@@ -127,17 +127,20 @@ render_day(struct render *r, const struct dpart *p, int day, int month, struct b
 	}
 }
 
-/* One part of date D (start or END) with its formatting and affixes, or NULL. */
+/* One part of date D (start or END) with its formatting and affixes (without its
+ * suffix when CUT: the start of a range, before the range's dash), or NULL;
+ * YEAR_SUFFIX: the year may carry the implicit year-suffix. */
 static struct rt *
 render_part(struct render *r, const struct dpart *p, const struct csl_date *d, int end,
-            bool suffix)
+            bool year_suffix, bool cut)
 {
+	const char *prefix = csl_xattr(p->base, "prefix");
 	struct buf b = {0};
 	struct rt *t;
 	int v = value(d, p->which, end);
 
 	if (p->which == PART_YEAR && v != 0)
-		render_year(r, p, v, suffix, &b);
+		render_year(r, p, v, year_suffix, &b);
 	else if (p->which == PART_MONTH && (v != 0 || d->season[end] != 0))
 		render_month(r, p, v, d->season[end], &b);
 	else if (p->which == PART_DAY && v != 0)
@@ -154,7 +157,16 @@ render_part(struct render *r, const struct dpart *p, const struct csl_date *d, i
 	if (p->over)
 		t = csl_render_format(r, p->over, t);
 	/* a localized date keeps the locale's affixes (CSL 1.0.2) */
-	return csl_render_affix(p->base, t);
+	if (!cut)
+		return csl_render_affix(p->base, t);
+	if (prefix != NULL && *prefix) {
+		struct rt *span = rt_span();
+
+		rt_add(span, rt_str(prefix));
+		rt_add(span, t);
+		t = span;
+	}
+	return t;
 }
 
 /* The parts of cs:date N to render, in order: the locale's for a localized date
@@ -195,13 +207,19 @@ collect_parts(struct render *r, const struct csl_node *n, struct dpart *parts)
  * CUT (the start of a range). */
 static void
 add_parts(struct render *r, struct rt *out, const struct dpart *parts, size_t from,
-          size_t to, const struct csl_date *d, int end, bool *suffix_done)
+          size_t to, const struct csl_date *d, int end, bool *suffix_done, bool cut)
 {
 	const char *delim = r->date_delimiter;
-	size_t i;
+	size_t i, last = to;
 
+	/* the cut goes on the last part that shows */
+	for (i = from; i < to; i++)
+		if (value(d, parts[i].which, end) != 0 ||
+		    (parts[i].which == PART_MONTH && d->season[end] != 0))
+			last = i;
 	for (i = from; i < to; i++) {
-		struct rt *t = render_part(r, &parts[i], d, end, !*suffix_done);
+		struct rt *t = render_part(r, &parts[i], d, end, !*suffix_done,
+		                           cut && i == last);
 
 		if (t != NULL && parts[i].which == PART_YEAR)
 			*suffix_done = true;
@@ -240,31 +258,22 @@ render_range(struct render *r, const struct dpart *parts, size_t np,
 			last = i;
 		}
 	if (first == np) {
-		add_parts(r, out, parts, 0, np, d, 0, &done);
+		add_parts(r, out, parts, 0, np, d, 0, &done, false);
 		return out;
 	}
-	add_parts(r, out, parts, 0, first, d, 0, &done);
+	add_parts(r, out, parts, 0, first, d, 0, &done, false);
 	if (!rt_empty(out) && r->date_delimiter != NULL)
 		rt_add(out, rt_str(r->date_delimiter));
-	start = rt_span();
-	add_parts(r, start, parts, first, last + 1, d, 0, &done);
 	/* the start's last suffix gives way to the range delimiter */
-	if (start->n > 0 && parts[last].base != NULL) {
-		struct rt *lt = start->kids[start->n - 1];
-		const char *suf = pattr(&parts[last], "suffix");
-
-		if (suf && *suf && lt->text == NULL && lt->n > 1 && lt->kids[lt->n - 1]->text &&
-		    strcmp(lt->kids[lt->n - 1]->text, suf) == 0) {
-			rt_free(lt->kids[--lt->n]);
-		}
-	}
+	start = rt_span();
+	add_parts(r, start, parts, first, last + 1, d, 0, &done, true);
 	rt_add(out, start);
 	rt_add(out, rt_str(range_delim(parts, np, largest)));
 	/* the end in a span of its own: no delimiter between it and the range's dash */
 	end = rt_span();
-	add_parts(r, end, parts, first, last + 1, d, 1, &done);
+	add_parts(r, end, parts, first, last + 1, d, 1, &done, false);
 	rt_add(out, end);
-	add_parts(r, out, parts, last + 1, np, d, 0, &done);
+	add_parts(r, out, parts, last + 1, np, d, 0, &done, false);
 	return out;
 }
 
@@ -299,7 +308,7 @@ csl_date_render(struct render *r, const struct csl_node *n)
 		out = render_range(r, parts, np, &v->date);
 	} else {
 		out = rt_span();
-		add_parts(r, out, parts, 0, np, &v->date, 0, &done);
+		add_parts(r, out, parts, 0, np, &v->date, 0, &done, false);
 		if (v->date.range) /* open at its end */
 			rt_add(out, rt_str(range_delim(parts, np, PART_YEAR)));
 	}
