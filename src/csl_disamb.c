@@ -290,8 +290,9 @@ csl_disamb_names(const struct csl_node *citation, struct csl_disamb *dis, size_t
 					int level = level_beside(&names[i]->names[j],
 					                         &names[k]->names[m]);
 
+					/* initials alike help nothing where only they may show */
 					if (initials && level > 1)
-						level = 1;
+						level = 0;
 					if (level > dis[i].given[j])
 						dis[i].given[j] = (unsigned char)level;
 				}

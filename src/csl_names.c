@@ -72,6 +72,8 @@ read_opts(struct render *r, const struct csl_node *names, struct nameopts *o)
 			o->etal_min = r->key_names_min;
 		if (r->key_names_first > 0)
 			o->etal_first = r->key_names_first;
+		if (r->key_names_last)
+			o->etal_last = true;
 	}
 }
 
@@ -374,7 +376,11 @@ render_list(struct render *r, const struct nameopts *o, const struct csl_var *v)
 		rt_add(out, render_name(r, o, &v->names[i], inverted(o, r, v, i),
 		                        o->given && i < CSL_DISAMB_NAMES ? o->given[i] : 0));
 	}
-	if (shown < n && !r->sort_key) {
+	if (shown < n && r->sort_key && o->etal_last) {
+		/* a key with et-al-use-last sorts by the last name too */
+		rt_add(out, rt_str(o->delim));
+		rt_add(out, render_name(r, o, &v->names[n - 1], true, 0));
+	} else if (shown < n && !r->sort_key) {
 		if (o->etal_last && shown + 1 < n) {
 			rt_add(out, rt_str(o->delim));
 			rt_add(out, rt_str("\xE2\x80\xA6 "));

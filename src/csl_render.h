@@ -38,6 +38,7 @@ struct render {
 	unsigned citation_number;       /* 0: none */
 	bool sort_key;                  /* a sort key: names in sort order, numbers padded */
 	int key_names_min, key_names_first; /* the key's names-min, names-use-first */
+	bool key_names_last;                /* ... and names-use-last */
 	struct rt *first_names;         /* the entry's first rendered cs:names (not owned):
 	                                   subsequent-author-substitute replaces it */
 	bool names_seen;                /* the first cs:names has rendered */

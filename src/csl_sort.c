@@ -82,6 +82,7 @@ csl_sort_keys(struct render *r, const struct csl_node *sort, size_t *nkeys)
 		r->key_names_min = atoi(csl_attr(k, "names-min") ? csl_attr(k, "names-min") : "0");
 		r->key_names_first = atoi(csl_attr(k, "names-use-first")
 		                          ? csl_attr(k, "names-use-first") : "0");
+		r->key_names_last = csl_attr_is(k, "names-use-last", "true");
 		r->nsubstituted = 0;
 		if (k->macro != NULL) {
 			struct rt *t = csl_render_kids(r, k->macro);
