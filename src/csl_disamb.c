@@ -31,21 +31,102 @@ alike(const char *a, const char *b, int forms)
 	for (f = 0; f < forms && a != NULL && b != NULL; f++) {
 		size_t na = strcspn(a, CSL_DISAMB_SEPARATOR), nb = strcspn(b, CSL_DISAMB_SEPARATOR);
 
-		if (na == nb && memcmp(a, b, na) == 0)
-			return true;
+		if (na == nb && na > 0 && memcmp(a, b, na) == 0)
+			return true; /* an empty form tells nothing */
 		a = a[na] ? a + na + 1 : NULL;
 		b = b[nb] ? b + nb + 1 : NULL;
 	}
 	return false;
 }
 
+/* Form F (0 first, 1 later) of text T: its start, and its length in *LEN. */
+static const char *
+form(const char *t, int f, size_t *len)
+{
+	for (; f > 0 && t[strcspn(t, CSL_DISAMB_SEPARATOR)] != '\0'; f--)
+		t += strcspn(t, CSL_DISAMB_SEPARATOR) + 1;
+	*len = f > 0 ? 0 : strcspn(t, CSL_DISAMB_SEPARATOR);
+	return t;
+}
+
+static int
+compare_forms(const struct pass *p, size_t a, size_t b, int f)
+{
+	size_t na, nb;
+	const char *x = form(p->text[a], f, &na), *y = form(p->text[b], f, &nb);
+	int c = memcmp(x, y, na < nb ? na : nb);
+
+	return c != 0 ? c : na < nb ? -1 : na > nb;
+}
+
+/* Sorts IDX (N items) by their form F, stably, through TMP. */
+static void
+sort_by_form(const struct pass *p, size_t *idx, size_t *tmp, size_t n, int f)
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	sort_by_form(p, idx, tmp, mid, f);
+	sort_by_form(p, idx + mid, tmp, n - mid, f);
+	while (i < mid && j < n)
+		tmp[k++] = compare_forms(p, idx[j], idx[i], f) < 0 ? idx[j++] : idx[i++];
+	while (i < mid)
+		tmp[k++] = idx[i++];
+	while (j < n)
+		tmp[k++] = idx[j++];
+	memcpy(idx, tmp, n * sizeof(*idx));
+}
+
+static size_t
+find_set(size_t *set, size_t i)
+{
+	while (set[i] != i)
+		i = set[i] = set[set[i]];
+	return i;
+}
+
+/* SET[i] names the set of items alike item i in their first form (FORMS 1) or in
+ * either (FORMS 2), transitively; SIZE[s] counts set s. Sorting, not comparing every
+ * pair, keeps this O(n log n) for a document of thousands of works. */
+static void
+alike_sets(const struct pass *p, int forms, size_t *set, size_t *size)
+{
+	size_t *idx = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*idx));
+	size_t *tmp = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*tmp));
+	size_t i;
+	int f;
+
+	for (i = 0; i < p->n; i++)
+		set[i] = i;
+	for (f = 0; f < forms; f++) {
+		for (i = 0; i < p->n; i++)
+			idx[i] = i;
+		sort_by_form(p, idx, tmp, p->n, f);
+		for (i = 1; i < p->n; i++) {
+			size_t len;
+
+			form(p->text[idx[i]], f, &len);
+			if (len > 0 && compare_forms(p, idx[i - 1], idx[i], f) == 0)
+				set[find_set(set, idx[i])] = find_set(set, idx[i - 1]);
+		}
+	}
+	for (i = 0; i < p->n; i++)
+		size[i] = 0;
+	for (i = 0; i < p->n; i++)
+		size[set[i] = find_set(set, i)]++;
+	free(idx);
+	free(tmp);
+}
+
+/* Is item I of GROUP (N items) alike another of them? */
 static bool
-ambiguous(const struct pass *p, size_t i)
+ambiguous_in(const struct pass *p, const size_t *group, size_t n, size_t i)
 {
 	size_t j;
 
-	for (j = 0; j < p->n; j++)
-		if (j != i && alike(p->text[i], p->text[j], 2))
+	for (j = 0; j < n; j++)
+		if (j != i && alike(p->text[group[i]], p->text[group[j]], 2))
 			return true;
 	return false;
 }
@@ -63,14 +144,14 @@ rerender(struct pass *p, size_t i)
 	return changed;
 }
 
-/* How many of the items in GROUP are told apart from every other item. */
+/* How many of the items in GROUP are told apart from the group's others. */
 static size_t
 distinct(const struct pass *p, const size_t *group, size_t n)
 {
 	size_t i, count = 0;
 
 	for (i = 0; i < n; i++)
-		count += !ambiguous(p, group[i]);
+		count += !ambiguous_in(p, group, n, i);
 	return count;
 }
 
@@ -189,21 +270,19 @@ static void
 each_group(struct pass *p, int step, const struct csl_node *citation)
 {
 	const char *rule = csl_attr(citation, "givenname-disambiguation-rule");
+	size_t *set = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*set));
+	size_t *size = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*size));
 	size_t *group = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*group));
-	bool *done = calloc(p->n ? p->n : 1, sizeof(*done));
 	bool given = csl_attr_is(citation, "disambiguate-add-givenname", "true");
 	size_t i, j, n;
 
-	if (done == NULL)
-		mem_exhausted();
+	alike_sets(p, 2, set, size);
 	for (i = 0; i < p->n; i++) {
-		if (done[i] || !ambiguous(p, i))
+		if (set[i] != i || size[i] < 2)
 			continue;
 		for (n = 0, j = i; j < p->n; j++)
-			if (!done[j] && (j == i || alike(p->text[i], p->text[j], 2))) {
+			if (set[j] == i)
 				group[n++] = j;
-				done[j] = true;
-			}
 		if (step == 1)
 			add_names(p, group, n, given ? 2 : 0);
 		else
@@ -211,33 +290,33 @@ each_group(struct pass *p, int step, const struct csl_node *citation)
 			              rule && strstr(rule, "with-initials") ? 1 : 2,
 			              rule && strncmp(rule, "primary-name", 12) == 0);
 	}
-	free(done);
 	free(group);
+	free(size);
+	free(set);
 }
 
-/* Year suffixes: each set of first cites still alike gets a, b, c... in ORDER. */
+/* Year suffixes: each set of items whose first cites are still alike gets a, b,
+ * c... in ORDER (the bibliography's). */
 static void
 year_suffixes(struct pass *p, const size_t *order)
 {
-	size_t a, b;
+	size_t *set = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*set));
+	size_t *size = mem_realloc_array(NULL, p->n ? p->n : 1, sizeof(*size));
+	int *next = calloc(p->n ? p->n : 1, sizeof(*next));
+	size_t a;
 
+	if (next == NULL)
+		mem_exhausted();
+	alike_sets(p, 1, set, size);
 	for (a = 0; a < p->n; a++) {
 		size_t i = order[a];
-		int next = 1;
 
-		if (p->dis[i].year_suffix != 0)
-			continue;
-		for (b = a + 1; b < p->n && !alike(p->text[i], p->text[order[b]], 1); b++)
-			;
-		if (b == p->n)
-			continue;
-		for (b = a; b < p->n; b++) {
-			size_t j = order[b];
-
-			if (p->dis[j].year_suffix == 0 && alike(p->text[i], p->text[j], 1))
-				p->dis[j].year_suffix = next++;
-		}
+		if (size[set[i]] > 1)
+			p->dis[i].year_suffix = ++next[set[i]];
 	}
+	free(next);
+	free(size);
+	free(set);
 }
 
 /* Are A and B the same text, NULL being the same as NULL, spaces and periods aside
@@ -268,13 +347,29 @@ level_beside(const struct csl_name *a, const struct csl_name *b)
 	return a->given[0] != b->given[0] ? 1 : 2;
 }
 
+/* One name of one item, for csl_disamb_names. */
+struct name_ref {
+	const struct csl_name *name;
+	size_t item, index;
+};
+
+static int
+by_family(const void *a, const void *b)
+{
+	const struct csl_name *x = ((const struct name_ref *)a)->name;
+	const struct csl_name *y = ((const struct name_ref *)b)->name;
+
+	return strcmp(x->family, y->family);
+}
+
 void
 csl_disamb_names(const struct csl_node *citation, struct csl_disamb *dis, size_t n,
                  const struct csl_var *const *names)
 {
 	const char *rule = csl_attr(citation, "givenname-disambiguation-rule");
+	struct name_ref *refs;
+	size_t i, j, k, m, count = 0;
 	bool primary, initials;
-	size_t i, j, k, m;
 
 	if (!csl_attr_is(citation, "disambiguate-add-givenname", "true") || rule == NULL ||
 	    strncmp(rule, "by-cite", 7) == 0)
@@ -282,20 +377,31 @@ csl_disamb_names(const struct csl_node *citation, struct csl_disamb *dis, size_t
 	primary = strncmp(rule, "primary-name", 12) == 0;
 	initials = strstr(rule, "with-initials") != NULL;
 	for (i = 0; i < n; i++)
+		count += names[i] ? names[i]->nnames : 0;
+	refs = mem_realloc_array(NULL, count ? count : 1, sizeof(*refs));
+	for (i = 0, count = 0; i < n; i++)
 		for (j = 0; names[i] && j < names[i]->nnames && j < CSL_DISAMB_NAMES &&
 		            (!primary || j == 0); j++)
-			for (k = 0; k < n; k++)
-				for (m = 0; k != i && names[k] && m < names[k]->nnames &&
-				            (!primary || m == 0); m++) {
-					int level = level_beside(&names[i]->names[j],
-					                         &names[k]->names[m]);
+			if (names[i]->names[j].family != NULL)
+				refs[count++] = (struct name_ref){&names[i]->names[j], i, j};
+	/* names sharing a family name sit together: compare only those */
+	qsort(refs, count, sizeof(*refs), by_family);
+	for (i = 0; i < count; i = k) {
+		for (k = i + 1; k < count && by_family(&refs[i], &refs[k]) == 0; k++)
+			;
+		for (j = i; j < k; j++)
+			for (m = i; m < k; m++) {
+				int level = refs[m].item == refs[j].item ? 0
+				            : level_beside(refs[j].name, refs[m].name);
 
-					/* initials alike help nothing where only they may show */
-					if (initials && level > 1)
-						level = 0;
-					if (level > dis[i].given[j])
-						dis[i].given[j] = (unsigned char)level;
-				}
+				/* initials alike help nothing where only they may show */
+				if (initials && level > 1)
+					level = 0;
+				if (level > dis[refs[j].item].given[refs[j].index])
+					dis[refs[j].item].given[refs[j].index] = (unsigned char)level;
+			}
+	}
+	free(refs);
 }
 
 void
@@ -303,7 +409,7 @@ csl_disamb_run(const struct csl_node *citation, struct csl_disamb *dis, size_t n
                const size_t *order, csl_disamb_fn *fn, void *ctx)
 {
 	struct pass p = {dis, mem_realloc_array(NULL, n ? n : 1, sizeof(char *)), n, fn, ctx};
-	size_t i;
+	size_t i, *set, *size;
 
 	for (i = 0; i < n; i++)
 		p.text[i] = fn(ctx, i, &dis[i]);
@@ -312,11 +418,14 @@ csl_disamb_run(const struct csl_node *citation, struct csl_disamb *dis, size_t n
 	if (csl_attr_is(citation, "disambiguate-add-givenname", "true"))
 		each_group(&p, 2, citation);
 	/* Every cite still alike takes the disambiguate condition, together. */
+	set = mem_realloc_array(NULL, n ? n : 1, sizeof(*set));
+	size = mem_realloc_array(NULL, n ? n : 1, sizeof(*size));
+	alike_sets(&p, 2, set, size);
 	for (i = 0; i < n; i++)
-		dis[i].condition = ambiguous(&p, i);
-	for (i = 0; i < n; i++)
-		if (dis[i].condition)
+		if ((dis[i].condition = size[set[i]] > 1))
 			rerender(&p, i);
+	free(set);
+	free(size);
 	if (csl_attr_is(citation, "disambiguate-add-year-suffix", "true"))
 		year_suffixes(&p, order);
 	for (i = 0; i < n; i++)
