@@ -215,10 +215,11 @@ join_word(struct buf *b, const char *w)
 	buf_puts(b, w);
 }
 
+/* B's text as rich text (names may carry markup, "<sup>"), and B freed. */
 static struct rt *
 leaf(struct buf *b)
 {
-	struct rt *t = b->len ? rt_text(b->data, b->len) : NULL;
+	struct rt *t = b->len ? rt_parse(b->data) : NULL;
 
 	buf_free(b);
 	return t;
@@ -237,7 +238,7 @@ render_name(struct render *r, const struct nameopts *o, const struct csl_name *n
 	bool short_form = o->form && strcmp(o->form, "short") == 0 && level == 0;
 
 	if (n->literal != NULL) {
-		rt_add(out, part(r, o, "family", rt_str(n->literal)));
+		rt_add(out, part(r, o, "family", rt_parse(n->literal)));
 		return out;
 	}
 	if (short_form) {

@@ -134,10 +134,11 @@ csl_number_render(struct render *r, const struct csl_node *n)
 
 	if (v == NULL)
 		return NULL;
-	if (!csl_number_is_numeric(v) || form == NULL || strcmp(form, "numeric") == 0) {
-		t = csl_number_text(r, var, v);
-		return csl_render_decorate(r, n, t);
-	}
+	/* pages keep their range format; what is no number stands as it is */
+	if (!csl_number_is_numeric(v) || strcmp(var, "page") == 0 || strcmp(var, "locator") == 0)
+		return csl_render_decorate(r, n, csl_number_text(r, var, v));
+	if (form == NULL)
+		form = "numeric";
 	while (*v) {
 		size_t skip = strspn(v, "0123456789");
 
@@ -151,6 +152,8 @@ csl_number_render(struct render *r, const struct csl_node *n)
 		}
 		if (strcmp(form, "roman") == 0) {
 			roman(strtol(v, NULL, 10), &b);
+		} else if (strcmp(form, "numeric") == 0) {
+			buf_append(&b, v, skip);
 		} else {
 			char *o = csl_number_ordinal(r->loc, strtol(v, NULL, 10),
 			                             strcmp(form, "long-ordinal") == 0,

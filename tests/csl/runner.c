@@ -166,7 +166,7 @@ struct history {
 	const char **locs;    /* its locator */
 	unsigned *notes;      /* its note */
 	size_t n, cap;
-	const char *prev_item, *prev_loc; /* the cite just before */
+	const char *prev_item, *prev_loc, *prev_label; /* the cite just before */
 	bool prev_alone;      /* the previous citation had a single cite */
 };
 
@@ -208,7 +208,7 @@ position(struct history *h, struct csl_cite *c, bool first_in_cluster, unsigned 
 	c->position = seen ? CSL_POS_SUBSEQUENT : CSL_POS_FIRST;
 	if (seen && h->prev_item && strcmp(h->prev_item, c->id) == 0 &&
 	    (!first_in_cluster || h->prev_alone)) {
-		if (same(c->locator, h->prev_loc))
+		if (same(c->locator, h->prev_loc) && same(c->label, h->prev_label))
 			c->position = CSL_POS_IBID;
 		else if (c->locator != NULL)
 			c->position = CSL_POS_IBID_WITH_LOCATOR;
@@ -249,6 +249,7 @@ render_citation(struct csl_engine *e, const struct csl_style *style, json_t *ite
 		remember(h, cites[i].id, cites[i].locator, note);
 		h->prev_item = cites[i].id;
 		h->prev_loc = cites[i].locator;
+		h->prev_label = cites[i].label;
 	}
 	h->prev_alone = n == 1;
 	t = csl_engine_cite(e, cites, n, d);
