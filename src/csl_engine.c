@@ -326,8 +326,8 @@ capitalise_term(struct rt *t)
 		leaf->text[0] = (char)(leaf->text[0] - 'a' + 'A');
 }
 
-/* Does PREFIX end a sentence of more than one word ("He said so. "; a lone
- * "Cf." ends none)? */
+/* Does PREFIX end a sentence of more than one word ("He said so. ", "He said
+ * “Go.” "; a lone "Cf." ends none)? */
 static bool
 ends_sentence(const char *prefix)
 {
@@ -335,8 +335,13 @@ ends_sentence(const char *prefix)
 
 	while (n > 0 && prefix[n - 1] == ' ')
 		n--;
-	return n > 0 && strchr(".?!", prefix[n - 1]) != NULL &&
-	       memchr(prefix, ' ', n) != NULL;
+	if (memchr(prefix, ' ', n) == NULL)
+		return false;
+	while (n > 0 && (prefix[n - 1] == '"' || prefix[n - 1] == '\'' ||
+	                 (n >= 3 && (memcmp(prefix + n - 3, "\xE2\x80\x9D", 3) == 0 ||
+	                             memcmp(prefix + n - 3, "\xE2\x80\x99", 3) == 0))))
+		n -= prefix[n - 1] == '"' || prefix[n - 1] == '\'' ? 1 : 3;
+	return n > 0 && strchr(".?!", prefix[n - 1]) != NULL;
 }
 
 /* Cite C of item REG rendered for a cluster: in full (or as suppress-author and

@@ -171,7 +171,9 @@ render_text(struct render *r, const struct csl_node *n)
 	return csl_render_decorate(r, n, t);
 }
 
-/* cs:group: nothing when it calls variables and every one is empty. */
+/* cs:group: nothing when it calls variables and every one is empty. To the group
+ * around it, a group that renders is content (as a variable found, as citeproc-js
+ * has it), one that vanished for its empty variables an empty variable. */
 static struct rt *
 render_group(struct render *r, const struct csl_node *n)
 {
@@ -184,9 +186,9 @@ render_group(struct render *r, const struct csl_node *n)
 		rt_free(t);
 		t = NULL;
 	}
-	if (r->tried > 0)
+	if (r->tried > 0 || !rt_empty(t))
 		tried++;
-	if (t != NULL && r->found > 0)
+	if (!rt_empty(t))
 		found++;
 	r->tried = tried;
 	r->found = found;
