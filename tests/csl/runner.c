@@ -167,7 +167,11 @@ struct history {
 	unsigned *notes;      /* its note */
 	size_t n, cap;
 	const char *prev_item, *prev_loc, *prev_label; /* the cite just before */
-	bool prev_alone;      /* the previous citation had a single cite */
+	bool prev_alone;      /* Ibid. may follow: the previous citation, in this note, or
+	                         the previous note, had a single cite */
+	unsigned last_note;   /* the note of the previous citation */
+	size_t note_cites;    /* cites in that note so far */
+	size_t last_cites;    /* cites of the previous citation */
 };
 
 static void
@@ -233,6 +237,8 @@ render_citation(struct csl_engine *e, const struct csl_style *style, json_t *ite
 	struct rt_quotes q;
 	struct rt *t;
 
+	h->prev_alone = note > 0 && note == h->last_note ? h->last_cites == 1
+	                                                 : h->note_cites == 1;
 	for (i = 0; i < n; i++) {
 		json_t *o = json_array_get(items, i);
 
@@ -251,7 +257,12 @@ render_citation(struct csl_engine *e, const struct csl_style *style, json_t *ite
 		h->prev_loc = cites[i].locator;
 		h->prev_label = cites[i].label;
 	}
-	h->prev_alone = n == 1;
+	if (note > 0 && note == h->last_note)
+		h->note_cites += n;
+	else
+		h->note_cites = n;
+	h->last_note = note;
+	h->last_cites = n;
 	t = csl_engine_cite(e, cites, n, d);
 	csl_engine_quotes(e, &q);
 	if (t != NULL)
