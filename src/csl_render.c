@@ -82,6 +82,12 @@ csl_render_peek(struct render *r, const char *name)
 		num[n] = '\0';
 		return num;
 	}
+	/* CSL-JSON's older names of the short forms */
+	if (strcmp(name, "container-title-short") == 0 &&
+	    csl_item_text(r->item, name) == NULL)
+		return csl_item_text(r->item, "journalAbbreviation");
+	if (strcmp(name, "title-short") == 0 && csl_item_text(r->item, name) == NULL)
+		return csl_item_text(r->item, "shortTitle");
 	return csl_item_text(r->item, name);
 }
 
@@ -109,24 +115,16 @@ csl_render_var(struct render *r, const char *name)
 	return v;
 }
 
-/* The short form of NAME: its "-short" variable, or the CSL-JSON abbreviation. */
+/* The short form of NAME: its "-short" variable (or CSL-JSON's older name). */
 static const char *
 short_var(struct render *r, const char *name)
 {
 	char key[64];
-	const char *v;
 
 	if (csl_render_suppressed(r, name))
 		return NULL;
 	snprintf(key, sizeof(key), "%s-short", name);
-	if ((v = csl_item_text(r->item, key)) != NULL)
-		return v;
-	if (strcmp(name, "container-title") == 0 &&
-	    (v = csl_item_text(r->item, "journalAbbreviation")) != NULL)
-		return v;
-	if (strcmp(name, "title") == 0 && (v = csl_item_text(r->item, "shortTitle")) != NULL)
-		return v;
-	return NULL;
+	return csl_render_peek(r, key);
 }
 
 /* The term of cs:text term= or cs:label, in its form and number. */
