@@ -331,8 +331,11 @@ capitalise_term(struct rt *t)
 static bool
 ends_sentence(const char *prefix)
 {
-	size_t n = prefix ? strlen(prefix) : 0;
+	size_t n;
 
+	if (prefix == NULL)
+		return false;
+	n = strlen(prefix);
 	while (n > 0 && prefix[n - 1] == ' ')
 		n--;
 	if (memchr(prefix, ' ', n) == NULL)
