@@ -5,6 +5,7 @@
 #   make bench      briefc beside xsltproc + DocBook XSL and pandoc (tests/bench)
 #   make fuzz       the libFuzzer target for FUZZ_SECONDS (default 60)
 #   make fuzz-import  the same for briefc import (tests/fuzz/fuzz_import.c)
+#   make csl-test   the CSL processor test suite through the CSL engine (CSL_SUITE)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -13,7 +14,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 
-PKGS = libxml-2.0 libxslt zlib libcmark-gfm
+PKGS = libxml-2.0 libxslt zlib libcmark-gfm jansson
 # Deferred (=): evaluated after the deps stamp has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = -Wl,--as-needed $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
@@ -118,8 +119,27 @@ UNIT_BINS = $(UNIT_TESTS:%=build/unit/test_%)
 SAN_UNIT_BINS = $(UNIT_TESTS:%=build/san/unit/test_%)
 
 test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
-	build/tsan/briefc build/fuzz/fuzz_pipeline build/fuzz/fuzz_import
+	build/tsan/briefc build/fuzz/fuzz_pipeline build/fuzz/fuzz_import build/csl-runner \
+	build/san/csl-runner
 	tests/run
+
+# The CSL processor test suite, read in place from the shared checkout; the runner
+# prints each failing fixture and pass/total by category. csl-test-asan runs it under
+# ASan + UBSan: a fixture may fail, never crash or leak.
+CSL_SUITE ?= ../shared/csl-test-suite/processor-tests/humans
+
+build/csl-runner: tests/csl/runner.c $(LIB_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+build/san/csl-runner: tests/csl/runner.c $(SAN_LIB_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) \
+		$(PKG_LIBS)
+
+csl-test: build/csl-runner
+	build/csl-runner $(CSL_SUITE)
+
+csl-test-asan: build/san/csl-runner
+	build/san/csl-runner $(CSL_SUITE)
 
 # The benchmark, not part of `make test`: about ten minutes, most of it the anchors.
 bench: build/briefc build/.deps-bench
@@ -139,7 +159,7 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all test bench golden install clean
+.PHONY: all test bench golden install clean csl-test csl-test-asan
 .DELETE_ON_ERROR:
 
 # Fuzzing (clang's libFuzzer, ASan, UBSan): tests/fuzz/fuzz_pipeline.c runs the whole

@@ -83,6 +83,8 @@ static const struct {
 		"briefc import cannot read the manuscript as its format (damaged, over a limit)"},
 	[RULE_CITATION_UNSURE] = {"citation-unsure", SEV_WARNING,
 		"briefc import guessed at a note's citation; the markup it wrote needs a look"},
+	[RULE_CSL] = {"csl", SEV_ERROR,
+		"a CSL style, locale or item cannot be used (not CSL, a macro loop, over a limit)"},
 };
 
 static const char *const severity_names[] = {
@@ -486,15 +488,15 @@ json_finding(struct json *j, const struct diag *d, size_t *i)
 {
 	const struct diag_entry *e = &d->held[(*i)++];
 
-	json_object(j);
+	json_open_object(j);
 	json_location(j, e);
 	json_member(j, "severity", severity_names[e->severity]);
 	json_member(j, "rule", rules[e->rule].id);
 	json_member(j, "message", e->message);
 	json_key(j, "related");
-	json_array(j);
+	json_open_array(j);
 	for (; *i < d->nheld && d->held[*i].severity == SEV_NOTE; ++*i) {
-		json_object(j);
+		json_open_object(j);
 		json_location(j, &d->held[*i]);
 		json_member(j, "message", d->held[*i].message);
 		json_end(j);
@@ -524,21 +526,21 @@ write_json(const struct diag *d, struct buf *out)
 	unsigned f;
 
 	j.out = out;
-	json_object(&j);
+	json_open_object(&j);
 	json_member(&j, "tool", "briefc");
 	json_member(&j, "version", BRIEFC_VERSION);
 	json_key(&j, "files");
-	json_array(&j);
+	json_open_array(&j);
 	for (f = 0; f < d->nfiles; f++)
-		json_string(&j, d->files[f]);
+		json_put_string(&j, d->files[f]);
 	json_end(&j);
 	json_key(&j, "findings");
-	json_array(&j);
+	json_open_array(&j);
 	while (i < d->nheld)
 		json_finding(&j, d, &i);
 	json_end(&j);
 	json_key(&j, "summary");
-	json_object(&j);
+	json_open_object(&j);
 	json_counts(&j, d);
 	json_end(&j);
 	json_end(&j);
@@ -568,14 +570,14 @@ sarif_location(struct json *j, const struct diag_entry *e)
 
 	uri(&u, e->file);
 	json_key(j, "physicalLocation");
-	json_object(j);
+	json_open_object(j);
 	json_key(j, "artifactLocation");
-	json_object(j);
+	json_open_object(j);
 	json_member(j, "uri", u.data ? u.data : "");
 	json_end(j);
 	if (e->line > 0) {
 		json_key(j, "region");
-		json_object(j);
+		json_open_object(j);
 		json_key(j, "startLine");
 		json_int(j, e->line);
 		if (e->col > 0) {
@@ -592,7 +594,7 @@ static void
 sarif_message(struct json *j, const char *text)
 {
 	json_key(j, "message");
-	json_object(j);
+	json_open_object(j);
 	json_member(j, "text", text);
 	json_end(j);
 }
@@ -607,16 +609,16 @@ sarif_rules(struct json *j)
 	int r;
 
 	json_key(j, "rules");
-	json_array(j);
+	json_open_array(j);
 	for (r = 0; r < RULE__COUNT; r++) {
-		json_object(j);
+		json_open_object(j);
 		json_member(j, "id", rules[r].id);
 		json_key(j, "shortDescription");
-		json_object(j);
+		json_open_object(j);
 		json_member(j, "text", rules[r].rationale);
 		json_end(j);
 		json_key(j, "defaultConfiguration");
-		json_object(j);
+		json_open_object(j);
 		json_member(j, "level", levels[rules[r].severity]);
 		json_end(j);
 		json_end(j);
@@ -633,23 +635,23 @@ sarif_result(struct json *j, const struct diag *d, size_t *i)
 	const struct diag_entry *e = &d->held[(*i)++];
 	long id = 0;
 
-	json_object(j);
+	json_open_object(j);
 	json_member(j, "ruleId", rules[e->rule].id);
 	json_key(j, "ruleIndex");
 	json_int(j, e->rule);
 	json_member(j, "level", levels[e->severity]);
 	sarif_message(j, e->message);
 	json_key(j, "locations");
-	json_array(j);
-	json_object(j);
+	json_open_array(j);
+	json_open_object(j);
 	sarif_location(j, e);
 	json_end(j);
 	json_end(j);
 	if (*i < d->nheld && d->held[*i].severity == SEV_NOTE) {
 		json_key(j, "relatedLocations");
-		json_array(j);
+		json_open_array(j);
 		for (; *i < d->nheld && d->held[*i].severity == SEV_NOTE; ++*i) {
-			json_object(j);
+			json_open_object(j);
 			json_key(j, "id");
 			json_int(j, ++id);
 			sarif_location(j, &d->held[*i]);
@@ -668,16 +670,16 @@ write_sarif(const struct diag *d, struct buf *out)
 	size_t i = 0;
 
 	j.out = out;
-	json_object(&j);
+	json_open_object(&j);
 	json_member(&j, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
 	json_member(&j, "version", "2.1.0");
 	json_key(&j, "runs");
-	json_array(&j);
-	json_object(&j);
+	json_open_array(&j);
+	json_open_object(&j);
 	json_key(&j, "tool");
-	json_object(&j);
+	json_open_object(&j);
 	json_key(&j, "driver");
-	json_object(&j);
+	json_open_object(&j);
 	json_member(&j, "name", "briefc");
 	json_member(&j, "version", BRIEFC_VERSION);
 	json_member(&j, "semanticVersion", BRIEFC_VERSION);
@@ -686,7 +688,7 @@ write_sarif(const struct diag *d, struct buf *out)
 	json_end(&j);
 	json_member(&j, "columnKind", "unicodeCodePoints");
 	json_key(&j, "results");
-	json_array(&j);
+	json_open_array(&j);
 	while (i < d->nheld)
 		sarif_result(&j, d, &i);
 	json_end(&j);

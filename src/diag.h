@@ -54,6 +54,7 @@ enum diag_rule {
 	RULE_XSLT,                  /* a stylesheet failed to compile or run */
 	RULE_MANUSCRIPT,            /* import: a manuscript that cannot be read as its format */
 	RULE_CITATION_UNSURE,       /* import: a note the citation parser could not settle */
+	RULE_CSL,                   /* a CSL style, locale or item that cannot be used */
 	RULE__COUNT
 };
 

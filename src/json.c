@@ -41,13 +41,13 @@ open_container(struct json *j, char open, char close)
 }
 
 void
-json_object(struct json *j)
+json_open_object(struct json *j)
 {
 	open_container(j, '{', '}');
 }
 
 void
-json_array(struct json *j)
+json_open_array(struct json *j)
 {
 	open_container(j, '[', ']');
 }
@@ -101,7 +101,7 @@ json_key(struct json *j, const char *key)
 }
 
 void
-json_string(struct json *j, const char *s)
+json_put_string(struct json *j, const char *s)
 {
 	begin_value(j);
 	if (s == NULL)
@@ -130,5 +130,5 @@ json_member(struct json *j, const char *key, const char *value)
 	if (value == NULL)
 		return;
 	json_key(j, key);
-	json_string(j, value);
+	json_put_string(j, value);
 }

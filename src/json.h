@@ -19,14 +19,16 @@ struct json {
 	bool after_key;              /* a key was written; its value comes next */
 };
 
-void json_object(struct json *j);
-void json_array(struct json *j);
+/* Named apart from jansson's json_object(), json_array() and json_string(), which the
+ * CSL engine links beside these: one binary cannot have both. */
+void json_open_object(struct json *j);
+void json_open_array(struct json *j);
 /* Closes the innermost object or array; closing the outermost ends the text with a
  * newline. */
 void json_end(struct json *j);
 void json_key(struct json *j, const char *key);
 /* A string value; NULL writes null. */
-void json_string(struct json *j, const char *s);
+void json_put_string(struct json *j, const char *s);
 void json_int(struct json *j, long v);
 void json_bool(struct json *j, bool v);
 

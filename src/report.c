@@ -56,7 +56,7 @@ report_write_tsv(const struct cite_model *m, const char *file, bool header,
 static void
 write_name(struct json *j, const struct cite_name *n)
 {
-	json_object(j);
+	json_open_object(j);
 	json_member(j, "family", n->family);
 	json_member(j, "given", n->given);
 	json_member(j, "literal", n->literal);
@@ -68,7 +68,7 @@ write_authors(struct json *j, const struct cite_fields *f)
 {
 	size_t i;
 
-	json_array(j);
+	json_open_array(j);
 	for (i = 0; i < f->nauthors; i++)
 		write_name(j, &f->authors[i]);
 	json_end(j);
@@ -80,7 +80,7 @@ write_cite(struct json *j, const struct cite_model *m, const struct source *src,
 {
 	unsigned line, col;
 
-	json_object(j);
+	json_open_object(j);
 	json_key(j, "note");
 	json_int(j, (long)c->note);
 	if (with_work) {
@@ -94,10 +94,10 @@ write_cite(struct json *j, const struct cite_model *m, const struct source *src,
 	json_member(j, "position", cite_position_name(c->position));
 	if (with_work) {
 		json_key(j, "work");
-		json_string(j, c->work != CITE_NONE ? m->works[c->work].id : NULL);
+		json_put_string(j, c->work != CITE_NONE ? m->works[c->work].id : NULL);
 	}
 	json_key(j, "locator");
-	json_string(j, c->loc.text);
+	json_put_string(j, c->loc.text);
 	json_end(j);
 }
 
@@ -123,7 +123,7 @@ write_work(struct json *j, const struct cite_model *m, const struct source *src,
 	const struct cite_fields *f = &w->fields;
 	size_t i;
 
-	json_object(j);
+	json_open_object(j);
 	json_member(j, "id", w->id);
 	json_member(j, "type", cite_work_type(w));
 	json_key(j, "entry");
@@ -142,7 +142,7 @@ write_work(struct json *j, const struct cite_model *m, const struct source *src,
 	json_member(j, "publisher", f->publisher);
 	if (f->date.text != NULL) {
 		json_key(j, "date");
-		json_object(j);
+		json_open_object(j);
 		json_member(j, "text", f->date.text);
 		if (f->date.year > 0)
 			write_date_parts(j, &f->date);
@@ -153,7 +153,7 @@ write_work(struct json *j, const struct cite_model *m, const struct source *src,
 	json_member(j, "isbn", f->isbn);
 	json_member(j, "issn", f->issn);
 	json_key(j, "cited_by");
-	json_array(j);
+	json_open_array(j);
 	for (i = 0; i < w->ncites; i++)
 		write_cite(j, m, src, &m->cites[w->cites[i]], false);
 	json_end(j);
@@ -167,17 +167,17 @@ write_json(const struct cite_model *m, const struct source *src, struct buf *out
 	size_t i;
 
 	j.out = out;
-	json_object(&j);
+	json_open_object(&j);
 	json_member(&j, "file", src->path);
 	json_key(&j, "notes");
 	json_int(&j, (long)m->notes);
 	json_key(&j, "citations");
-	json_array(&j);
+	json_open_array(&j);
 	for (i = 0; i < m->ncites; i++)
 		write_cite(&j, m, src, &m->cites[i], true);
 	json_end(&j);
 	json_key(&j, "works");
-	json_array(&j);
+	json_open_array(&j);
 	for (i = 0; i < m->nworks; i++)
 		write_work(&j, m, src, &m->works[i]);
 	json_end(&j);
@@ -189,11 +189,11 @@ static void
 write_csl_issued(struct json *j, const struct cite_date *d)
 {
 	json_key(j, "issued");
-	json_object(j);
+	json_open_object(j);
 	if (d->year > 0) {
 		json_key(j, "date-parts");
-		json_array(j);
-		json_array(j);
+		json_open_array(j);
+		json_open_array(j);
 		json_int(j, d->year);
 		if (d->month > 0)
 			json_int(j, d->month);
@@ -216,7 +216,7 @@ write_csl_item(struct json *j, const struct cite_work *w, const char *id)
 	bool series = f->container_kind == CONTAINER_SERIES;
 	bool contained = f->container != NULL && !series;
 
-	json_object(j);
+	json_open_object(j);
 	json_member(j, "id", id);
 	json_member(j, "type", cite_work_type(w));
 	if (f->nauthors > 0 && !f->various) {
@@ -247,7 +247,7 @@ write_csl_json(const struct cite_model *m, struct buf *out)
 	size_t i;
 
 	j.out = out;
-	json_array(&j);
+	json_open_array(&j);
 	for (i = 0; i < m->nworks; i++)
 		write_csl_item(&j, &m->works[i], m->works[i].id);
 	json_end(&j);
@@ -261,7 +261,7 @@ report_write_csl_works(const struct cite_work *const *works, const char *const *
 	size_t i;
 
 	j.out = out;
-	json_array(&j);
+	json_open_array(&j);
 	for (i = 0; i < n; i++)
 		write_csl_item(&j, works[i], ids[i]);
 	json_end(&j);

@@ -367,12 +367,13 @@ test_rule_table(void **state)
 		{"biblioref-target", SEV_ERROR},
 		{"uncited-entry", SEV_WARNING}, {"stale-baseline", SEV_WARNING},
 		{"xslt", SEV_ERROR}, {"manuscript", SEV_ERROR}, {"citation-unsure", SEV_WARNING},
+		{"csl", SEV_ERROR},
 	};
 	enum diag_rule rule;
 	int r;
 
 	(void)state;
-	assert_int_equal(RULE__COUNT, 32);
+	assert_int_equal(RULE__COUNT, 33);
 	for (r = 0; r < RULE__COUNT; r++) {
 		assert_string_equal(diag_rule_id((enum diag_rule)r), want[r].id);
 		assert_int_equal(diag_rule_severity((enum diag_rule)r), want[r].severity);

@@ -15,18 +15,18 @@ test_json_writer(void **state)
 
 	(void)state;
 	j.out = &out;
-	json_object(&j);
+	json_open_object(&j);
 	json_member(&j, "text", "quote \" backslash \\ tab \t nl \n bell \a \u00e9");
 	json_member(&j, "absent", NULL);
 	json_key(&j, "null");
-	json_string(&j, NULL);
+	json_put_string(&j, NULL);
 	json_key(&j, "list");
-	json_array(&j);
+	json_open_array(&j);
 	json_int(&j, -3);
 	json_bool(&j, true);
-	json_array(&j);
+	json_open_array(&j);
 	json_end(&j);
-	json_object(&j);
+	json_open_object(&j);
 	json_end(&j);
 	json_end(&j);
 	json_end(&j);

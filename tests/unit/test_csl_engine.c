@@ -1,0 +1,229 @@
+/* test_csl_engine.c - the CSL engine end to end: names, dates, page ranges, text case,
+ * positions, disambiguation, sorting and the HTML csl_out writes. */
+#include "unit.h"
+
+#include "csl.h"
+#include "csl_item.h"
+#include "mem.h"
+
+#define HEAD "<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" " \
+             "class=\"in-text\" page-range-format=\"chicago\">"
+
+static const char items[] =
+	"[{\"id\":\"a\",\"type\":\"book\",\"title\":\"the art of war\","
+	"\"author\":[{\"family\":\"Sun\",\"given\":\"Tzu\"}],"
+	"\"issued\":{\"date-parts\":[[2000,3,15]]},\"page\":\"321-328\"},"
+	"{\"id\":\"b\",\"type\":\"article-journal\",\"title\":\"On \\\"Quoting\\\"\","
+	"\"author\":[{\"family\":\"van Gogh\",\"given\":\"Vincent Willem\"},"
+	"{\"family\":\"Doe\",\"given\":\"Jane\"},{\"family\":\"Roe\",\"given\":\"Rick\"}],"
+	"\"issued\":{\"date-parts\":[[2000]]}},"
+	"{\"id\":\"c\",\"type\":\"book\",\"title\":\"Other\","
+	"\"author\":[{\"family\":\"Sun\",\"given\":\"Tzu\"}],"
+	"\"issued\":{\"date-parts\":[[2000]]}}]";
+
+/* Renders one cluster of the cites IDS (each with POSITION) through STYLE as HTML. */
+static char *
+cite(const char *style_text, const char *const *ids, size_t n, enum csl_position pos)
+{
+	struct unit_capture c;
+	struct csl_style *style;
+	struct csl_engine *e;
+	struct csl_cite cites[4];
+	struct rt_quotes q;
+	struct buf out = {0};
+	struct rt *t;
+	size_t i;
+
+	unit_capture_init(&c);
+	style = csl_style_load_memory("t.csl", style_text, strlen(style_text), &c.d);
+	assert_non_null(style);
+	e = csl_engine_new(style, NULL, "en-US", &c.d);
+	assert_non_null(e);
+	assert_int_equal(csl_engine_add_json(e, items, strlen(items), "items.json", &c.d), 0);
+	memset(cites, 0, sizeof(cites));
+	for (i = 0; i < n; i++) {
+		cites[i].id = ids[i];
+		cites[i].position = pos;
+	}
+	t = csl_engine_cite(e, cites, n, &c.d);
+	assert_non_null(t);
+	csl_engine_quotes(e, &q);
+	csl_out_html(t, &q, &out);
+	rt_free(t);
+	csl_engine_free(e);
+	csl_style_free(style);
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+	return out.data;
+}
+
+static void
+expect(const char *style_text, const char *const *ids, size_t n, const char *want)
+{
+	char *got = cite(style_text, ids, n, CSL_POS_FIRST);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_names_and_dates(void **state)
+{
+	static const char *const ids[] = {"b"};
+
+	(void)state;
+	expect(HEAD "<citation et-al-min=\"3\" et-al-use-first=\"2\"><layout>"
+	       "<names variable=\"author\"><name name-as-sort-order=\"first\" and=\"text\" "
+	       "initialize-with=\". \"/></names>"
+	       "<date variable=\"issued\" prefix=\" (\" suffix=\")\">"
+	       "<date-part name=\"year\"/></date></layout></citation></style>", ids, 1,
+	       "Gogh, V. W. van, J. Doe, et al. (2000)");
+}
+
+static void
+test_localized_date_and_page_range(void **state)
+{
+	static const char *const ids[] = {"a"};
+
+	(void)state;
+	expect(HEAD "<citation><layout delimiter=\"; \"><group delimiter=\", \">"
+	       "<date variable=\"issued\" form=\"text\"/><text variable=\"page\"/>"
+	       "</group></layout></citation></style>", ids, 1, "March 15, 2000, 321–28");
+}
+
+static void
+test_text_case_and_quotes(void **state)
+{
+	static const char *const ids[] = {"a", "b"};
+
+	(void)state;
+	expect(HEAD "<citation><layout delimiter=\"; \"><text variable=\"title\" "
+	       "text-case=\"title\" quotes=\"true\" suffix=\".\"/></layout></citation></style>",
+	       ids, 2, "“The Art of War.”; “On ‘Quoting.’”");
+}
+
+static void
+test_group_suppressed_when_variables_empty(void **state)
+{
+	static const char *const ids[] = {"a"};
+
+	(void)state;
+	expect(HEAD "<citation><layout><group delimiter=\" \"><text value=\"vol.\"/>"
+	       "<text variable=\"volume\"/></group><text variable=\"title\" "
+	       "font-style=\"italic\"/></layout></citation></style>", ids, 1,
+	       "<i>the art of war</i>");
+}
+
+static void
+test_year_suffix_disambiguates(void **state)
+{
+	static const char *const ids[] = {"a", "c"};
+
+	(void)state;
+	expect(HEAD "<citation disambiguate-add-year-suffix=\"true\"><layout "
+	       "delimiter=\"; \" prefix=\"(\" suffix=\")\"><group delimiter=\" \">"
+	       "<names variable=\"author\"><name form=\"short\"/></names>"
+	       "<date variable=\"issued\"><date-part name=\"year\"/></date>"
+	       "</group></layout></citation></style>", ids, 2, "(Sun 2000a; Sun 2000b)");
+}
+
+static void
+test_position_condition(void **state)
+{
+	static const char *const ids[] = {"a"};
+	static const char style[] = HEAD "<citation><layout><choose>"
+		"<if position=\"ibid\"><text term=\"ibid\" text-case=\"capitalize-first\"/></if>"
+		"<else><text variable=\"title\"/></else></choose></layout></citation></style>";
+	char *got = cite(style, ids, 1, CSL_POS_IBID);
+
+	(void)state;
+	assert_string_equal(got, "Ibid.");
+	free(got);
+}
+
+static void
+test_year_collapse_groups_by_author(void **state)
+{
+	static const char *const ids[] = {"a", "b", "c"};
+
+	(void)state;
+	expect(HEAD "<citation collapse=\"year-suffix\" disambiguate-add-year-suffix=\"true\" "
+	       "year-suffix-delimiter=\",\">"
+	       "<layout delimiter=\"; \" prefix=\"(\" suffix=\")\"><group delimiter=\" \">"
+	       "<names variable=\"author\"><name form=\"short\"/></names>"
+	       "<date variable=\"issued\"><date-part name=\"year\"/></date>"
+	       "</group></layout></citation></style>", ids, 3,
+	       "(Sun 2000a,b; van Gogh, Doe, Roe 2000)");
+}
+
+static void
+test_punctuation_meets_by_table(void **state)
+{
+	static const char *const ids[] = {"a"};
+
+	(void)state;
+	/* "!" then ": " keeps "!"; "," then "." keeps both; "." inside quotes */
+	expect(HEAD "<citation><layout><text value=\"Why\" suffix=\"!\"/>"
+	       "<text value=\"then\" prefix=\": \" suffix=\",\"/>"
+	       "<text value=\"so\" prefix=\". \"/><text value=\"q\" quotes=\"true\" "
+	       "prefix=\" \"/><text value=\"end\" prefix=\". \"/></layout></citation>"
+	       "</style>", ids, 1, "Why! then,. so “q.” end");
+}
+
+static void
+test_json_particles_and_errors(void **state)
+{
+	struct csl_items list = {NULL, 0};
+	struct unit_capture c;
+	static const char json[] = "[{\"id\":\"x\",\"author\":[{\"family\":\"de la Fontaine\","
+	                           "\"given\":\"Jean, Jr.\"}]}]";
+	const struct csl_var *v;
+
+	(void)state;
+	unit_capture_init(&c);
+	assert_int_equal(csl_json_read(&list, json, strlen(json), "x.json", &c.d), 0);
+	v = csl_item_var(csl_items_find(&list, "x"), "author");
+	assert_non_null(v);
+	assert_string_equal(v->names[0].non_dropping, "de la");
+	assert_string_equal(v->names[0].family, "Fontaine");
+	assert_string_equal(v->names[0].given, "Jean");
+	assert_string_equal(v->names[0].suffix, "Jr.");
+	assert_int_equal(csl_json_read(&list, "{\"id\":1}", 8, "bad.json", &c.d), -1);
+	assert_contains(unit_capture_text(&c), "bad.json: error: CSL-JSON must be an array "
+	                "of items [csl]");
+	csl_items_free(&list);
+	unit_capture_free(&c);
+}
+
+static void
+test_markup_parsed(void **state)
+{
+	struct rt *t = rt_parse("a <i>b <b>c</b></i> <span class=\"nocase\">d</span> <x>");
+	struct rt_quotes q = {"“", "”", "‘", "’", true};
+	struct buf out = {0};
+
+	(void)state;
+	csl_out_html(t, &q, &out);
+	assert_string_equal(out.data, "a <i>b <b>c</b></i> d &#60;x&#62;");
+	rt_free(t);
+	buf_free(&out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names_and_dates),
+		cmocka_unit_test(test_localized_date_and_page_range),
+		cmocka_unit_test(test_text_case_and_quotes),
+		cmocka_unit_test(test_group_suppressed_when_variables_empty),
+		cmocka_unit_test(test_year_suffix_disambiguates),
+		cmocka_unit_test(test_position_condition),
+		cmocka_unit_test(test_year_collapse_groups_by_author),
+		cmocka_unit_test(test_punctuation_meets_by_table),
+		cmocka_unit_test(test_json_particles_and_errors),
+		cmocka_unit_test(test_markup_parsed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, unit_teardown);
+}
