@@ -534,6 +534,18 @@ check_done(void *ctx, size_t i)
 	diag_flush(r->d);
 }
 
+/* Ends V with the run, which ends with the process: its schema (and a run's
+ * stylesheets) are left to the exit, which returns them at once, unless a leak
+ * checker looks (MEM_FREE_AT_EXIT). */
+static void
+end_validator(struct validator *v)
+{
+	if (MEM_FREE_AT_EXIT)
+		validate_free(v);
+	else
+		validate_wait(v);
+}
+
 /* Checks the NFILES FILES (mending them as FIX says) on JOBS workers, each with a
  * schema of its own, their findings reported to D in input order, and (ACROSS) the
  * works they share compared once all are read; *FIX_STATUS is EXIT_USAGE if a file
@@ -570,7 +582,7 @@ check_all(char *const *files, int nfiles, unsigned jobs, const struct fixing *fi
 done:
 	archive_free(r.archive);
 	for (w = 0; w < nworkers; w++)
-		validate_free(validators[w]);
+		end_validator(validators[w]);
 	free(validators);
 	free(r.briefs);
 	return status;
@@ -797,12 +809,12 @@ index_link(char *const paths[RENDER__COUNT])
 }
 
 /* The pipeline for one brief, INPUT, up to its outputs: load -> validate -> resolve ->
- * transform, with V and T (the text on a thread beside the rest if TEXT_BESIDE), into
+ * transform, with V and T (the text on BESIDE, a thread beside the rest, if not NULL), into
  * BYTES in every format O asks for, and into X what O's -M and --index want of it
  * (its outputs to be PATHS). A format that fails to render fails the brief. */
 static int
 render_one(const struct options *o, struct validator *v, struct transform *t,
-           const char *input, bool text_beside, char *const paths[RENDER__COUNT],
+           const char *input, struct render_beside *beside, char *const paths[RENDER__COUNT],
            struct buf bytes[RENDER__COUNT], struct brief_extras *x, struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -831,7 +843,7 @@ render_one(const struct options *o, struct validator *v, struct transform *t,
 	cite_model_free(model);
 	model = NULL;
 	source_keep_tree(&src);
-	status = render(t, o->formats, &src, &media, o->params, stamp, text_beside, bytes, d)
+	status = render(t, o->formats, &src, &media, o->params, stamp, beside, bytes, d)
 	         != 0 ? EXIT_INPUT : EXIT_CLEAN;
 done:
 	for (i = 0; o->depfile != NULL && i < media.n; i++)
@@ -863,7 +875,7 @@ struct build_run {
 	const struct options *o;
 	char *const *files;
 	const struct build_plan *bp;
-	bool text_beside;           /* one worker: the text on a thread beside the rest */
+	struct render_beside *beside; /* one worker: the text on a thread beside the rest */
 	struct built *briefs;       /* each brief's, from its worker to the main thread */
 	struct diag *d;
 	int status;                 /* the worst so far */
@@ -880,7 +892,7 @@ build_work(void *ctx, void *worker, size_t i)
 	struct built *b = &r->briefs[i];
 
 	diag_init_apart(&b->said, r->d);
-	b->status = render_one(r->o, w->v, w->t, r->files[i], r->text_beside, r->bp->paths[i],
+	b->status = render_one(r->o, w->v, w->t, r->files[i], r->beside, r->bp->paths[i],
 	                       b->bytes, &b->extras, &b->said);
 }
 
@@ -1013,7 +1025,7 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	struct builder *builders = mem_realloc_array(NULL, nworkers, sizeof(*builders));
 	void **states = mem_realloc_array(NULL, nworkers, sizeof(*states));
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	struct build_run r = {o, files, &bp, nworkers == 1, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
+	struct build_run r = {o, files, &bp, NULL, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
 	                      o->index ? archive_new() : NULL};
 	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
 	                 progress_to(nfiles, false)};
@@ -1033,7 +1045,11 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
-	/* The first stylesheet a brief needs compiles while the schemas do. */
+	/* The first stylesheet a brief needs compiles while the schemas do; with one
+	 * worker, text.xsl and the EPUB's others on the text's own thread beside them. */
+	if (nworkers == 1 && o->formats[RENDER_TEXT] &&
+	    (o->formats[RENDER_HTML] || o->formats[RENDER_EPUB]))
+		r.beside = render_beside_new(builders[0].t, o->formats);
 	transform_warm(builders[0].t, o->formats[RENDER_HTML] || o->formats[RENDER_EPUB] ?
 	               SHEET_HTML : SHEET_TEXT);
 	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
@@ -1047,14 +1063,16 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		status = EXIT_USAGE;
 	diag_flush(d);
 done:
+	render_beside_free(r.beside);
 	depfile_list_free(&r.sheets);
 	buf_free(&r.rules);
 	archive_free(r.archive);
 	build_plan_free(&bp);
 	free(xsl_dir);
 	for (w = 0; w < nworkers; w++) {
-		transform_free(builders[w].t);
-		validate_free(builders[w].v);
+		if (MEM_FREE_AT_EXIT)
+			transform_free(builders[w].t);
+		end_validator(builders[w].v);
 	}
 	free(builders);
 	free(states);

@@ -11,6 +11,21 @@
  * anywhere else): once, before anything is allocated. */
 void mem_tune(void);
 
+/* Whether what a run holds until it ends (compiled stylesheets and schemas) is freed
+ * before the process ends: only where a leak checker looks (the sanitizers); else the
+ * exit returns it at once, where freeing it took 0.7 ms of a small build (5M
+ * instructions). */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define MEM_FREE_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define MEM_FREE_AT_EXIT 1
+#endif
+#endif
+#ifndef MEM_FREE_AT_EXIT
+#define MEM_FREE_AT_EXIT 0
+#endif
+
 void *mem_alloc(size_t size);
 void *mem_realloc_array(void *ptr, size_t n, size_t size);
 char *mem_strdup(const char *s);

@@ -249,25 +249,17 @@ pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t 
 	return ret;
 }
 
-/* The EPUB, from BYTES (its items so far, those of the brief; this adds the others,
- * the caller frees them all), HTML, the page html.xsl made of the brief, and MEDIA,
- * its images: the content document is HTML made XHTML, whose images name the files
- * packed beside it; the navigation document is read off that. Returns 0, or -1
- * reported to D. */
+/* The EPUB's items of its content document, whose tree CONTENT (freed here) is the
+ * HTML made XHTML: the content document's bytes and the navigation document read off
+ * it, into BYTES. Returns 0, or -1 reported to D. */
 static int
-render_epub(struct transform *t, const char *file, xmlDocPtr html, struct buf bytes[NITEMS],
-            const struct media_set *media, const char *const *params, time_t stamp,
-            struct buf *out, struct diag *d)
+content_items(struct transform *t, const char *file, xmlDocPtr content,
+              const char *const *params, struct buf bytes[NITEMS], struct diag *d)
 {
-	xmlDocPtr content = transform_apply(t, SHEET_EPUB_CONTENT, html, file, params, d);
-	int ret = -1;
+	int ret;
 
-	if (content != NULL) {
-		transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
-		ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
-	}
-	if (ret == 0)
-		ret = pack_epub(bytes, media, stamp, out, d);
+	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
+	ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
 	xmlFreeDoc(content);
 	return ret;
 }
@@ -300,137 +292,270 @@ embed_images(xmlDocPtr html, const struct media_set *media)
 	}
 }
 
-/* The text format: text.xsl's layout of the brief, set in lines; made on a thread of
- * its own beside the EPUB when there is one. The thread compiles text.xsl at once,
- * then waits until the brief is free (text_release) to run it. */
+/* The text format: text.xsl's layout of the brief, set in lines. */
 struct text_job {
-	struct transform *t;
 	const struct source *src;
 	const char *const *params;
 	struct buf *out;
 	struct diag said;           /* what making the text reported, for the caller's */
 	int ret;
-	pthread_t thread;
-	bool threaded;
-	pthread_mutex_t lock;
-	pthread_cond_t released;
-	bool brief_free;            /* under LOCK */
 };
 
-static void *
-make_text(void *arg)
+static void
+make_text(struct transform *t, struct text_job *tj)
 {
-	struct text_job *tj = arg;
 	xmlDocPtr layout;
 
-	if (transform_prepare(tj->t, SHEET_TEXT, &tj->said) != 0) {
+	if (transform_prepare(t, SHEET_TEXT, &tj->said) != 0) {
 		tj->ret = -1;
-		return NULL;
+		return;
 	}
-	pthread_mutex_lock(&tj->lock);
-	while (!tj->brief_free)
-		pthread_cond_wait(&tj->released, &tj->lock);
-	pthread_mutex_unlock(&tj->lock);
-	layout = transform_apply(tj->t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
+	layout = transform_apply(t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
 	                         &tj->said);
 	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->src->path, tj->out, &tj->said) : -1;
 	xmlFreeDoc(layout);
+}
+
+/* The EPUB zipped from its items and images: the last of it, which either thread may
+ * do (the first free), since it reads no tree. */
+struct pack_job {
+	const struct buf *items;    /* NITEMS */
+	const struct media_set *media;
+	time_t stamp;
+	struct buf *out;
+	struct diag said;           /* what packing reported, for the caller's */
+	int ret;
+};
+
+static void
+pack(struct pack_job *pj)
+{
+	pj->ret = pack_epub(pj->items, pj->media, pj->stamp, pj->out, &pj->said);
+}
+
+/* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
+ * then makes the text of each brief it is given, one at a time, and then packs that
+ * brief's EPUB if it is handed over and the caller has not taken it back. */
+struct render_beside {
+	struct transform *t;
+	bool epub;                  /* the EPUB's stylesheets are wanted too */
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;     /* a job given, taken or done, or the end */
+	struct text_job *job;       /* under LOCK: the text to make; NULL: none */
+	bool made;                  /* under LOCK: JOB is made */
+	struct pack_job *packing;   /* under LOCK: the EPUB handed over; NULL: none */
+	bool pack_taken, packed;    /* under LOCK: PACKING taken by a thread, done */
+	bool ending;                /* under LOCK */
+};
+
+/* Does B have work waiting (under its lock)? */
+static bool
+beside_has_work(const struct render_beside *b)
+{
+	return (b->job != NULL && !b->made) || (b->packing != NULL && !b->pack_taken);
+}
+
+static void *
+make_texts(void *arg)
+{
+	/* In the order a brief needs them: the main thread runs the EPUB's stylesheets
+	 * of the brief right after html.xsl (which it compiles itself), those of the
+	 * XHTML after them. */
+	static const enum transform_sheet epub[] = {
+		SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV,
+	};
+	struct render_beside *b = arg;
+	size_t i;
+
+	transform_warm(b->t, SHEET_TEXT);
+	for (i = 0; b->epub && i < sizeof(epub) / sizeof(epub[0]); i++)
+		transform_warm(b->t, epub[i]);
+	pthread_mutex_lock(&b->lock);
+	for (;;) {
+		while (!b->ending && !beside_has_work(b))
+			pthread_cond_wait(&b->changed, &b->lock);
+		if (b->ending)
+			break;
+		if (b->job != NULL && !b->made) {
+			struct text_job *tj = b->job;
+
+			pthread_mutex_unlock(&b->lock);
+			make_text(b->t, tj);
+			pthread_mutex_lock(&b->lock);
+			b->made = true;
+		} else {
+			struct pack_job *pj = b->packing;
+
+			b->pack_taken = true;
+			pthread_mutex_unlock(&b->lock);
+			pack(pj);
+			pthread_mutex_lock(&b->lock);
+			b->packed = true;
+		}
+		pthread_cond_broadcast(&b->changed);
+	}
+	pthread_mutex_unlock(&b->lock);
 	return NULL;
 }
 
-/* Starts TJ: on a second thread if ALONGSIDE (the caller then runs no stylesheet over
- * the brief after text_release, and never text.xsl), else here and now. */
 static void
-text_begin(struct text_job *tj, struct transform *t, const struct source *src,
-           const char *const *params, struct buf *out, bool alongside)
+beside_destroy(struct render_beside *b)
 {
-	memset(tj, 0, sizeof(*tj));
-	tj->t = t;
-	tj->src = src;
-	tj->params = params;
-	tj->out = out;
-	diag_init(&tj->said, NULL);
-	if (pthread_mutex_init(&tj->lock, NULL) != 0 || pthread_cond_init(&tj->released, NULL) != 0)
+	pthread_cond_destroy(&b->changed);
+	pthread_mutex_destroy(&b->lock);
+	free(b);
+}
+
+struct render_beside *
+render_beside_new(struct transform *t, const bool want[RENDER__COUNT])
+{
+	struct render_beside *b = mem_alloc(sizeof(*b));
+	sigset_t all, old;
+	bool started;
+
+	memset(b, 0, sizeof(*b));
+	b->t = t;
+	b->epub = want[RENDER_EPUB];
+	if (pthread_mutex_init(&b->lock, NULL) != 0 || pthread_cond_init(&b->changed, NULL) != 0)
 		abort();
-	if (alongside) {
-		/* The thread takes no signal: one meant for the run must come to a thread
-		 * that holds it while outputs are written (emit.h). */
-		sigset_t all, old;
-
-		sigfillset(&all);
-		pthread_sigmask(SIG_BLOCK, &all, &old);
-		tj->threaded = pthread_create(&tj->thread, NULL, make_text, tj) == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
-	if (!tj->threaded) {
-		tj->brief_free = true;
-		make_text(tj);
-	}
+	/* The thread takes no signal: one meant for the run must come to a thread that
+	 * holds it while outputs are written (emit.h). */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	started = pthread_create(&b->thread, NULL, make_texts, b) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (started)
+		return b;
+	beside_destroy(b);
+	return NULL;
 }
 
-/* Lets TJ's thread run text.xsl over the brief: the caller is done with it. */
+void
+render_beside_free(struct render_beside *b)
+{
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&b->lock);
+	b->ending = true;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+	pthread_join(b->thread, NULL);
+	beside_destroy(b);
+}
+
+/* Has B make TJ's text: the caller is done with the brief. */
 static void
-text_release(struct text_job *tj)
+beside_give(struct render_beside *b, struct text_job *tj)
 {
-	pthread_mutex_lock(&tj->lock);
-	tj->brief_free = true;
-	pthread_cond_signal(&tj->released);
-	pthread_mutex_unlock(&tj->lock);
+	pthread_mutex_lock(&b->lock);
+	b->job = tj;
+	b->made = false;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
 }
 
-/* Waits for TJ (released) and reports what it said to D. Returns 0, or -1. */
-static int
-text_end(struct text_job *tj, struct diag *d)
+/* Hands PJ over to B, to pack once its text is made (beside_pack_wait). */
+static void
+beside_hand_over(struct render_beside *b, struct pack_job *pj)
 {
-	if (tj->threaded)
-		pthread_join(tj->thread, NULL);
-	pthread_cond_destroy(&tj->released);
-	pthread_mutex_destroy(&tj->lock);
-	diag_take(d, &tj->said);
-	diag_free(&tj->said);
-	return tj->ret;
+	pthread_mutex_lock(&b->lock);
+	b->packing = pj;
+	b->pack_taken = b->packed = false;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
 }
 
-/* The order matters to libxslt (transform.h): the text thread compiles text.xsl at
- * once, but runs it over the brief only when this one is done with the brief (html.xsl,
- * then the EPUB's items of the brief); this one meanwhile makes the rest of the EPUB
- * from the HTML's tree and the XHTML's. The HTML is saved last: its images go into
- * that tree as data: URIs, which the EPUB's content, made of the same tree, must not
- * get (it names the files packed beside it). */
+/* Packs the EPUB handed over to B here, unless B has taken it: then waits for it. */
+static void
+beside_pack_wait(struct render_beside *b)
+{
+	bool here;
+
+	pthread_mutex_lock(&b->lock);
+	here = !b->pack_taken;
+	b->pack_taken = true;
+	pthread_mutex_unlock(&b->lock);
+	if (here)
+		pack(b->packing);
+	pthread_mutex_lock(&b->lock);
+	while (!here && !b->packed)
+		pthread_cond_wait(&b->changed, &b->lock);
+	b->packing = NULL;
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* Waits until B has made the text it was given. */
+static void
+beside_wait(struct render_beside *b)
+{
+	pthread_mutex_lock(&b->lock);
+	while (!b->made)
+		pthread_cond_wait(&b->changed, &b->lock);
+	b->job = NULL;
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* The order matters to libxslt (transform.h): BESIDE, when there is one, makes the
+ * text from the brief only when this thread is done with it (html.xsl, then the EPUB's
+ * items of the brief); this one meanwhile makes the rest of the EPUB from the HTML's
+ * tree: the content document, the HTML made XHTML, whose images name the files packed
+ * beside it, and the navigation read off that. The EPUB is then handed over to be
+ * packed by whichever thread is free first. Only then do the HTML's images go into
+ * its tree, as data: URIs, and is the HTML saved. Each tree goes as soon as it is
+ * used (each the size of the brief's, at 1000 copies of the article 140 MB). */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
-       bool text_beside, struct buf out[RENDER__COUNT], struct diag *d)
+       struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
-	struct text_job text;
-	xmlDocPtr html = NULL;
-	bool pages = want[RENDER_HTML] || want[RENDER_EPUB];
+	struct text_job text = {.src = src, .params = p, .out = &out[RENDER_TEXT]};
+	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
+	                        .out = &out[RENDER_EPUB]};
+	xmlDocPtr html = NULL, content;
+	bool packing = false;
 	int ret = 0;
 	size_t i;
 
 	memset(items, 0, sizeof(items));
-	if (want[RENDER_TEXT])
-		text_begin(&text, t, src, p, &out[RENDER_TEXT], pages && text_beside);
-	if (pages) {
+	diag_init(&text.said, NULL);
+	diag_init(&epub.said, NULL);
+	if (want[RENDER_TEXT] && beside == NULL)
+		make_text(t, &text);
+	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
 		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
 		ret = html ? 0 : -1;
 	}
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = epub_items_of_brief(t, src, p, items, d);
-	if (want[RENDER_TEXT])
-		text_release(&text);
-	if (ret == 0 && want[RENDER_EPUB])
-		ret = render_epub(t, src->path, html, items, media, p, stamp, &out[RENDER_EPUB],
-		                  d);
+	if (want[RENDER_TEXT] && beside != NULL)
+		beside_give(beside, &text);
+	if (ret == 0 && want[RENDER_EPUB]) {
+		content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, p, d);
+		ret = content ? content_items(t, src->path, content, p, items, d) : -1;
+		packing = ret == 0;
+	}
+	if (packing && beside != NULL)
+		beside_hand_over(beside, &epub);
 	if (ret == 0 && want[RENDER_HTML]) {
 		embed_images(html, media);
 		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	}
 	xmlFreeDoc(html);
-	if (want[RENDER_TEXT] && text_end(&text, d) != 0)
+	if (packing && beside != NULL)
+		beside_pack_wait(beside);
+	else if (packing)
+		pack(&epub);
+	if (want[RENDER_TEXT] && beside != NULL)
+		beside_wait(beside);
+	diag_take(d, &epub.said);
+	diag_free(&epub.said);
+	diag_take(d, &text.said);
+	diag_free(&text.said);
+	if ((packing && epub.ret != 0) || (want[RENDER_TEXT] && text.ret != 0))
 		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);

@@ -40,9 +40,33 @@ struct load {
 	int stopped;      /* parsing was stopped: what libxml2 says next is noise */
 };
 
+/* How many of the N bytes at S begin a character (are no UTF-8 continuation byte,
+ * 10xxxxxx), eight at a time: most of a brief is long lines of prose, and the byte at
+ * a time this was took a quarter of loading it. */
+static size_t
+characters(const unsigned char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	size_t count = n, i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, continuation;
+
+		memcpy(&w, s + i, 8);
+		/* Bit 7 of each continuation byte: set, with bit 6 (shifted to 7) clear. */
+		continuation = (w & ~(w << 1) & high) >> 7;
+		count -= (size_t)((continuation * ones) >> 56);
+	}
+	for (; i < n; i++)
+		count -= (s[i] & 0xC0) == 0x80;
+	return count;
+}
+
 void
 source_cursor_seek(const char *text, struct source_cursor *c, size_t off)
 {
+	const unsigned char *s, *end, *nl;
+
 	if (off < c->off) {
 		c->off = 0;
 		c->line = c->col = 1;
@@ -50,15 +74,17 @@ source_cursor_seek(const char *text, struct source_cursor *c, size_t off)
 	/* A byte order mark is no column an editor shows. */
 	if (c->off == 0 && off >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		c->off = 3;
-	for (; c->off < off; c->off++) {
-		unsigned char b = (unsigned char)text[c->off];
-
-		if (b == '\n') {
-			c->line++;
-			c->col = 1;
-		} else if ((b & 0xC0) != 0x80)
-			c->col++;
+	if (off <= c->off)
+		return;
+	s = (const unsigned char *)text + c->off;
+	end = (const unsigned char *)text + off;
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		c->line++;
+		c->col = 1;
+		s = nl + 1;
 	}
+	c->col += (unsigned)characters(s, (size_t)(end - s));
+	c->off = off;
 }
 
 /* Offset in the file of the parser's current position. The input is UTF-8 and is

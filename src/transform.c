@@ -3,6 +3,7 @@
 #include "transform.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -31,7 +32,10 @@ static const char *const sheets[SHEET__COUNT] = {
 
 struct transform {
 	char *dir;                            /* owned */
-	xsltStylesheetPtr styles[SHEET__COUNT]; /* owned; NULL until first use */
+	xsltStylesheetPtr styles[SHEET__COUNT]; /* owned, under LOCK; NULL until first use */
+	bool compiling[SHEET__COUNT];         /* under LOCK: a thread is compiling it */
+	pthread_mutex_t lock;
+	pthread_cond_t compiled;              /* a compile has ended */
 	xsltSecurityPrefsPtr prefs;           /* owned */
 };
 
@@ -211,6 +215,8 @@ transform_new(const char *xsl_dir, struct diag *d)
 	if (t->dir == NULL)
 		t->dir = mem_strdup(xsl_dir);
 	t->prefs = forbid_everything();
+	if (pthread_mutex_init(&t->lock, NULL) != 0 || pthread_cond_init(&t->compiled, NULL) != 0)
+		abort();
 	source_restrict_loads(t->dir);
 	return t;
 }
@@ -225,6 +231,8 @@ transform_free(struct transform *t)
 	for (i = 0; i < SHEET__COUNT; i++)
 		xsltFreeStylesheet(t->styles[i]);
 	xsltFreeSecurityPrefs(t->prefs);
+	pthread_cond_destroy(&t->compiled);
+	pthread_mutex_destroy(&t->lock);
 	free(t->dir);
 	free(t);
 	xsltSetGenericErrorFunc(NULL, NULL);
@@ -232,15 +240,14 @@ transform_free(struct transform *t)
 	source_restrict_loads(NULL);
 }
 
+/* Compiles SHEET into T, reporting to D. Returns it, or NULL. */
 static xsltStylesheetPtr
-stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
+compile(const struct transform *t, enum transform_sheet sheet, struct diag *d)
 {
 	char path[PATH_MAX];
 	struct messages m;
 	xsltStylesheetPtr style;
 
-	if (t->styles[sheet] != NULL)
-		return t->styles[sheet];
 	snprintf(path, sizeof(path), "%s/%s", t->dir, sheets[sheet]);
 	messages_begin(&m, path, d);
 	style = xsltParseStylesheetFile((const xmlChar *)path);
@@ -249,8 +256,41 @@ stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
 		xsltFreeStylesheet(style);
 		return NULL;
 	}
-	t->styles[sheet] = style;
 	return style;
+}
+
+/* SHEET, compiled now unless it is, or another thread is compiling it (then waited
+ * for); with WAIT false, NULL rather than waiting. Returns NULL, reported to D, if it
+ * does not compile. */
+static xsltStylesheetPtr
+stylesheet_or_wait(struct transform *t, enum transform_sheet sheet, bool wait,
+                   struct diag *d)
+{
+	xsltStylesheetPtr style;
+
+	pthread_mutex_lock(&t->lock);
+	while (wait && t->compiling[sheet])
+		pthread_cond_wait(&t->compiled, &t->lock);
+	style = t->styles[sheet];
+	if (style != NULL || t->compiling[sheet]) {
+		pthread_mutex_unlock(&t->lock);
+		return style;
+	}
+	t->compiling[sheet] = true;
+	pthread_mutex_unlock(&t->lock);
+	style = compile(t, sheet, d);
+	pthread_mutex_lock(&t->lock);
+	t->styles[sheet] = style;
+	t->compiling[sheet] = false;
+	pthread_cond_broadcast(&t->compiled);
+	pthread_mutex_unlock(&t->lock);
+	return style;
+}
+
+static xsltStylesheetPtr
+stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
+{
+	return stylesheet_or_wait(t, sheet, true, d);
 }
 
 int
@@ -265,7 +305,7 @@ transform_warm(struct transform *t, enum transform_sheet sheet)
 	struct diag quiet;
 
 	diag_init(&quiet, NULL);
-	stylesheet(t, sheet, &quiet);
+	stylesheet_or_wait(t, sheet, false, &quiet);
 	diag_clear(&quiet);
 	diag_free(&quiet);
 }

@@ -42,8 +42,9 @@ int transform_files(struct transform *t, enum transform_sheet sheet,
                     void (*each)(const char *path, void *arg), void *arg, struct diag *d);
 
 /* Compiles SHEET now if it compiles, saying nothing (one that does not is reported
- * when it runs): so that it compiles beside other work, such as the schema's
- * (validate_new), instead of after it. */
+ * when it runs), unless it is compiled or another thread is compiling it: so that it
+ * compiles beside other work, such as the schema's (validate_new), or on a thread
+ * that has time, instead of when it first runs. */
 void transform_warm(struct transform *t, enum transform_sheet sheet);
 
 /* Runs SHEET over DOC (the valid, resolved and annotated brief, or the result of an
@@ -51,10 +52,10 @@ void transform_warm(struct transform *t, enum transform_sheet sheet);
  * for none; any string). Returns the result tree (caller
  * frees with xmlFreeDoc), or NULL reported to D against FILE.
  *
- * Two threads may compile and run stylesheets at once over different documents, each
- * its own stylesheets, each reporting to its own D. (A run writes to its document:
- * libxslt numbers the elements as it starts, and strips white space for
- * xsl:strip-space.) */
+ * Two threads may compile and run different stylesheets at once over different
+ * documents, each reporting to its own D; a thread that needs a stylesheet another is compiling
+ * waits for it. (A run writes to its document: libxslt numbers the elements as it
+ * starts, and strips white space for xsl:strip-space.) */
 xmlDocPtr transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                           const char *file, const char *const *params, struct diag *d);
 

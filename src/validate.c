@@ -103,10 +103,7 @@ validate_new(struct diag *d)
 static xmlRelaxNGPtr
 schema_of(struct validator *v, struct diag *d)
 {
-	if (v->compiling) {
-		pthread_join(v->thread, NULL);
-		v->compiling = false;
-	}
+	validate_wait(v);
 	if (!v->reported) {
 		diag_take(d, &v->said);
 		if (v->schema == NULL && v->said.errors == 0)
@@ -118,12 +115,20 @@ schema_of(struct validator *v, struct diag *d)
 }
 
 void
+validate_wait(struct validator *v)
+{
+	if (v != NULL && v->compiling) {
+		pthread_join(v->thread, NULL);
+		v->compiling = false;
+	}
+}
+
+void
 validate_free(struct validator *v)
 {
 	if (v == NULL)
 		return;
-	if (v->compiling)
-		pthread_join(v->thread, NULL);
+	validate_wait(v);
 	xmlRelaxNGFree(v->schema);
 	diag_free(&v->said);
 	free(v);

@@ -18,6 +18,11 @@ struct validator *validate_new(struct diag *d);
 
 void validate_free(struct validator *v);
 
+/* Waits until V's schema has compiled, or failed to, saying nothing: so that the
+ * process can end with V still allocated (MEM_FREE_AT_EXIT), no thread of it running
+ * while the libraries are cleaned up. */
+void validate_wait(struct validator *v);
+
 /* Checks the well-formed SRC against the schema and the tree rules, reporting every
  * problem to D. Returns the number of errors that leave the tree unfit to resolve
  * (schema, nested footnotes, ids, links; 0: valid). Malformed URLs and empty notes are

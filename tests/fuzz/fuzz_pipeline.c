@@ -70,12 +70,15 @@ outputs(const struct source *src, const struct media_set *media, unsigned option
 	};
 	const bool all[RENDER__COUNT] = {true, true, true};
 	struct buf out[RENDER__COUNT] = {{0}};
+	struct render_beside *beside;
 	time_t stamp;
 	int f;
 
 	if (render_time(src, options & 16 ? "1452902400" : NULL, &stamp) != 0)
 		abort(); /* a constant that is a number */
-	render(transform, all, src, media, params, stamp, !(options & 32), out, d);
+	beside = options & 32 ? NULL : render_beside_new(transform, all);
+	render(transform, all, src, media, params, stamp, beside, out, d);
+	render_beside_free(beside);
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&out[f]);
 }

@@ -107,7 +107,7 @@ params_seen(const char *const *params, time_t stamp)
 	path = unit_load(&src, BRIEF(""), &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(render(t, want, &src, NULL, params, stamp, true, out, &c.d), 0);
+	assert_int_equal(render(t, want, &src, NULL, params, stamp, NULL, out, &c.d), 0);
 	transform_free(t);
 	source_free(&src);
 	unit_capture_free(&c);
@@ -148,6 +148,7 @@ test_text_beside_or_after(void **state)
 {
 	const bool all[RENDER__COUNT] = {true, true, true};
 	struct buf beside[RENDER__COUNT] = {{0}}, after[RENDER__COUNT] = {{0}};
+	struct render_beside *text;
 	char *dir = unit_repo_path("xsl"), *article = unit_repo_path("sources/aqim-reemergence.xml");
 	struct unit_capture c;
 	struct cite_model *m;
@@ -165,9 +166,12 @@ test_text_beside_or_after(void **state)
 	cite_model_free(m);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, true, beside,
+	text = render_beside_new(t, all);
+	assert_non_null(text);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, beside,
 	                        &c.d), 0);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, false, after,
+	render_beside_free(text);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, NULL, after,
 	                        &c.d), 0);
 	for (f = 0; f < RENDER__COUNT; f++) {
 		assert_true(beside[f].len > 1000);
