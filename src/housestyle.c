@@ -426,9 +426,21 @@ write_cluster(struct writer *w, struct csl_engine *e, const struct cite_model *m
 	return t != NULL ? add_piece(w, t, node, attr, d) : -1;
 }
 
+/* Do the citations of M from FIRST to END (excluded) all cite a work? */
+static bool
+all_resolved(const struct cite_model *m, size_t first, size_t end)
+{
+	for (; first < end; first++)
+		if (m->cites[first].work == CITE_NONE)
+			return false;
+	return true;
+}
+
 /* The citations of M through E: in a note style each in its place; in an in-text
  * style a note that only cites becomes one cluster at its marker, and the citations
- * of any other note each stay in their place. Returns 0, or -1 reported. */
+ * of any other note each stay in their place. One that cites no work (a brief that
+ * has errors is never built, so none does) keeps its text. Returns 0, or -1
+ * reported. */
 static int
 write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *style,
                 const struct cite_model *m, struct diag *d)
@@ -447,14 +459,16 @@ write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *
 		for (j = i + 1; j < m->ncites && note != NULL &&
 		     note_of(m->cites[j].node) == note; j++)
 			;
-		if (style->cls == CSL_CLASS_IN_TEXT && note != NULL && only_cites(note->children)) {
+		if (style->cls == CSL_CLASS_IN_TEXT && note != NULL && all_resolved(m, i, j) &&
+		    only_cites(note->children)) {
 			status = write_cluster(w, e, m, i, j - i, last_note, near, note, "in-text", d);
 			i = j;
 			continue;
 		}
 		for (; i < j && status == 0; i++)
-			status = write_cluster(w, e, m, i, 1, last_note, near, m->cites[i].node,
-			                       "piece", d);
+			if (m->cites[i].work != CITE_NONE)
+				status = write_cluster(w, e, m, i, 1, last_note, near,
+				                       m->cites[i].node, "piece", d);
 	}
 	free(last_note);
 	return status;
@@ -504,15 +518,18 @@ engine_for(const struct housestyle *hs, const struct cite_model *m, const char *
 		works[i] = &m->works[i], ids[i] = m->works[i].id;
 	report_write_csl_works(works, ids, m->nworks, &json);
 	status = csl_engine_add_json(e, json.data, json.len, path, d);
-	/* Numbers and disambiguation follow the order of first citation. */
+	/* Numbers and disambiguation follow the order of first citation; the entries of
+	 * the brief's bibliography that no note cites come last, as briefc lists them
+	 * too. */
 	for (i = 0; i < m->ncites; i++) {
-		size_t k, wk = m->cites[i].work;
+		size_t wk = m->cites[i].work;
 
-		for (k = 0; k < n && ids[k] != m->works[wk].id; k++)
-			;
-		if (k == n)
+		if (wk != CITE_NONE && m->works[wk].first == i)
 			ids[n++] = m->works[wk].id;
 	}
+	for (i = 0; i < m->nworks; i++)
+		if (m->works[i].first == CITE_NONE)
+			ids[n++] = m->works[i].id;
 	csl_engine_register(e, ids, n);
 	buf_free(&json);
 	free(works);

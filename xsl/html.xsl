@@ -354,6 +354,10 @@
     <xsl:text> </xsl:text>
     <a class="citation in-text" href="#{(.//@brf:work)[1]}" role="doc-biblioref"><xsl:apply-templates select="key('piece', @brf:in-text)/node()"/></a>
   </xsl:template>
+  <!-- ...and a reference to such a note is the same citation. -->
+  <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
+    <xsl:apply-templates select="id(@linkend)"/>
+  </xsl:template>
 
   <xsl:template match="db:footnoteref">
     <xsl:variable name="note" select="id(@linkend)"/>
@@ -464,6 +468,11 @@
   </xsl:template>
   <xsl:template match="brf:house-style//db:phrase[starts-with(@role, 'csl-')]">
     <span class="{@role}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <!-- A numeric style's entry number: a space between it and the entry. -->
+  <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
+    <span class="{@role}"><xsl:apply-templates/></span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- Hooks of common.xsl: every italic in a citation is the title of a work. -->

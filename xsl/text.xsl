@@ -358,6 +358,9 @@
     <xsl:text> </xsl:text>
     <xsl:apply-templates select="key('piece', @brf:in-text)/node()"/>
   </xsl:template>
+  <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
+    <xsl:apply-templates select="id(@linkend)"/>
+  </xsl:template>
   <xsl:template match="db:footnoteref">
     <xsl:value-of select="concat('[', id(@linkend)/@brf:note, ']')"/>
   </xsl:template>
@@ -397,6 +400,13 @@
     <xsl:if test="../@class = 'note'">
       <xsl:apply-templates select="key('work', @work)" mode="cited-in"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A numeric style's entry number (house style): a space between it and the
+       entry. -->
+  <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
+    <xsl:apply-templates/>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template match="brf:work" mode="cited-in">
