@@ -733,21 +733,24 @@ plan_run_output(struct emit_plan *plan, const char *dir, const char *name, bool 
 /* Plans the outputs of every one of the NFILES FILES in every format O asks for, as
  * -o names it (a link there followed) or derived from the brief's name in -d's
  * directory (a link there replaced), and the run's own (-M's depfile, --index's
- * index.html and works.json): none may be a brief, a stylesheet of XSL_DIR or the
- * file of another output (two briefs of one name in -d). Returns 0, or -1 reported to
- * D. */
+ * index.html and works.json): none may be a brief, a stylesheet of XSL_DIR, a file of
+ * the house style HS (NULL: none) or the file of another output (two briefs of one
+ * name in -d). Returns 0, or -1 reported to D. */
 static int
 plan_outputs(const struct options *o, char *const *files, int nfiles, const char *xsl_dir,
-             struct build_plan *bp, struct diag *d)
+             const struct housestyle *hs, struct build_plan *bp, struct diag *d)
 {
 	struct emit_plan plan = {0};
 	int i, f, status = 0;
+	size_t k;
 
 	bp->nfiles = nfiles;
 	bp->paths = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*bp->paths));
 	memset(bp->paths, 0, (size_t)nfiles * sizeof(*bp->paths));
 	for (i = 0; i < nfiles; i++)
 		emit_plan_input(&plan, files[i]);
+	for (k = 0; hs != NULL && k < hs->nfiles; k++)
+		emit_plan_input(&plan, hs->files[k]);
 	emit_plan_inputs_in(&plan, xsl_dir);
 	for (i = 0; i < nfiles && status == 0; i++) {
 		for (f = 0; f < RENDER__COUNT && status == 0; f++) {
@@ -1084,7 +1087,7 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	}
 	if ((o->style != NULL && (r.hs = housestyle_load(o->style, o->locale, d)) == NULL) ||
 	    (o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
-	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
+	    plan_outputs(o, files, nfiles, xsl_dir, r.hs, &bp, d) != 0 ||
 	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
