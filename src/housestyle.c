@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/valid.h>
 
 #include "csl.h"
 #include "csl_locale.h"
@@ -474,6 +475,40 @@ write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *
 	return status;
 }
 
+/* In an in-text style, the notes left (those that say more than their citations) are
+ * numbered again from 1, their numbers still their IDs (resolve.h); a note that
+ * became an in-text citation has none. */
+static void
+renumber_notes(xmlDocPtr doc, xmlNsPtr brf)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), n;
+	unsigned long kept = 0;
+	char number[32];
+
+	/* Every number is given up first: a note's new number may be another's old. */
+	for (n = root; n != NULL; n = source_next(n, root)) {
+		xmlAttrPtr a = source_is(n, "footnote") ? xmlHasNsProp(n, X("note"),
+		                                                         X(RESOLVED_NS)) : NULL;
+
+		if (a == NULL)
+			continue;
+		xmlRemoveID(doc, a);
+		if (xmlHasNsProp(n, X("in-text"), X(RESOLVED_NS)) != NULL)
+			xmlRemoveProp(a);
+	}
+	for (n = root; n != NULL; n = source_next(n, root)) {
+		xmlAttrPtr a;
+
+		if (!source_is(n, "footnote") || xmlHasNsProp(n, X("in-text"), X(RESOLVED_NS)))
+			continue;
+		snprintf(number, sizeof(number), "%lu", ++kept);
+		a = xmlSetNsProp(n, brf, X("note"), X(number));
+		xmlAddID(NULL, doc, X(number), a);
+	}
+	snprintf(number, sizeof(number), "%lu", kept);
+	xmlSetNsProp(root, brf, X("notes"), X(number));
+}
+
 /* ---- The bibliography ---- */
 
 static int
@@ -562,6 +597,8 @@ housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
 	csl_engine_quotes(e, &w.quotes);
 	if (write_citations(&w, e, hs->style, m, d) == 0 && write_bibliography(&w, e, d) == 0)
 		status = 0;
+	if (status == 0 && hs->style->cls == CSL_CLASS_IN_TEXT)
+		renumber_notes(doc, w.brf);
 	csl_engine_free(e);
 	return status;
 }

@@ -52,7 +52,9 @@ void housestyle_free(struct housestyle *hs);
  *   footnote  @brf:in-text   in an in-text style, a note that holds citations and
  *                            nothing else: the piece (all its citations as one)
  *                            that stands at its marker instead of the note
- * PATH names DOC in messages. Returns 0, or -1 reported to D. */
+ * and, in an in-text style, the notes left get @brf:note (their IDs) and the article
+ * @brf:notes again, counting them alone from 1. PATH names DOC in messages. Returns
+ * 0, or -1 reported to D. */
 int housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
                         xmlDocPtr doc, const char *path, struct diag *d);
 

@@ -203,6 +203,7 @@ test_annotate_note(void **state)
 	/* Every citation has its piece, in note order, with briefc's positions. */
 	assert_xpath(doc, "count(//db:citation[@brf:piece])", "5");
 	assert_xpath(doc, "count(//db:footnote[@brf:in-text])", "0");
+	assert_xpath(doc, "string(//db:footnote[5]/@brf:note)", "5");
 	assert_xpath(doc, "string(//brf:piece[@n = string(//db:footnote[2]//db:citation/@brf:piece)])",
 	             "Ibid.");
 	assert_xpath(doc, "string(//brf:piece[@n = string(//db:footnote[3]//db:citation/@brf:piece)])",
@@ -239,6 +240,12 @@ test_annotate_in_text(void **state)
 	             "(Lacher, 2020, p. 14)");
 	assert_xpath(doc, "string(//brf:entry[1])", "Crisis Group. (2019). "
 	             "Speaking with the Bad Guys. ICG.");
+	/* The note left is note 1, its number its ID; the others have none. */
+	assert_xpath(doc, "string(//db:footnote[5]/@brf:note)", "1");
+	assert_xpath(doc, "count(id('1') | //db:footnote[5])", "1");
+	assert_xpath(doc, "count(id('5'))", "0");
+	assert_xpath(doc, "count(//db:footnote[@brf:in-text][@brf:note])", "0");
+	assert_xpath(doc, "string(/*/@brf:notes)", "1");
 	xmlFreeDoc(doc);
 }
 
