@@ -200,13 +200,17 @@ housestyle_free(struct housestyle *hs)
 
 /* ---- Rich text into the tree ---- */
 
+#define XLINK_NS "http://www.w3.org/1999/xlink"
+
 /* The pieces being written into a brief. */
 struct writer {
 	xmlDocPtr doc;
-	xmlNsPtr brf, db;
+	xmlNsPtr brf, db, xlink;
 	xmlNodePtr store;       /* <brf:house-style> */
 	struct rt_quotes quotes;
 	unsigned pieces;        /* written so far */
+	bool links;             /* web addresses become <link>s (the bibliography's; a
+	                           citation is a link already) */
 	const char *path;
 };
 
@@ -245,6 +249,50 @@ inline_of(const xmlNode *html, const char **role)
 	return name;
 }
 
+/* Appends the N bytes of text at S to TO. */
+static void
+add_text(struct writer *w, const char *s, size_t n, xmlNodePtr to)
+{
+	if (n > 0)
+		xmlAddChild(to, xmlNewDocTextLen(w->doc, X(s), (int)n));
+}
+
+/* The first web address in S (http:// or https://), or NULL. */
+static const char *
+find_url(const char *s)
+{
+	const char *http = strstr(s, "http://"), *https = strstr(s, "https://");
+
+	return http == NULL || (https != NULL && https < http) ? https : http;
+}
+
+/* Appends TEXT to TO, each web address in it (up to a space, less the punctuation
+ * that ends a sentence) a <link> to itself when W makes links. */
+static void
+add_linked(struct writer *w, const char *text, xmlNodePtr to)
+{
+	const char *at;
+
+	while (w->links && (at = find_url(text)) != NULL) {
+		size_t n = strcspn(at, " \t\r\n");
+		xmlNodePtr link = xmlNewDocNode(w->doc, w->db, X("link"), NULL);
+		char *url;
+
+		while (n > 0 && strchr(".,;:", at[n - 1]) != NULL)
+			n--;
+		add_text(w, text, (size_t)(at - text), to);
+		url = mem_alloc(n + 1);
+		memcpy(url, at, n);
+		url[n] = '\0';
+		xmlSetNsProp(link, w->xlink, X("href"), X(url));
+		add_text(w, url, n, link);
+		xmlAddChild(to, link);
+		free(url);
+		text = at + n;
+	}
+	add_text(w, text, strlen(text), to);
+}
+
 /* Appends the nodes of FROM (the engine's HTML) to TO as DocBook inlines. */
 static void
 add_converted(struct writer *w, const xmlNode *from, xmlNodePtr to)
@@ -256,7 +304,7 @@ add_converted(struct writer *w, const xmlNode *from, xmlNodePtr to)
 		xmlNodePtr el;
 
 		if (n->type == XML_TEXT_NODE) {
-			xmlAddChild(to, xmlNewDocText(w->doc, n->content));
+			add_linked(w, (const char *)n->content, to);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE)
@@ -519,6 +567,7 @@ write_bibliography(struct writer *w, struct csl_engine *e, struct diag *d)
 	size_t i, n = csl_engine_bibliography_ids(e, &entries, &ids);
 	int status = 0;
 
+	w->links = true;
 	for (i = 0; i < n; i++) {
 		xmlNodePtr entry = xmlNewChild(w->store, w->brf, X("entry"), NULL);
 
@@ -582,7 +631,8 @@ housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlChar *lang = xmlGetNsProp(root, X("lang"), X(XML_NS));
-	struct writer w = {doc, NULL, NULL, NULL, {NULL, NULL, NULL, NULL, false}, 0, path};
+	struct writer w = {doc, NULL, NULL, NULL, NULL, {NULL, NULL, NULL, NULL, false}, 0,
+	                   false, path};
 	struct csl_engine *e = engine_for(hs, m, (const char *)lang, path, d);
 	int status = -1;
 
@@ -591,6 +641,8 @@ housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
 		return -1;
 	w.brf = xmlSearchNsByHref(doc, root, X(RESOLVED_NS));
 	w.db = xmlSearchNsByHref(doc, root, X(DOCBOOK_NS));
+	if ((w.xlink = xmlSearchNsByHref(doc, root, X(XLINK_NS))) == NULL)
+		w.xlink = xmlNewNs(root, X(XLINK_NS), X("xlink"));
 	w.store = xmlNewChild(root, w.brf, X("house-style"), NULL);
 	xmlNewProp(w.store, X("class"), X(hs->style->cls == CSL_CLASS_NOTE ? "note"
 	                                                                     : "in-text"));
