@@ -4,13 +4,11 @@
  * style and in an in-text one. */
 #include "unit.h"
 
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
-
 #include "housestyle.h"
 #include "mem.h"
 #include "resolve.h"
 #include "validate.h"
+#include "xpath.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
 	"<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\" xml:lang=\"en\">\n" \
@@ -38,34 +36,6 @@ static const char brief[] = HEAD
 	NOTE(OTHER)
 	NOTE("See " SHORT("20") " on the wider conflict.")
 	TAIL;
-
-/* The value of XPath EXPR (a string) in DOC, with prefixes db and brf. Caller frees. */
-static char *
-xpath_string(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr r;
-	char *s;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "db", BAD_CAST DOCBOOK_NS);
-	xmlXPathRegisterNs(ctx, BAD_CAST "brf", BAD_CAST RESOLVED_NS);
-	r = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	assert_non_null(r);
-	s = (char *)xmlXPathCastToString(r);
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return s;
-}
-
-static void
-assert_xpath(xmlDocPtr doc, const char *expr, const char *want)
-{
-	char *got = xpath_string(doc, expr);
-
-	if (strcmp(got, want) != 0)
-		fail_msg("%s = \"%s\", wanted \"%s\"", expr, got, want);
-	xmlFree(got);
-}
 
 /* Loads STYLE (and LOCALE), which must fail with exactly MESSAGE. */
 static void
