@@ -239,6 +239,15 @@
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- With an in-text CSL style, the space before the citation that stands at a
+       note's marker, unless the text before it ends in one. -->
+  <xsl:template match="db:footnote" mode="in-text-space">
+    <xsl:variable name="before" select="preceding-sibling::node()[1][self::text()]"/>
+    <xsl:if test="not($before) or translate(substring($before, string-length($before)), ' &#9;&#10;&#13;', '') != ''">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <!-- With a CSL style, a biblioref is the engine's citation, then the punctuation
        taken from after it unless the citation ends with it. -->
   <xsl:template match="db:biblioref[@brf:piece]">

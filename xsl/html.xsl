@@ -351,7 +351,7 @@
   <!-- With an in-text CSL style, a note that only cites is its citation, in the
        text at its marker, linked to the first work it cites. -->
   <xsl:template match="db:footnote[@brf:in-text]">
-    <xsl:text> </xsl:text>
+    <xsl:apply-templates select="." mode="in-text-space"/>
     <a class="citation in-text" href="#{(.//@brf:work)[1]}" role="doc-biblioref"><xsl:apply-templates select="key('piece', @brf:in-text)/node()"/></a>
   </xsl:template>
   <!-- ...and a reference to such a note is the same citation. -->

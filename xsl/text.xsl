@@ -355,7 +355,7 @@
   <!-- With an in-text CSL style, a note that only cites is its citation, at its
        marker. -->
   <xsl:template match="db:footnote[@brf:in-text]">
-    <xsl:text> </xsl:text>
+    <xsl:apply-templates select="." mode="in-text-space"/>
     <xsl:apply-templates select="key('piece', @brf:in-text)/node()"/>
   </xsl:template>
   <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
