@@ -64,7 +64,7 @@
               </ol>
             </section>
           </xsl:if>
-          <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
+          <xsl:apply-templates select="brf:bibliography[brf:work][not(../brf:house-style) or ../brf:house-style/brf:entry]" mode="section"/>
         </article>
       </body>
     </html>

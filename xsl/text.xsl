@@ -42,7 +42,7 @@
       <heading underline="-"><xsl:value-of select="$label-notes"/></heading>
       <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="note"/>
     </xsl:if>
-    <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
+    <xsl:apply-templates select="brf:bibliography[brf:work][not(../brf:house-style) or ../brf:house-style/brf:entry]" mode="section"/>
   </xsl:template>
 
   <!-- The title block: the title, the subtitle, then a line each for every author
