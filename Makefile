@@ -181,7 +181,7 @@ build/fuzz/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c tests/fuzz/fuzz.h $(FUZZ_SR
 fuzz: build/fuzz/fuzz_pipeline
 	rm -rf build/fuzz/seed && mkdir -p build/fuzz/seed build/fuzz/corpus
 	@i=0; for f in $(FUZZ_SEEDS); do \
-		printf "\\$$(printf %o $$((i % 32)))" | cat - "$$f" >build/fuzz/seed/$$i.xml; \
+		printf "\\$$(printf %o $$((i % 256)))" | cat - "$$f" >build/fuzz/seed/$$i.xml; \
 		i=$$((i + 1)); done
 	$(if $(wildcard tests/fuzz/regressions/*),build/fuzz/fuzz_pipeline tests/fuzz/regressions/*)
 	build/fuzz/fuzz_pipeline -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -69,6 +69,7 @@ cite_fields_free(struct cite_fields *f)
 	free(f->doi);
 	free(f->isbn);
 	free(f->issn);
+	free(f->lang);
 	free(f->date.text);
 	memset(f, 0, sizeof(*f));
 }
@@ -95,6 +96,7 @@ fields_copy(struct cite_fields *to, const struct cite_fields *from)
 	to->doi = dup_or_null(from->doi);
 	to->isbn = dup_or_null(from->isbn);
 	to->issn = dup_or_null(from->issn);
+	to->lang = dup_or_null(from->lang);
 	to->date.text = dup_or_null(from->date.text);
 }
 

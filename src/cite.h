@@ -54,6 +54,7 @@ struct cite_fields {
 	char *container;
 	enum cite_container container_kind;
 	char *volume, *number, *publisher, *url, *doi, *isbn, *issn;
+	char *lang;                /* the title's language (xml:lang), as written */
 	struct cite_date date;
 };
 

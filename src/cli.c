@@ -18,6 +18,7 @@
 #include "depfile.h"
 #include "diag.h"
 #include "emit.h"
+#include "housestyle.h"
 #include "import.h"
 #include "jobs.h"
 #include "lint.h"
@@ -54,12 +55,14 @@ struct options {
 	unsigned jobs;              /* -j: build's workers (no more are used than briefs) */
 	const char *depfile;        /* build -M: the make/ninja depfile to write */
 	bool index;                 /* build --index: index.html and works.json in -d */
+	const char *style;          /* --style: a CSL file or name; NULL: briefc's own */
+	const char *locale;         /* --locale: the CSL locale; NULL: the brief's */
 };
 
 enum {
 	OPT_VERSION = 256, OPT_XSL_DIR, OPT_FORMAT, OPT_PARAM, OPT_WERROR, OPT_BASELINE,
 	OPT_WRITE_BASELINE, OPT_LIST_RULES, OPT_FROM, OPT_LANG, OPT_PARTIAL, OPT_FIX,
-	OPT_NO_BACKUP, OPT_INDEX, OPT_ARCHIVE
+	OPT_NO_BACKUP, OPT_INDEX, OPT_ARCHIVE, OPT_STYLE, OPT_LOCALE
 };
 
 static const char usage_main[] =
@@ -77,7 +80,8 @@ static const char usage_check[] =
 	"usage: briefc check [--help] [--version] [--format gcc|json|sarif|github]\n"
 	"                    [-W RULE=error|warning|style|off]... [-W error | --werror]\n"
 	"                    [--quiet] [--baseline FILE | --write-baseline FILE]\n"
-	"                    [--fix [--no-backup]] [--archive] [-j N] FILE...\n"
+	"                    [--fix [--no-backup]] [--archive] [--style STYLE\n"
+	"                    [--locale LOCALE]] [-j N] FILE...\n"
 	"       briefc check --list-rules\n"
 	"\n"
 	"Parse and validate each FILE and resolve its citations to the works they cite;\n"
@@ -100,6 +104,8 @@ static const char usage_check[] =
 	"  --no-backup        with --fix: keep no FILE.orig\n"
 	"  --archive          also compare the FILEs with each other: a work two of them\n"
 	"                     describe two ways (conflicting-fields, pointing at both)\n"
+	"  --style STYLE      also check the CSL style build --style would use\n"
+	"  --locale LOCALE    ...and its locale (see briefc build --help)\n"
 	"  -j, --jobs N       check N briefs at once (default: one per core); the report\n"
 	"                     is the same, in the order the files are given\n"
 	"On a terminal, a line counts the briefs checked (not with --quiet).\n"
@@ -124,8 +130,8 @@ static const char usage_cites[] =
 
 static const char usage_build[] =
 	"usage: briefc build [--help] [--version] [--to FORMAT[,FORMAT...]] [-o OUT | -d DIR]\n"
-	"                    [--param NAME=VALUE]... [-M DEPFILE] [--index] [--xsl-dir DIR]\n"
-	"                    [-j N] FILE...\n"
+	"                    [--param NAME=VALUE]... [--style STYLE [--locale LOCALE]]\n"
+	"                    [-M DEPFILE] [--index] [--xsl-dir DIR] [-j N] FILE...\n"
 	"\n"
 	"  --to FORMATS       html (default), epub, text, or several: --to html,epub,text\n"
 	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
@@ -134,6 +140,11 @@ static const char usage_build[] =
 	"  --param NAME=VALUE a stylesheet parameter, such as notes=footnotes|endnotes or\n"
 	"                     citations=as-written|chicago (notes written again from the\n"
 	"                     resolved citations); may be repeated\n"
+	"  --style STYLE      notes and bibliography in a CSL style: a FILE.csl, or a\n"
+	"                     NAME in /usr/share/citation-style-language/styles (apa,\n"
+	"                     chicago-author-date, modern-language-association, ...)\n"
+	"  --locale LOCALE    the style's terms and dates in LOCALE (such as es-ES)\n"
+	"                     instead of the brief's xml:lang\n"
 	"  -M, --depfile DEP  write a make/ninja depfile: each brief's outputs, then the\n"
 	"                     brief, the stylesheets and the images they are made from\n"
 	"  --index            with -d: also write DIR/index.html, every brief's title,\n"
@@ -362,12 +373,11 @@ set_level(struct diag *d, const char *arg)
 }
 
 /* The options of check, into D (which must be initialised); *BASELINE and *RECORD get
- * the baseline files, *JOBS the workers, *ARCHIVE --archive. Returns -1 to go on, else
- * the status to exit
- * with. */
+ * the baseline files, O the workers and the CSL style and locale, *ARCHIVE --archive.
+ * Returns -1 to go on, else the status to exit with. */
 static int
 check_options(int argc, char **argv, struct diag *d, const char **baseline,
-              const char **record, struct fixing *fix, unsigned *jobs, bool *archive)
+              const char **record, struct fixing *fix, struct options *o, bool *archive)
 {
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -381,6 +391,8 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		{"fix", no_argument, NULL, OPT_FIX},
 		{"no-backup", no_argument, NULL, OPT_NO_BACKUP},
 		{"archive", no_argument, NULL, OPT_ARCHIVE},
+		{"style", required_argument, NULL, OPT_STYLE},
+		{"locale", required_argument, NULL, OPT_LOCALE},
 		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
@@ -428,8 +440,14 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 		case OPT_ARCHIVE:
 			*archive = true;
 			break;
+		case OPT_STYLE:
+			o->style = optarg;
+			break;
+		case OPT_LOCALE:
+			o->locale = optarg;
+			break;
 		case 'j':
-			if (parse_jobs(optarg, jobs) != 0)
+			if (parse_jobs(optarg, &o->jobs) != 0)
 				return usage_error("check", "check: -j wants a number of jobs from 1 "
 				                   "to " JOBS_MAX_TEXT ", not '%s'", optarg);
 			break;
@@ -445,6 +463,9 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 	if (fix->on && reads_stdin(argc - optind, argv + optind))
 		return usage_error("check", "%s", "check: --fix mends files; standard input "
 		                   "('-') has none to write back");
+	if (o->locale != NULL && o->style == NULL)
+		return usage_error("check", "%s", "check: --locale is the locale of a CSL "
+		                   "style: give one with --style");
 	return -1;
 }
 
@@ -588,19 +609,32 @@ done:
 	return status;
 }
 
+/* check --style: can O's style (and locale) be loaded? Returns 0, or -1 reported to
+ * D. */
+static int
+style_usable(const struct options *o, struct diag *d)
+{
+	struct housestyle *hs = housestyle_load(o->style, o->locale, d);
+
+	housestyle_free(hs);
+	return hs != NULL ? 0 : -1;
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	const char *baseline = NULL, *record = NULL;
 	struct fixing fix = {false, true};
-	unsigned jobs = default_jobs();
+	struct options o;
 	char *target = NULL;
 	struct diag d;
 	bool across = false;
 	int status, fix_status = EXIT_CLEAN;
 
+	memset(&o, 0, sizeof(o));
+	o.jobs = default_jobs();
 	diag_init(&d, stderr);
-	status = check_options(argc, argv, &d, &baseline, &record, &fix, &jobs, &across);
+	status = check_options(argc, argv, &d, &baseline, &record, &fix, &o, &across);
 	if (status >= 0) {
 		diag_free(&d);
 		return status;
@@ -608,7 +642,8 @@ cmd_check(int argc, char **argv)
 	choose_output(&d);
 	d.files = (const char *const *)argv + optind;
 	d.nfiles = (unsigned)(argc - optind);
-	if (baseline != NULL && (d.baseline = baseline_load(baseline, &d)) == NULL) {
+	if ((baseline != NULL && (d.baseline = baseline_load(baseline, &d)) == NULL) ||
+	    (o.style != NULL && style_usable(&o, &d) != 0)) {
 		diag_summary(&d, 0);
 		diag_free(&d);
 		return EXIT_USAGE;
@@ -621,7 +656,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (record != NULL)
 		d.record = baseline_new();
-	status = check_all(argv + optind, argc - optind, jobs, &fix, across, &d, &fix_status);
+	status = check_all(argv + optind, argc - optind, o.jobs, &fix, across, &d, &fix_status);
 	if (record != NULL && status == EXIT_CLEAN) {
 		/* Recording accepts everything found: the run succeeds unless it cannot. */
 		d.quiet = true;
@@ -698,21 +733,24 @@ plan_run_output(struct emit_plan *plan, const char *dir, const char *name, bool 
 /* Plans the outputs of every one of the NFILES FILES in every format O asks for, as
  * -o names it (a link there followed) or derived from the brief's name in -d's
  * directory (a link there replaced), and the run's own (-M's depfile, --index's
- * index.html and works.json): none may be a brief, a stylesheet of XSL_DIR or the
- * file of another output (two briefs of one name in -d). Returns 0, or -1 reported to
- * D. */
+ * index.html and works.json): none may be a brief, a stylesheet of XSL_DIR, a file of
+ * the house style HS (NULL: none) or the file of another output (two briefs of one
+ * name in -d). Returns 0, or -1 reported to D. */
 static int
 plan_outputs(const struct options *o, char *const *files, int nfiles, const char *xsl_dir,
-             struct build_plan *bp, struct diag *d)
+             const struct housestyle *hs, struct build_plan *bp, struct diag *d)
 {
 	struct emit_plan plan = {0};
 	int i, f, status = 0;
+	size_t k;
 
 	bp->nfiles = nfiles;
 	bp->paths = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*bp->paths));
 	memset(bp->paths, 0, (size_t)nfiles * sizeof(*bp->paths));
 	for (i = 0; i < nfiles; i++)
 		emit_plan_input(&plan, files[i]);
+	for (k = 0; hs != NULL && k < hs->nfiles; k++)
+		emit_plan_input(&plan, hs->files[k]);
 	emit_plan_inputs_in(&plan, xsl_dir);
 	for (i = 0; i < nfiles && status == 0; i++) {
 		for (f = 0; f < RENDER__COUNT && status == 0; f++) {
@@ -809,13 +847,15 @@ index_link(char *const paths[RENDER__COUNT])
 }
 
 /* The pipeline for one brief, INPUT, up to its outputs: load -> validate -> resolve ->
+ * (the house style HS, if not NULL: citations through the CSL engine) ->
  * transform, with V and T (the text on BESIDE, a thread beside the rest, if not NULL), into
  * BYTES in every format O asks for, and into X what O's -M and --index want of it
  * (its outputs to be PATHS). A format that fails to render fails the brief. */
 static int
-render_one(const struct options *o, struct validator *v, struct transform *t,
-           const char *input, struct render_beside *beside, char *const paths[RENDER__COUNT],
-           struct buf bytes[RENDER__COUNT], struct brief_extras *x, struct diag *d)
+render_one(const struct options *o, const struct housestyle *hs, struct validator *v,
+           struct transform *t, const char *input, struct render_beside *beside,
+           char *const paths[RENDER__COUNT], struct buf bytes[RENDER__COUNT],
+           struct brief_extras *x, struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct source src = {0};
@@ -835,6 +875,10 @@ render_one(const struct options *o, struct validator *v, struct transform *t,
 		goto done;
 	}
 	resolve_annotate(model, src.doc);
+	if (hs != NULL && housestyle_annotate(hs, model, src.doc, src.path, d) != 0) {
+		status = EXIT_INPUT;
+		goto done;
+	}
 	media_annotate(&media, src.doc);
 	/* The tree holds the model now: it, and the file's bytes, go before the outputs
 	 * take their room, unless the index keeps the model for the archive's works. */
@@ -882,6 +926,7 @@ struct build_run {
 	struct depfile_list sheets; /* -M: every file of the stylesheets the formats run */
 	struct buf rules;           /* -M: the depfile so far */
 	struct archive *archive;    /* --index; NULL: none */
+	struct housestyle *hs;      /* --style; NULL: none */
 };
 
 static void
@@ -892,8 +937,8 @@ build_work(void *ctx, void *worker, size_t i)
 	struct built *b = &r->briefs[i];
 
 	diag_init_apart(&b->said, r->d);
-	b->status = render_one(r->o, w->v, w->t, r->files[i], r->beside, r->bp->paths[i],
-	                       b->bytes, &b->extras, &b->said);
+	b->status = render_one(r->o, r->hs, w->v, w->t, r->files[i], r->beside,
+	                       r->bp->paths[i], b->bytes, &b->extras, &b->said);
 }
 
 /* The depfile rule of brief I of R, built with its IMAGES, into R's rules. */
@@ -1026,7 +1071,7 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	void **states = mem_realloc_array(NULL, nworkers, sizeof(*states));
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
 	struct build_run r = {o, files, &bp, NULL, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
-	                      o->index ? archive_new() : NULL};
+	                      o->index ? archive_new() : NULL, NULL};
 	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
 	                 progress_to(nfiles, false)};
 	int status = EXIT_USAGE;
@@ -1040,11 +1085,14 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		            "no stylesheet directory next to the binary; use --xsl-dir");
 		goto done;
 	}
-	if ((o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
-	    plan_outputs(o, files, nfiles, xsl_dir, &bp, d) != 0 ||
+	if ((o->style != NULL && (r.hs = housestyle_load(o->style, o->locale, d)) == NULL) ||
+	    (o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
+	    plan_outputs(o, files, nfiles, xsl_dir, r.hs, &bp, d) != 0 ||
 	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
+	for (w = 0; r.hs != NULL && o->depfile != NULL && w < r.hs->nfiles; w++)
+		depfile_list_add(&r.sheets, r.hs->files[w]);
 	/* The first stylesheet a brief needs compiles while the schemas do; with one
 	 * worker, text.xsl and the EPUB's others on the text's own thread beside them. */
 	if (nworkers == 1 && o->formats[RENDER_TEXT] &&
@@ -1064,6 +1112,7 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	diag_flush(d);
 done:
 	render_beside_free(r.beside);
+	housestyle_free(r.hs);
 	depfile_list_free(&r.sheets);
 	buf_free(&r.rules);
 	archive_free(r.archive);
@@ -1248,6 +1297,8 @@ cmd_build(int argc, char **argv)
 		{"xsl-dir", required_argument, NULL, OPT_XSL_DIR},
 		{"depfile", required_argument, NULL, 'M'},
 		{"index", no_argument, NULL, OPT_INDEX},
+		{"style", required_argument, NULL, OPT_STYLE},
+		{"locale", required_argument, NULL, OPT_LOCALE},
 		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
@@ -1295,6 +1346,12 @@ cmd_build(int argc, char **argv)
 		case OPT_INDEX:
 			o.index = true;
 			break;
+		case OPT_STYLE:
+			o.style = optarg;
+			break;
+		case OPT_LOCALE:
+			o.locale = optarg;
+			break;
 		default:
 			return bad_option("build", c, argv);
 		}
@@ -1310,6 +1367,9 @@ cmd_build(int argc, char **argv)
 	if (o.index && o.output_dir == NULL)
 		return usage_error("build", "%s", "build: --index writes index.html and "
 		                   "works.json beside the outputs: name their directory with -d");
+	if (o.locale != NULL && o.style == NULL)
+		return usage_error("build", "%s", "build: --locale is the locale of a CSL "
+		                   "style: give one with --style");
 	if (o.depfile != NULL && !depfile_path_ok(o.depfile))
 		return usage_error("build", "build: -M: a depfile cannot name '%s', which holds "
 		                   "a line break", o.depfile);

@@ -58,6 +58,11 @@ struct rt *csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, s
  * the array with free); returns how many (0 when the style has none). */
 size_t csl_engine_bibliography(struct csl_engine *e, struct rt ***entries);
 
+/* As csl_engine_bibliography, and *IDS (caller frees the array; the strings are the
+ * engine's) the id of each entry's item. */
+size_t csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries,
+                                   const char ***ids);
+
 /* The locale's quotes for csl_out_html. */
 void csl_engine_quotes(const struct csl_engine *e, struct rt_quotes *q);
 

@@ -482,6 +482,12 @@ align_fields(struct rt *t, const struct csl_node *layout)
 size_t
 csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 {
+	return csl_engine_bibliography_ids(e, entries, NULL);
+}
+
+size_t
+csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const char ***ids)
+{
 	const struct csl_node *bib = e->style->bibliography;
 	const struct csl_node *layout = csl_child(bib, CSL_EL_LAYOUT);
 	const char *sub = csl_attr(bib, "subsequent-author-substitute");
@@ -489,10 +495,14 @@ csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 	size_t i, n = 0;
 
 	*entries = NULL;
+	if (ids != NULL)
+		*ids = NULL;
 	if (layout == NULL)
 		return 0;
 	prepare(e);
 	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
+	if (ids != NULL)
+		*ids = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**ids));
 	for (i = 0; i < e->nreg; i++) {
 		struct rt *names, *t = render_item(e, e->order[i], NULL, bib, NULL, &names,
 		                                   false);
@@ -503,6 +513,8 @@ csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 		}
 		if (sub != NULL && names != NULL)
 			substitute_author(names, sub, &prev);
+		if (ids != NULL)
+			(*ids)[n] = e->items.items[e->reg[e->order[i]]].id;
 		if (csl_attr(bib, "second-field-align") != NULL) {
 			struct rt *aligned = align_fields(t, layout);
 

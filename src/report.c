@@ -237,6 +237,7 @@ write_csl_item(struct json *j, const struct cite_work *w, const char *id)
 	json_member(j, "DOI", f->doi);
 	json_member(j, "ISBN", f->isbn);
 	json_member(j, "ISSN", f->issn);
+	json_member(j, "language", f->lang);
 	json_end(j);
 }
 

@@ -202,6 +202,24 @@ is_ibid(const xmlNode *abbrev)
 	return ibid;
 }
 
+/* The language of a work's title (CSL's "language", which keeps a title that is not
+ * English from being title-cased): the xml:lang of TITLE, else of REF, the citation
+ * or entry that holds it; NULL when neither says. Caller frees. */
+static char *
+lang_of(const xmlNode *title, const xmlNode *ref)
+{
+	xmlChar *lang = title ? xmlGetNsProp(title, X("lang"), X(XML_NS)) : NULL;
+	char *out;
+
+	if (lang == NULL)
+		lang = xmlGetNsProp(ref, X("lang"), X(XML_NS));
+	if (lang == NULL)
+		return NULL;
+	out = mem_strdup((const char *)lang);
+	xmlFree(lang);
+	return out;
+}
+
 /* A <citation> as written: its marked parts, and its form from them. A full
  * reference has a title and a publication detail; Ibid. says so; the rest are short
  * forms (an author and/or a short title, and a locator). */
@@ -209,7 +227,7 @@ static void
 read_citation(struct cite_model *m, xmlNodePtr citation)
 {
 	struct cite_fields f, editors;
-	xmlNodePtr n;
+	xmlNodePtr n, title = NULL;
 	char *locator = NULL;
 	int ibid = 0, detail = 0;
 
@@ -229,7 +247,7 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 			if (attr_is(n, "role", "container"))
 				read_container(&f, n), detail = 1;
 			else if (f.title == NULL)
-				f.title = text_of(n), f.quoted = opens_quotation(n->prev);
+				f.title = text_of(n), f.quoted = opens_quotation(n->prev), title = n;
 		} else if (source_is(n, "orgname") && attr_is(n, "role", "publisher")) {
 			take_text(&f.publisher, n), detail = 1;
 		} else if (source_is(n, "date")) {
@@ -254,6 +272,7 @@ read_citation(struct cite_model *m, xmlNodePtr citation)
 			take_text(&locator, n);
 		}
 	}
+	f.lang = lang_of(title, citation);
 	/* A book cited by its editors alone ("Adams, ed., The Works…") is theirs. */
 	if (f.nauthors == 0 && editors.nauthors > 0) {
 		f.authors = editors.authors, f.nauthors = editors.nauthors;
@@ -296,14 +315,14 @@ read_entry(struct cite_model *m, xmlNodePtr entry)
 	struct cite_fields f;
 	xmlChar *id = xmlGetNsProp(entry, X("id"), X(XML_NS));
 	char *subtitle = NULL;
-	xmlNodePtr n, p;
+	xmlNodePtr n, p, title = NULL;
 
 	memset(&f, 0, sizeof(f));
 	for (n = entry->children; n != NULL; n = n->next) {
 		if (source_is(n, "author"))
 			add_author(&f, n);
-		else if (source_is(n, "title"))
-			take_text(&f.title, n);
+		else if (source_is(n, "title") && title == NULL)
+			take_text(&f.title, n), title = n;
 		else if (source_is(n, "subtitle"))
 			take_text(&subtitle, n);
 		else if (source_is(n, "titleabbrev"))
@@ -330,6 +349,7 @@ read_entry(struct cite_model *m, xmlNodePtr entry)
 		strcat(strcat(f.title, ": "), subtitle);
 	}
 	free(subtitle);
+	f.lang = lang_of(title, entry);
 	cite_add_entry(m, id ? (const char *)id : "", &f, entry);
 	cite_fields_free(&f);
 	xmlFree(id);

@@ -31,6 +31,9 @@
   <xsl:param name="modified" select="'1980-01-01T00:00:00Z'"/>
 
   <xsl:key name="work" match="brf:work" use="@id"/>
+  <!-- With a CSL style (briefc build style STYLE), the engine's pieces of text that
+       replace citations and notes (brf:house-style, written by briefc). -->
+  <xsl:key name="piece" match="brf:piece" use="@n"/>
 
   <!-- The model is data, printed only where a format asks for it; the source
        bibliography is printed through the model's entries. -->
@@ -209,6 +212,9 @@
        again from the model as a biblioref would be. -->
   <xsl:template match="db:citation" mode="cited">
     <xsl:choose>
+      <xsl:when test="@brf:piece">
+        <xsl:apply-templates select="key('piece', @brf:piece)/node()"/>
+      </xsl:when>
       <xsl:when test="$citations = 'chicago' and @brf:work">
         <xsl:apply-templates select="key('work', @brf:work)" mode="citation">
           <xsl:with-param name="ref" select="."/>
@@ -231,6 +237,25 @@
     <xsl:apply-templates select="key('work', @brf:work)" mode="citation">
       <xsl:with-param name="ref" select="."/>
     </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- With an in-text CSL style, the space before the citation that stands at a
+       note's marker, unless the text before it ends in one. -->
+  <xsl:template match="db:footnote" mode="in-text-space">
+    <xsl:variable name="before" select="preceding-sibling::node()[1][self::text()]"/>
+    <xsl:if test="not($before) or translate(substring($before, string-length($before)), ' &#9;&#10;&#13;', '') != ''">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- With a CSL style, a biblioref is the engine's citation, then the punctuation
+       taken from after it unless the citation ends with it. -->
+  <xsl:template match="db:biblioref[@brf:piece]">
+    <xsl:variable name="text" select="string(key('piece', @brf:piece))"/>
+    <xsl:apply-templates select="key('piece', @brf:piece)/node()"/>
+    <xsl:if test="substring($text, string-length($text)) != @brf:taken">
+      <xsl:value-of select="@brf:taken"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- The "." or "," written right after a biblioref belongs to the citation, which

@@ -56,15 +56,15 @@
         <article>
           <xsl:apply-templates select="db:info"/>
           <xsl:apply-templates select="*[not(self::db:info)]"/>
-          <xsl:if test=".//db:footnote and $notes != 'footnotes'">
+          <xsl:if test=".//db:footnote[not(@brf:in-text)] and $notes != 'footnotes'">
             <section class="notes" role="doc-endnotes" aria-labelledby="notes-title">
               <h2 id="notes-title"><xsl:value-of select="$label-notes"/></h2>
               <ol>
-                <xsl:apply-templates select=".//db:footnote" mode="note"/>
+                <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="note"/>
               </ol>
             </section>
           </xsl:if>
-          <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
+          <xsl:apply-templates select="brf:bibliography[brf:work][not(../brf:house-style) or ../brf:house-style/brf:entry]" mode="section"/>
         </article>
       </body>
     </html>
@@ -226,7 +226,7 @@
        cells and captions have no room for them. -->
   <xsl:template name="notes-after">
     <xsl:if test="$notes = 'footnotes'">
-      <xsl:apply-templates select=".//db:footnote" mode="footnote"/>
+      <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="footnote"/>
     </xsl:if>
   </xsl:template>
 
@@ -284,7 +284,7 @@
        links back to its reference. -->
   <xsl:template match="db:para" mode="footnotes">
     <xsl:if test="$notes = 'footnotes' and not(ancestor::db:entry or ancestor::db:caption)">
-      <xsl:apply-templates select=".//db:footnote" mode="footnote"/>
+      <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="footnote"/>
     </xsl:if>
   </xsl:template>
 
@@ -348,6 +348,17 @@
     <sup class="noteref"><a href="#{$id}" id="{$id}-ref" role="doc-noteref" aria-label="{$label-note} {$n}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
+  <!-- With an in-text CSL style, a note that only cites is its citation, in the
+       text at its marker, linked to the first work it cites. -->
+  <xsl:template match="db:footnote[@brf:in-text]">
+    <xsl:apply-templates select="." mode="in-text-space"/>
+    <a class="citation in-text" href="#{(.//@brf:work)[1]}" role="doc-biblioref"><xsl:apply-templates select="key('piece', @brf:in-text)/node()"/></a>
+  </xsl:template>
+  <!-- ...and a reference to such a note is the same citation. -->
+  <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
+    <xsl:apply-templates select="id(@linkend)"/>
+  </xsl:template>
+
   <xsl:template match="db:footnoteref">
     <xsl:variable name="note" select="id(@linkend)"/>
     <xsl:variable name="n"><xsl:apply-templates select="$note" mode="number"/></xsl:variable>
@@ -390,7 +401,12 @@
         <xsl:if test="not($title)"><xsl:value-of select="$label-bibliography"/></xsl:if>
       </h2>
       <ul>
-        <xsl:apply-templates select="brf:work" mode="section"/>
+        <xsl:choose>
+          <xsl:when test="../brf:house-style">
+            <xsl:apply-templates select="../brf:house-style/brf:entry" mode="section"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="brf:work" mode="section"/></xsl:otherwise>
+        </xsl:choose>
       </ul>
     </section>
   </xsl:template>
@@ -398,6 +414,22 @@
   <xsl:template match="brf:work" mode="section">
     <li id="{@id}" role="doc-biblioentry">
       <xsl:apply-templates select="." mode="entry"/>
+      <xsl:apply-templates select="." mode="cited-in"/>
+    </li>
+  </xsl:template>
+
+  <!-- With a CSL style, the entry as the engine wrote it, in the style's order; the
+       notes that cite its work when the style's citations are notes. -->
+  <xsl:template match="brf:entry" mode="section">
+    <li id="{@work}" role="doc-biblioentry">
+      <xsl:apply-templates/>
+      <xsl:if test="../@class = 'note'">
+        <xsl:apply-templates select="key('work', @work)" mode="cited-in"/>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="brf:work" mode="cited-in">
       <!-- cited-by is in note order, so a note that cites the work twice
            repeats the one before it: each note is listed once. -->
       <xsl:variable name="notes" select="brf:cited-by[not(@note = preceding-sibling::brf:cited-by[1]/@note)]"/>
@@ -422,7 +454,25 @@
           <xsl:text>.</xsl:text>
         </span>
       </xsl:if>
-    </li>
+  </xsl:template>
+
+  <!-- The engine's formatting without an inline of DocBook's (housestyle.h). -->
+  <xsl:template match="brf:house-style//db:phrase[@role = 'small-caps']">
+    <span style="font-variant: small-caps"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="brf:house-style//db:phrase[@role = 'underline']">
+    <span style="text-decoration: underline"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="brf:house-style//db:phrase[@role = 'roman']">
+    <span style="font-style: normal"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="brf:house-style//db:phrase[starts-with(@role, 'csl-')]">
+    <span class="{@role}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <!-- A numeric style's entry number: a space between it and the entry. -->
+  <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
+    <span class="{@role}"><xsl:apply-templates/></span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- Hooks of common.xsl: every italic in a citation is the title of a work. -->

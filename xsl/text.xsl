@@ -38,11 +38,11 @@
   <xsl:template match="db:article">
     <xsl:apply-templates select="db:info"/>
     <xsl:apply-templates select="*[not(self::db:info)]"/>
-    <xsl:if test="$notes = 'endnotes' and .//db:footnote">
+    <xsl:if test="$notes = 'endnotes' and .//db:footnote[not(@brf:in-text)]">
       <heading underline="-"><xsl:value-of select="$label-notes"/></heading>
-      <xsl:apply-templates select=".//db:footnote" mode="note"/>
+      <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="note"/>
     </xsl:if>
-    <xsl:apply-templates select="brf:bibliography[brf:work]" mode="section"/>
+    <xsl:apply-templates select="brf:bibliography[brf:work][not(../brf:house-style) or ../brf:house-style/brf:entry]" mode="section"/>
   </xsl:template>
 
   <!-- The title block: the title, the subtitle, then a line each for every author
@@ -252,7 +252,7 @@
     <xsl:variable name="marker" select="string($marker-tree)"/>
     <xsl:variable name="previous" select="preceding-sibling::db:listitem[1]"/>
     <xsl:variable name="loose" select="count(*) &gt; 1 or count($previous/*) &gt; 1 or
-        ($notes = 'footnotes' and $previous//db:footnote
+        ($notes = 'footnotes' and $previous//db:footnote[not(@brf:in-text)]
          and not(ancestor::db:listitem or ancestor::db:blockquote))"/>
     <xsl:variable name="inner" select="$indent + string-length($marker)"/>
     <xsl:choose>
@@ -288,7 +288,7 @@
   <xsl:template name="notes-of">
     <xsl:param name="indent" select="0"/>
     <xsl:if test="$notes = 'footnotes' and not(ancestor::db:listitem or ancestor::db:blockquote)">
-      <xsl:apply-templates select=".//db:footnote" mode="note">
+      <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="note">
         <xsl:with-param name="indent" select="$indent"/>
       </xsl:apply-templates>
     </xsl:if>
@@ -352,6 +352,15 @@
   <xsl:template match="db:footnote">
     <xsl:value-of select="concat('[', @brf:note, ']')"/>
   </xsl:template>
+  <!-- With an in-text CSL style, a note that only cites is its citation, at its
+       marker. -->
+  <xsl:template match="db:footnote[@brf:in-text]">
+    <xsl:apply-templates select="." mode="in-text-space"/>
+    <xsl:apply-templates select="key('piece', @brf:in-text)/node()"/>
+  </xsl:template>
+  <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
+    <xsl:apply-templates select="id(@linkend)"/>
+  </xsl:template>
   <xsl:template match="db:footnoteref">
     <xsl:value-of select="concat('[', id(@linkend)/@brf:note, ']')"/>
   </xsl:template>
@@ -371,11 +380,36 @@
       <xsl:apply-templates select="$title/node()"/>
       <xsl:if test="not($title)"><xsl:value-of select="$label-bibliography"/></xsl:if>
     </heading>
-    <xsl:apply-templates select="brf:work" mode="section"/>
+    <xsl:choose>
+      <xsl:when test="../brf:house-style">
+        <xsl:apply-templates select="../brf:house-style/brf:entry" mode="section"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="brf:work" mode="section"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="brf:work" mode="section">
     <block hang="{$step}"><xsl:apply-templates select="." mode="entry"/></block>
+    <xsl:apply-templates select="." mode="cited-in"/>
+  </xsl:template>
+
+  <!-- With a CSL style, the entry as the engine wrote it, in the style's order; the
+       notes that cite its work when the style's citations are notes. -->
+  <xsl:template match="brf:entry" mode="section">
+    <block hang="{$step}"><xsl:apply-templates/></block>
+    <xsl:if test="../@class = 'note'">
+      <xsl:apply-templates select="key('work', @work)" mode="cited-in"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A numeric style's entry number (house style): a space between it and the
+       entry. -->
+  <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
+    <xsl:apply-templates/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="brf:work" mode="cited-in">
     <!-- cited-by is in note order, so a note that cites the work twice repeats the
          one before it: each note is listed once. -->
     <xsl:variable name="citing" select="brf:cited-by[not(@note = preceding-sibling::brf:cited-by[1]/@note)]"/>

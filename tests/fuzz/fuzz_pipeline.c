@@ -10,6 +10,8 @@
  *   bit 4    SOURCE_DATE_EPOCH given (else the brief's pubdate decides)
  *   bit 5    the text made on the rendering thread, as a worker of many briefs makes
  *            it (else on a second thread beside the EPUB, as a brief built alone)
+ *   bits 6-7 build --style: none, apa (in-text), chicago-note-bibliography-with-ibid
+ *            (note), ieee (numeric), from Debian's citation-style-language-styles
  * so every seed is a brief with one byte before it (`make fuzz` prefixes them).
  *
  * The stylesheets are those of $BRIEFC_XSL_DIR, else of BRIEFC_XSL_DIR, defined when
@@ -24,6 +26,7 @@
 #include "cite.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "housestyle.h"
 #include "lint.h"
 #include "media.h"
 #include "mem.h"
@@ -34,11 +37,25 @@
 #include "transform.h"
 #include "validate.h"
 
+/* The house styles of bits 6-7, loaded once (index 0: none), as one run loads its
+ * style for all its briefs. */
+static struct housestyle *styles[4];
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	static const char *const names[] = {"apa", "chicago-note-bibliography-with-ibid",
+	                                    "ieee"};
+	struct diag d;
+	size_t i;
+
 	(void)argc, (void)argv;
 	fuzz_setup("fuzz_pipeline");
+	diag_init(&d, stderr);
+	for (i = 0; i < 3; i++)
+		if ((styles[i + 1] = housestyle_load(names[i], NULL, &d)) == NULL)
+			abort(); /* citation-style-language-styles is not installed */
+	diag_free(&d);
 	return 0;
 }
 
@@ -119,8 +136,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (d.errors == 0) {
 			reports(model, &src);
 			resolve_annotate(model, src.doc);
-			media_annotate(&media, src.doc);
-			outputs(&src, &media, options, &d);
+			if (styles[options >> 6 & 3] == NULL ||
+			    housestyle_annotate(styles[options >> 6 & 3], model, src.doc,
+			                        src.path, &d) == 0) {
+				media_annotate(&media, src.doc);
+				outputs(&src, &media, options, &d);
+			}
 		}
 	}
 	diag_summary(&d, 1);

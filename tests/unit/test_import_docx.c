@@ -8,11 +8,10 @@
 #include <time.h>
 
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "import.h"
 #include "transform.h"
+#include "xpath.h"
 #include "zipfix.h"
 
 #define MIB ((size_t)1 << 20)
@@ -570,32 +569,6 @@ article_notes(const char *path, char **notes, size_t max)
 	}
 	fclose(f);
 	return n;
-}
-
-/* The string value of the XPath EXPR (db: DocBook) over DOC; caller frees. */
-static char *
-xpath_string(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr obj;
-	char *s;
-
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"db", (const xmlChar *)DOCBOOK_NS);
-	obj = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-	assert_non_null(obj);
-	s = (char *)xmlXPathCastToString(obj);
-	xmlXPathFreeObject(obj);
-	xmlXPathFreeContext(ctx);
-	return s;
-}
-
-static void
-assert_xpath(xmlDocPtr doc, const char *expr, const char *want)
-{
-	char *got = xpath_string(doc, expr);
-
-	assert_string_equal(got, want);
-	xmlFree(got);
 }
 
 /* The shared article, made a docx by pandoc: title, headings, list, quote and its 19

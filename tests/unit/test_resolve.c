@@ -3,11 +3,9 @@
  * resolve_annotate writes into the tree for the stylesheets. */
 #include "unit.h"
 
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
-
 #include "resolve.h"
 #include "validate.h"
+#include "xpath.h"
 
 /* A brief with one note per line: note N (1-based) is on line 4 + N, and a citation
  * right at the start of its note's paragraph is at column 17. */
@@ -477,34 +475,6 @@ test_names_written_whole(void **state)
 	a = &f.m->works[f.m->cites[3].work].fields.authors[0];
 	assert_string_equal(a->literal, "Smith,");
 	unload(&f);
-}
-
-/* The value of XPath EXPR (a string) in DOC, with prefixes db and brf. Caller frees. */
-static char *
-xpath_string(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr r;
-	char *s;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "db", BAD_CAST DOCBOOK_NS);
-	xmlXPathRegisterNs(ctx, BAD_CAST "brf", BAD_CAST RESOLVED_NS);
-	r = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	assert_non_null(r);
-	s = (char *)xmlXPathCastToString(r);
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return s;
-}
-
-static void
-assert_xpath(xmlDocPtr doc, const char *expr, const char *want)
-{
-	char *got = xpath_string(doc, expr);
-
-	if (strcmp(got, want) != 0)
-		fail_msg("%s = \"%s\", wanted \"%s\"", expr, got, want);
-	xmlFree(got);
 }
 
 static void
