@@ -251,7 +251,7 @@ page_item(const char **s, const char **bad_start, const char **bad_end)
 int
 cite_locator_parse(const char *text, struct cite_locator *loc, char **bad)
 {
-	const char *s, *end, *bad_start = NULL, *bad_end = NULL;
+	const char *s, *end, *pages, *bad_start = NULL, *bad_end = NULL;
 	enum cite_page_label label = LABEL_NONE;
 	size_t n;
 	int items = 0, ranges = 0, r = 0;
@@ -277,6 +277,7 @@ cite_locator_parse(const char *text, struct cite_locator *loc, char **bad)
 		label = LABEL_PP, s = skip_spaces(s + 3);
 	else if (strncmp(s, "p.", 2) == 0)
 		label = LABEL_P, s = skip_spaces(s + 2);
+	pages = s;
 	for (;;) {
 		int item = page_item(&s, &bad_start, &bad_end);
 
@@ -296,6 +297,7 @@ cite_locator_parse(const char *text, struct cite_locator *loc, char **bad)
 	loc->kind = LOC_PAGES;
 	loc->several = items > 1 || ranges > 0;
 	loc->label = label;
+	loc->pages = (size_t)(pages - loc->text);
 	if (r != 0 && bad != NULL) {
 		n = (size_t)(bad_end - bad_start);
 		*bad = mem_alloc(n + 1);

@@ -79,6 +79,7 @@ struct cite_locator {
 	char *text;      /* trimmed, as written; NULL for LOC_NONE; owned */
 	bool several;    /* LOC_PAGES: more than one page (a range or a list) */
 	enum cite_page_label label; /* LOC_PAGES: how the pages are labelled */
+	size_t pages;    /* LOC_PAGES: where in TEXT the pages begin, after the label */
 };
 
 /* Parses TEXT (NULL: none) into LOC. Returns 0; or -1 when a range runs backwards,

@@ -366,7 +366,8 @@ add_piece(struct writer *w, struct rt *t, xmlNodePtr node, const char *attr,
 
 /* ---- Citations ---- */
 
-/* A locator's label as written and CSL's name for it. */
+/* A locator's label as written and CSL's name for it, for the locators that are not
+ * page lists (cite.h): "p."/"pp." here only before what cite.c cannot read as pages. */
 static const struct {
 	const char *written, *label;
 } labels[] = {
@@ -376,8 +377,8 @@ static const struct {
 	{"l.", "line"},
 };
 
-/* C's locator into CITE: its label taken off the front of the text, pages when it
- * has none. */
+/* C's locator into CITE: pages as the model read them, past their label; anything
+ * else with its label taken off the front of the text, if it has one of LABELS. */
 static void
 set_locator(struct csl_cite *cite, const struct cite *c)
 {
@@ -386,6 +387,10 @@ set_locator(struct csl_cite *cite, const struct cite *c)
 	if (c->loc.kind == LOC_NONE)
 		return;
 	cite->locator = c->loc.text;
+	if (c->loc.kind == LOC_PAGES) {
+		cite->locator += c->loc.pages;
+		return;
+	}
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
 		n = strlen(labels[i].written);
 		if (strncmp(c->loc.text, labels[i].written, n) == 0 && c->loc.text[n] == ' ') {

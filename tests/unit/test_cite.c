@@ -132,7 +132,8 @@ test_locators(void **state)
 	assert_locator("12\u201314\u201316", LOC_OTHER, "12\u201314\u201316", false);
 }
 
-/* "p." and "pp." are kept as labels of the pages they stand before. */
+/* "p." and "pp." are kept as labels of the pages they stand before; the pages
+ * themselves begin after the label and its spaces. */
 static void
 test_page_labels(void **state)
 {
@@ -140,11 +141,16 @@ test_page_labels(void **state)
 		const char *text;
 		enum cite_page_label label;
 		bool several;
+		const char *pages;
 	} cases[] = {
-		{"7", LABEL_NONE, false},        {"p. 7", LABEL_P, false},
-		{"p.7", LABEL_P, false},         {"pp. 7\u20139", LABEL_PP, true},
-		{"pp. 3, 9", LABEL_PP, true},    {"p. 12\u201314", LABEL_P, true},
-		{"pp. 12", LABEL_PP, false},     {"chap. 3", LABEL_NONE, false},
+		{"7", LABEL_NONE, false, "7"},
+		{"p. 7", LABEL_P, false, "7"},
+		{"p.7", LABEL_P, false, "7"},
+		{"pp. 7\u20139", LABEL_PP, true, "7\u20139"},
+		{"pp. 3, 9", LABEL_PP, true, "3, 9"},
+		{"p. 12\u201314", LABEL_P, true, "12\u201314"},
+		{"pp.\u00a012", LABEL_PP, false, "12"},
+		{"chap. 3", LABEL_NONE, false, NULL},
 	};
 	struct cite_locator loc;
 	size_t i;
@@ -155,6 +161,9 @@ test_page_labels(void **state)
 		if (loc.label != cases[i].label || loc.several != cases[i].several)
 			fail_msg("\"%s\": label %d, several %d; wanted %d, %d", cases[i].text,
 			         loc.label, loc.several, cases[i].label, cases[i].several);
+		if (cases[i].pages != NULL && strcmp(loc.text + loc.pages, cases[i].pages) != 0)
+			fail_msg("\"%s\": pages \"%s\", wanted \"%s\"", cases[i].text,
+			         loc.text + loc.pages, cases[i].pages);
 		free(loc.text);
 	}
 }
