@@ -1112,7 +1112,8 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	diag_flush(d);
 done:
 	render_beside_free(r.beside);
-	housestyle_free(r.hs);
+	if (MEM_FREE_AT_EXIT)
+		housestyle_free(r.hs);
 	depfile_list_free(&r.sheets);
 	buf_free(&r.rules);
 	archive_free(r.archive);
