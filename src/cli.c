@@ -56,6 +56,8 @@ struct options {
 	const char *depfile;        /* build -M: the make/ninja depfile to write */
 	bool index;                 /* build --index: index.html and works.json in -d */
 	const char *style;          /* --style: a CSL file or name; NULL: briefc's own */
+	const char *citations;      /* --param citations: as-written|chicago; NULL: the
+	                               style's notes if --style, else as written */
 	const char *locale;         /* --locale: the CSL locale; NULL: the brief's */
 };
 
@@ -137,12 +139,14 @@ static const char usage_build[] =
 	"  -o, --output OUT   the output file, for one format; '-' for standard output\n"
 	"  -d, --output-dir D where outputs go, named FILE's name plus .html, .epub, .txt\n"
 	"                     (default: the current directory; made if missing)\n"
-	"  --param NAME=VALUE a stylesheet parameter, such as notes=footnotes|endnotes or\n"
-	"                     citations=as-written|chicago (notes written again from the\n"
-	"                     resolved citations); may be repeated\n"
+	"  --param NAME=VALUE a parameter, such as notes=footnotes|endnotes or\n"
+	"                     citations=as-written|chicago (the notes' citations written\n"
+	"                     again through the style; the default with --style); may\n"
+	"                     be repeated\n"
 	"  --style STYLE      notes and bibliography in a CSL style: a FILE.csl, or a\n"
 	"                     NAME in /usr/share/citation-style-language/styles (apa,\n"
-	"                     chicago-author-date, modern-language-association, ...)\n"
+	"                     chicago-author-date, modern-language-association, ...);\n"
+	"                     default: chicago-fullnote-bibliography-with-ibid\n"
 	"  --locale LOCALE    the style's terms and dates in LOCALE (such as es-ES)\n"
 	"                     instead of the brief's xml:lang\n"
 	"  -M, --depfile DEP  write a make/ninja depfile: each brief's outputs, then the\n"
@@ -463,9 +467,6 @@ check_options(int argc, char **argv, struct diag *d, const char **baseline,
 	if (fix->on && reads_stdin(argc - optind, argv + optind))
 		return usage_error("check", "%s", "check: --fix mends files; standard input "
 		                   "('-') has none to write back");
-	if (o->locale != NULL && o->style == NULL)
-		return usage_error("check", "%s", "check: --locale is the locale of a CSL "
-		                   "style: give one with --style");
 	return -1;
 }
 
@@ -609,8 +610,8 @@ done:
 	return status;
 }
 
-/* check --style: can O's style (and locale) be loaded? Returns 0, or -1 reported to
- * D. */
+/* check --style or --locale: can O's style (briefc's own if none) and locale be
+ * loaded? Returns 0, or -1 reported to D. */
 static int
 style_usable(const struct options *o, struct diag *d)
 {
@@ -643,7 +644,7 @@ cmd_check(int argc, char **argv)
 	d.files = (const char *const *)argv + optind;
 	d.nfiles = (unsigned)(argc - optind);
 	if ((baseline != NULL && (d.baseline = baseline_load(baseline, &d)) == NULL) ||
-	    (o.style != NULL && style_usable(&o, &d) != 0)) {
+	    ((o.style != NULL || o.locale != NULL) && style_usable(&o, &d) != 0)) {
 		diag_summary(&d, 0);
 		diag_free(&d);
 		return EXIT_USAGE;
@@ -734,8 +735,8 @@ plan_run_output(struct emit_plan *plan, const char *dir, const char *name, bool 
  * -o names it (a link there followed) or derived from the brief's name in -d's
  * directory (a link there replaced), and the run's own (-M's depfile, --index's
  * index.html and works.json): none may be a brief, a stylesheet of XSL_DIR, a file of
- * the house style HS (NULL: none) or the file of another output (two briefs of one
- * name in -d). Returns 0, or -1 reported to D. */
+ * the house style HS or the file of another output (two briefs of one name in -d).
+ * Returns 0, or -1 reported to D. */
 static int
 plan_outputs(const struct options *o, char *const *files, int nfiles, const char *xsl_dir,
              const struct housestyle *hs, struct build_plan *bp, struct diag *d)
@@ -749,7 +750,7 @@ plan_outputs(const struct options *o, char *const *files, int nfiles, const char
 	memset(bp->paths, 0, (size_t)nfiles * sizeof(*bp->paths));
 	for (i = 0; i < nfiles; i++)
 		emit_plan_input(&plan, files[i]);
-	for (k = 0; hs != NULL && k < hs->nfiles; k++)
+	for (k = 0; k < hs->nfiles; k++)
 		emit_plan_input(&plan, hs->files[k]);
 	emit_plan_inputs_in(&plan, xsl_dir);
 	for (i = 0; i < nfiles && status == 0; i++) {
@@ -847,7 +848,7 @@ index_link(char *const paths[RENDER__COUNT])
 }
 
 /* The pipeline for one brief, INPUT, up to its outputs: load -> validate -> resolve ->
- * (the house style HS, if not NULL: citations through the CSL engine) ->
+ * the house style HS (the bibliography and citations through the CSL engine) ->
  * transform, with V and T (the text on BESIDE, a thread beside the rest, if not NULL), into
  * BYTES in every format O asks for, and into X what O's -M and --index want of it
  * (its outputs to be PATHS). A format that fails to render fails the brief. */
@@ -858,6 +859,8 @@ render_one(const struct options *o, const struct housestyle *hs, struct validato
            struct brief_extras *x, struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	bool rewrite = o->citations != NULL ? strcmp(o->citations, "chicago") == 0
+	                                    : o->style != NULL;
 	struct source src = {0};
 	struct media_set media = {0};
 	struct cite_model *model = NULL;
@@ -875,7 +878,7 @@ render_one(const struct options *o, const struct housestyle *hs, struct validato
 		goto done;
 	}
 	resolve_annotate(model, src.doc);
-	if (hs != NULL && housestyle_annotate(hs, model, src.doc, src.path, d) != 0) {
+	if (housestyle_annotate(hs, model, rewrite, src.doc, src.path, d) != 0) {
 		status = EXIT_INPUT;
 		goto done;
 	}
@@ -926,7 +929,7 @@ struct build_run {
 	struct depfile_list sheets; /* -M: every file of the stylesheets the formats run */
 	struct buf rules;           /* -M: the depfile so far */
 	struct archive *archive;    /* --index; NULL: none */
-	struct housestyle *hs;      /* --style; NULL: none */
+	struct housestyle *hs;      /* --style, else briefc's own */
 };
 
 static void
@@ -1085,13 +1088,13 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		            "no stylesheet directory next to the binary; use --xsl-dir");
 		goto done;
 	}
-	if ((o->style != NULL && (r.hs = housestyle_load(o->style, o->locale, d)) == NULL) ||
+	if ((r.hs = housestyle_load(o->style, o->locale, d)) == NULL ||
 	    (o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
 	    plan_outputs(o, files, nfiles, xsl_dir, r.hs, &bp, d) != 0 ||
 	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
-	for (w = 0; r.hs != NULL && o->depfile != NULL && w < r.hs->nfiles; w++)
+	for (w = 0; o->depfile != NULL && w < r.hs->nfiles; w++)
 		depfile_list_add(&r.sheets, r.hs->files[w]);
 	/* The first stylesheet a brief needs compiles while the schemas do; with one
 	 * worker, text.xsl and the EPUB's others on the text's own thread beside them. */
@@ -1274,6 +1277,11 @@ add_param(struct options *o, char *arg, char *why, size_t size)
 	*eq = '\0';
 	if (render_param_check(arg, eq + 1, why, size) != 0)
 		return -1;
+	/* The house style takes this one; the stylesheets place what it writes. */
+	if (strcmp(arg, "citations") == 0) {
+		o->citations = eq + 1;
+		return 0;
+	}
 	if (o->nparams == MAX_PARAMS) {
 		snprintf(why, size, "more than %d --param", MAX_PARAMS);
 		return -1;
@@ -1368,9 +1376,6 @@ cmd_build(int argc, char **argv)
 	if (o.index && o.output_dir == NULL)
 		return usage_error("build", "%s", "build: --index writes index.html and "
 		                   "works.json beside the outputs: name their directory with -d");
-	if (o.locale != NULL && o.style == NULL)
-		return usage_error("build", "%s", "build: --locale is the locale of a CSL "
-		                   "style: give one with --style");
 	if (o.depfile != NULL && !depfile_path_ok(o.depfile))
 		return usage_error("build", "build: -M: a depfile cannot name '%s', which holds "
 		                   "a line break", o.depfile);

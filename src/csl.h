@@ -13,6 +13,8 @@
 #include "csl_style.h"
 #include "diag.h"
 
+struct csl_locale;
+
 enum csl_position {
 	CSL_POS_FIRST, CSL_POS_SUBSEQUENT, CSL_POS_IBID, CSL_POS_IBID_WITH_LOCATOR
 };
@@ -37,6 +39,12 @@ struct csl_engine;
 struct csl_engine *csl_engine_new(const struct csl_style *style, const char *locale_dir,
                                   const char *lang, struct diag *d);
 
+/* A new engine rendering through STYLE in LOC, a locale loaded for STYLE
+ * (csl_locale.h); neither is owned, both must outlive the engine. Engines may share
+ * a locale, on any thread: it is only read. */
+struct csl_engine *csl_engine_new_in(const struct csl_style *style,
+                                     const struct csl_locale *loc);
+
 void csl_engine_free(struct csl_engine *e);
 
 /* Adds the items of LEN bytes of CSL-JSON (an array), reported as NAME; 0 or -1. */
@@ -48,11 +56,12 @@ int csl_engine_add_json(struct csl_engine *e, const char *json, size_t len,
  * order. IDS are copied; an id of no item is ignored. */
 void csl_engine_register(struct csl_engine *e, const char *const *ids, size_t n);
 
-/* The cluster of N cites, formatted by the style's citation; caller frees with
- * rt_free. NULL (with a message to D) when the style has no citation or a cite names
- * no item. */
+/* The cluster of N cites, formatted by the style's citation; if RUNS_ON (the
+ * cluster runs on in a sentence: "see Smith, Title, 3; and ..."), without its
+ * layout's suffix. Caller frees with rt_free. NULL (with a message to D) when the
+ * style has no citation or a cite names no item. */
 struct rt *csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
-                           struct diag *d);
+                           bool runs_on, struct diag *d);
 
 /* The bibliography's entries, sorted, in *ENTRIES (caller frees each with rt_free and
  * the array with free); returns how many (0 when the style has none). */

@@ -14,30 +14,41 @@
 
 struct csl_engine {
 	const struct csl_style *style;
-	struct csl_locale *loc;
+	const struct csl_locale *loc;
+	struct csl_locale *own_loc; /* loc when the engine loaded it; NULL: borrowed */
 	struct csl_items items;
 	size_t *reg;              /* registered items (indexes), in order of first cite */
 	size_t nreg;
 	bool registered;          /* csl_engine_register was called */
-	bool prepared;            /* numbers, order and disambiguation are current */
+	bool prepared;            /* numbers and order are current */
+	bool disambiguated;       /* dis is current */
 	size_t *order;            /* positions in reg, in bibliography order */
 	unsigned *number;         /* citation number of each registered item */
 	struct csl_disamb *dis;   /* of each registered item */
 };
 
 struct csl_engine *
-csl_engine_new(const struct csl_style *style, const char *locale_dir, const char *lang,
-               struct diag *d)
+csl_engine_new_in(const struct csl_style *style, const struct csl_locale *loc)
 {
-	struct csl_engine *e;
-	struct csl_locale *loc = csl_locale_load(style, locale_dir, lang, d);
+	struct csl_engine *e = mem_alloc(sizeof(*e));
 
-	if (loc == NULL)
-		return NULL;
-	e = mem_alloc(sizeof(*e));
 	memset(e, 0, sizeof(*e));
 	e->style = style;
 	e->loc = loc;
+	return e;
+}
+
+struct csl_engine *
+csl_engine_new(const struct csl_style *style, const char *locale_dir, const char *lang,
+               struct diag *d)
+{
+	struct csl_locale *loc = csl_locale_load(style, locale_dir, lang, d);
+	struct csl_engine *e;
+
+	if (loc == NULL)
+		return NULL;
+	e = csl_engine_new_in(style, loc);
+	e->own_loc = loc;
 	return e;
 }
 
@@ -51,6 +62,7 @@ unprepare(struct csl_engine *e)
 	e->number = NULL;
 	e->dis = NULL;
 	e->prepared = false;
+	e->disambiguated = false;
 }
 
 void
@@ -61,7 +73,7 @@ csl_engine_free(struct csl_engine *e)
 	unprepare(e);
 	free(e->reg);
 	csl_items_free(&e->items);
-	csl_locale_free(e->loc);
+	csl_locale_free(e->own_loc);
 	free(e);
 }
 
@@ -234,16 +246,26 @@ prepare(struct csl_engine *e)
 	}
 	sort_items(e, e->style->bibliography, e->order);
 	e->prepared = true;
-	if (e->style->citation != NULL) {
-		const struct csl_var **names = mem_realloc_array(NULL, e->nreg ? e->nreg : 1,
-		                                                 sizeof(*names));
+}
 
-		for (i = 0; i < e->nreg; i++)
-			names[i] = first_names(&e->items.items[e->reg[i]]);
-		csl_disamb_names(e->style->citation, e->dis, e->nreg, names);
-		free(names);
-		csl_disamb_run(e->style->citation, e->dis, e->nreg, e->order, disamb_render, e);
-	}
+/* Prepares E, and disambiguates its cites (which renders each): for a citation, or
+ * for the bibliography when its year suffixes come of it. */
+static void
+disambiguate(struct csl_engine *e)
+{
+	const struct csl_var **names;
+	size_t i;
+
+	prepare(e);
+	if (e->disambiguated || e->style->citation == NULL)
+		return;
+	names = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*names));
+	for (i = 0; i < e->nreg; i++)
+		names[i] = first_names(&e->items.items[e->reg[i]]);
+	csl_disamb_names(e->style->citation, e->dis, e->nreg, names);
+	free(names);
+	csl_disamb_run(e->style->citation, e->dis, e->nreg, e->order, disamb_render, e);
+	e->disambiguated = true;
 }
 
 static size_t
@@ -275,17 +297,29 @@ cite_affixes(const struct csl_cite *c, struct rt *t)
 	return out;
 }
 
-/* The layout's own formatting and affixes around a whole cluster or entry. */
+/* The layout's own formatting and affixes around a whole cluster or entry; its
+ * suffix only if SUFFIX. */
 static struct rt *
-layout_wrap(const struct csl_engine *e, const struct csl_node *layout, struct rt *t)
+layout_wrap(const struct csl_engine *e, const struct csl_node *layout, struct rt *t,
+            bool suffix)
 {
+	const char *prefix = csl_attr(layout, "prefix");
 	struct render r;
 
 	memset(&r, 0, sizeof(r));
 	r.style = e->style;
 	r.loc = e->loc;
+	if (suffix)
+		t = csl_render_affix(layout->xml, t);
+	else if (t != NULL && prefix != NULL && *prefix) {
+		struct rt *span = rt_span();
+
+		rt_add(span, rt_str(prefix));
+		rt_add(span, t);
+		t = span;
+	}
 	/* a layout's affixes are inside its formatting */
-	return csl_render_decorate(&r, layout, csl_render_affix(layout->xml, t));
+	return csl_render_decorate(&r, layout, t);
 }
 
 /* The cites' positions in reg, in the citation's sort order. */
@@ -387,7 +421,7 @@ render_piece(struct csl_engine *e, size_t reg, const struct csl_cite *c, bool co
 
 struct rt *
 csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
-                struct diag *d)
+                bool runs_on, struct diag *d)
 {
 	const struct csl_node *layout = csl_child(e->style->citation, CSL_EL_LAYOUT);
 	bool collapses = csl_attr(e->style->citation, "collapse") != NULL;
@@ -399,7 +433,7 @@ csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 		diag_report(d, RULE_CSL, "style", 0, 0, "the style has no citation layout");
 		return NULL;
 	}
-	prepare(e);
+	disambiguate(e);
 	regs = mem_realloc_array(NULL, n ? n : 1, sizeof(*regs));
 	for (i = 0; i < n; i++)
 		if ((regs[i] = reg_of(e, cites[i].id)) == (size_t)-1) {
@@ -426,7 +460,7 @@ csl_engine_cite(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 	free(pieces);
 	if (e->style->cls == CSL_CLASS_NOTE)
 		capitalise_term(out);
-	return layout_wrap(e, layout, out);
+	return layout_wrap(e, layout, out, !runs_on);
 }
 
 /* subsequent-author-substitute: NAMES (an entry's first names) becomes SUB when its
@@ -499,7 +533,10 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 		*ids = NULL;
 	if (layout == NULL)
 		return 0;
-	prepare(e);
+	if (e->style->bib_disambiguates)
+		disambiguate(e);
+	else
+		prepare(e);
 	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
 	if (ids != NULL)
 		*ids = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**ids));
@@ -524,7 +561,7 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 				continue;
 			}
 		}
-		(*entries)[n++] = layout_wrap(e, layout, t);
+		(*entries)[n++] = layout_wrap(e, layout, t, true);
 	}
 	buf_free(&prev);
 	return n;

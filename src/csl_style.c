@@ -249,6 +249,31 @@ check_size(const xmlNode *root, const char *name, struct diag *d)
 	return 0;
 }
 
+/* Does N, or an element within it or a macro it calls, test disambiguate? MEMO holds
+ * each macro's answer by node index (0: not yet known, 1: no, 2: yes), so that every
+ * macro is walked once however often it is called. */
+static bool
+tests_disambiguate(const struct csl_style *style, const struct csl_node *n,
+                   unsigned char *memo)
+{
+	const struct csl_node *k;
+
+	if (csl_attr(n, "disambiguate") != NULL)
+		return true;
+	if (n->macro != NULL) {
+		unsigned char *m = &memo[n->macro - style->nodes];
+
+		if (*m == 0)
+			*m = tests_disambiguate(style, n->macro, memo) ? 2 : 1;
+		if (*m == 2)
+			return true;
+	}
+	for (k = n->kids; k != NULL; k = k->next)
+		if (tests_disambiguate(style, k, memo))
+			return true;
+	return false;
+}
+
 static void
 read_options(struct csl_style *style)
 {
@@ -266,6 +291,15 @@ read_options(struct csl_style *style)
 			style->citation = k;
 		else if (k->el == CSL_EL_BIBLIOGRAPHY)
 			style->bibliography = k;
+	}
+	if (style->bibliography != NULL) {
+		unsigned char *memo = mem_alloc(style->nnodes);
+
+		memset(memo, 0, style->nnodes);
+		style->bib_disambiguates =
+			csl_attr_is(style->citation, "disambiguate-add-year-suffix", "true") ||
+			tests_disambiguate(style, style->bibliography, memo);
+		free(memo);
 	}
 }
 

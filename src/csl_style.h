@@ -46,6 +46,8 @@ struct csl_style {
 	const struct csl_node *citation, *bibliography; /* NULL where absent */
 	const char *default_locale;                     /* NULL: none set */
 	bool year_suffix_shown;  /* a cs:text renders year-suffix (else dates add it) */
+	bool bib_disambiguates;  /* the bibliography shows what disambiguating the cites
+	                            decides: year suffixes, or its disambiguate tests */
 };
 
 /* Loads the style at PATH. Returns NULL when it is unreadable, malformed, not a CSL

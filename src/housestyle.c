@@ -4,6 +4,7 @@
 #include "housestyle.h"
 
 #include <glob.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +23,70 @@ static const xmlChar *
 X(const char *s)
 {
 	return (const xmlChar *)s;
+}
+
+/* ---- Locales, loaded once for all the briefs of a run ---- */
+
+/* The locales loaded so far, by the language asked for. */
+struct housestyle_locales {
+	pthread_mutex_t lock;
+	struct loaded {
+		char *lang;              /* as asked for ("" for none); owned */
+		struct csl_locale *loc;  /* owned */
+	} *list;
+	size_t n, cap;
+};
+
+static struct housestyle_locales *
+locales_new(void)
+{
+	struct housestyle_locales *ls = mem_alloc(sizeof(*ls));
+
+	memset(ls, 0, sizeof(*ls));
+	pthread_mutex_init(&ls->lock, NULL);
+	return ls;
+}
+
+static void
+locales_free(struct housestyle_locales *ls)
+{
+	size_t i;
+
+	if (ls == NULL)
+		return;
+	for (i = 0; i < ls->n; i++) {
+		free(ls->list[i].lang);
+		csl_locale_free(ls->list[i].loc);
+	}
+	free(ls->list);
+	pthread_mutex_destroy(&ls->lock);
+	free(ls);
+}
+
+/* HS's locale for LANG (NULL: the style's default), loaded on the first asking; the
+ * house style keeps it. NULL, reported to D, when none can be read. */
+static const struct csl_locale *
+locale_for(const struct housestyle *hs, const char *lang, struct diag *d)
+{
+	struct housestyle_locales *ls = hs->locales;
+	const char *key = lang ? lang : "";
+	struct csl_locale *loc = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&ls->lock);
+	for (i = 0; i < ls->n && loc == NULL; i++)
+		if (strcmp(ls->list[i].lang, key) == 0)
+			loc = ls->list[i].loc;
+	if (loc == NULL && (loc = csl_locale_load(hs->style, NULL, lang, d)) != NULL) {
+		if (ls->n == ls->cap) {
+			ls->cap = ls->cap ? 2 * ls->cap : 4;
+			ls->list = mem_realloc_array(ls->list, ls->cap, sizeof(*ls->list));
+		}
+		ls->list[ls->n].lang = mem_strdup(key);
+		ls->list[ls->n++].loc = loc;
+	}
+	pthread_mutex_unlock(&ls->lock);
+	return loc;
 }
 
 /* ---- Loading ---- */
@@ -103,14 +168,21 @@ locale_known(const char *locale)
 	return known;
 }
 
-/* Loads the file the user's NAME stands for into HS. Returns 0, or -1 reported. */
+/* Loads the file the user's NAME stands for into HS (NULL: HOUSESTYLE_DEFAULT).
+ * Returns 0, or -1 reported. */
 static int
 load_named(struct housestyle *hs, const char *name, struct diag *d)
 {
-	bool file = strchr(name, '/') != NULL ||
-	            (strlen(name) > 4 && strcmp(name + strlen(name) - 4, ".csl") == 0);
-	char *path = file ? mem_strdup(name) : find_style(name);
+	bool file = name != NULL && (strchr(name, '/') != NULL ||
+	            (strlen(name) > 4 && strcmp(name + strlen(name) - 4, ".csl") == 0));
+	char *path = file ? mem_strdup(name) : find_style(name ? name : HOUSESTYLE_DEFAULT);
 
+	if (path == NULL && name == NULL) {
+		diag_report(d, RULE_CSL, "briefc", 0, 0, "briefc's own style, %s, is not in %s: "
+		            "install Debian's citation-style-language-styles, or name a style "
+		            "with --style", HOUSESTYLE_DEFAULT, HOUSESTYLE_DIR);
+		return -1;
+	}
 	if (path == NULL) {
 		diag_report(d, RULE_CSL, "briefc", 0, 0, "no CSL style '%s' in %s (nor in its "
 		            "dependent/); give a style's name there, such as apa, or a file "
@@ -162,6 +234,7 @@ housestyle_load(const char *name, const char *locale, struct diag *d)
 	const char *parent;
 
 	memset(hs, 0, sizeof(*hs));
+	hs->locales = locales_new();
 	if (locale != NULL && !locale_known(locale)) {
 		diag_report(d, RULE_CSL, "briefc", 0, 0, "no CSL locale '%s' in %s; give one "
 		            "such as en-US, es-ES or fr-FR", locale, CSL_LOCALE_DIR);
@@ -191,6 +264,7 @@ housestyle_free(struct housestyle *hs)
 
 	if (hs == NULL)
 		return;
+	locales_free(hs->locales);
 	csl_style_free(hs->style);
 	for (i = 0; i < hs->nfiles; i++)
 		free(hs->files[i]);
@@ -460,12 +534,41 @@ only_cites(const xmlNode *node)
 	return true;
 }
 
+/* Does anything but spaces and a closing period stand in NODE and the nodes after
+ * it? */
+static bool
+says_more(const xmlNode *node)
+{
+	const xmlNode *n;
+
+	for (n = node; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->content[strspn((const char *)n->content, " \t\r\n.")] != '\0')
+			return true;
+		if (n->type == XML_ELEMENT_NODE && says_more(n->children))
+			return true;
+	}
+	return false;
+}
+
+/* Does the text of NOTE run on after NODE, in it ("see Smith, Title, 3; and ..."), so
+ * that a note style's citation there does not close the note? */
+static bool
+runs_on(const xmlNode *node, const xmlNode *note)
+{
+	for (; node != NULL && node != note; node = node->parent)
+		if (says_more(node->next))
+			return true;
+	return false;
+}
+
 /* Renders N cites (of M, from index FIRST) as one cluster, stored as a piece whose
- * number goes on NODE's ATTR. Returns 0, or -1 reported. */
+ * number goes on NODE's ATTR; if RUNS_ON, without the layout's suffix
+ * (csl_engine_cite). Returns 0, or -1 reported. */
 static int
 write_cluster(struct writer *w, struct csl_engine *e, const struct cite_model *m,
               size_t first, size_t n, size_t *last_note, size_t near, xmlNodePtr node,
-              const char *attr, struct diag *d)
+              const char *attr, bool runs_on, struct diag *d)
 {
 	struct csl_cite *cites = mem_realloc_array(NULL, n, sizeof(*cites));
 	struct rt *t;
@@ -473,7 +576,7 @@ write_cluster(struct writer *w, struct csl_engine *e, const struct cite_model *m
 
 	for (i = 0; i < n; i++)
 		cite_of(m, first + i, last_note, near, &cites[i]);
-	t = csl_engine_cite(e, cites, n, d);
+	t = csl_engine_cite(e, cites, n, runs_on, d);
 	free(cites);
 	for (i = 0; i < n; i++)
 		last_note[m->cites[first + i].work] = m->cites[first + i].note;
@@ -492,12 +595,13 @@ all_resolved(const struct cite_model *m, size_t first, size_t end)
 
 /* The citations of M through E: in a note style each in its place; in an in-text
  * style a note that only cites becomes one cluster at its marker, and the citations
- * of any other note each stay in their place. One that cites no work (a brief that
- * has errors is never built, so none does) keeps its text. Returns 0, or -1
- * reported. */
+ * of any other note each stay in their place. Unless REWRITE, a citation written out
+ * (not a biblioref) keeps its text, and its note stays a note. One that cites no
+ * work (a brief that has errors is never built, so none does) keeps its text.
+ * Returns 0, or -1 reported. */
 static int
 write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *style,
-                const struct cite_model *m, struct diag *d)
+                const struct cite_model *m, bool rewrite, struct diag *d)
 {
 	const char *near_attr = csl_attr(style->citation, "near-note-distance");
 	size_t near = near_attr ? strtoul(near_attr, NULL, 10) : 5;
@@ -513,16 +617,20 @@ write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *
 		for (j = i + 1; j < m->ncites && note != NULL &&
 		     note_of(m->cites[j].node) == note; j++)
 			;
-		if (style->cls == CSL_CLASS_IN_TEXT && note != NULL && all_resolved(m, i, j) &&
-		    only_cites(note->children)) {
-			status = write_cluster(w, e, m, i, j - i, last_note, near, note, "in-text", d);
+		if (rewrite && style->cls == CSL_CLASS_IN_TEXT && note != NULL &&
+		    all_resolved(m, i, j) && only_cites(note->children)) {
+			status = write_cluster(w, e, m, i, j - i, last_note, near, note, "in-text",
+			                       false, d);
 			i = j;
 			continue;
 		}
 		for (; i < j && status == 0; i++)
-			if (m->cites[i].work != CITE_NONE)
+			if (m->cites[i].work != CITE_NONE &&
+			    (rewrite || !source_is(m->cites[i].node, "citation")))
 				status = write_cluster(w, e, m, i, 1, last_note, near,
-				                       m->cites[i].node, "piece", d);
+				                       m->cites[i].node, "piece",
+				                       style->cls == CSL_CLASS_NOTE &&
+				                       runs_on(m->cites[i].node, note), d);
 	}
 	free(last_note);
 	return status;
@@ -591,8 +699,8 @@ static struct csl_engine *
 engine_for(const struct housestyle *hs, const struct cite_model *m, const char *lang,
            const char *path, struct diag *d)
 {
-	struct csl_engine *e = csl_engine_new(hs->style, NULL, hs->locale ? hs->locale : lang,
-	                                      d);
+	const struct csl_locale *loc = locale_for(hs, hs->locale ? hs->locale : lang, d);
+	struct csl_engine *e = loc ? csl_engine_new_in(hs->style, loc) : NULL;
 	const struct cite_work **works;
 	const char **ids;
 	struct buf json = {0};
@@ -632,13 +740,14 @@ engine_for(const struct housestyle *hs, const struct cite_model *m, const char *
 
 int
 housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
-                    xmlDocPtr doc, const char *path, struct diag *d)
+                    bool rewrite, xmlDocPtr doc, const char *path, struct diag *d)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlChar *lang = xmlGetNsProp(root, X("lang"), X(XML_NS));
 	struct writer w = {doc, NULL, NULL, NULL, NULL, {NULL, NULL, NULL, NULL, false}, 0,
 	                   false, path};
 	struct csl_engine *e = engine_for(hs, m, (const char *)lang, path, d);
+	bool in_text = rewrite && hs->style->cls == CSL_CLASS_IN_TEXT;
 	int status = -1;
 
 	xmlFree(lang);
@@ -649,12 +758,12 @@ housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
 	if ((w.xlink = xmlSearchNsByHref(doc, root, X(XLINK_NS))) == NULL)
 		w.xlink = xmlNewNs(root, X(XLINK_NS), X("xlink"));
 	w.store = xmlNewChild(root, w.brf, X("house-style"), NULL);
-	xmlNewProp(w.store, X("class"), X(hs->style->cls == CSL_CLASS_NOTE ? "note"
-	                                                                     : "in-text"));
+	xmlNewProp(w.store, X("class"), X(in_text ? "in-text" : "note"));
 	csl_engine_quotes(e, &w.quotes);
-	if (write_citations(&w, e, hs->style, m, d) == 0 && write_bibliography(&w, e, d) == 0)
+	if (write_citations(&w, e, hs->style, m, rewrite, d) == 0 &&
+	    write_bibliography(&w, e, d) == 0)
 		status = 0;
-	if (status == 0 && hs->style->cls == CSL_CLASS_IN_TEXT)
+	if (status == 0 && in_text)
 		renumber_notes(doc, w.brf);
 	csl_engine_free(e);
 	return status;

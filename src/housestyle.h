@@ -17,19 +17,28 @@
  * its dependent/. */
 #define HOUSESTYLE_DIR "/usr/share/citation-style-language/styles"
 
-/* A loaded house style. Read-only once loaded: the briefs of a run, on any thread,
- * render through it (each with an engine of its own). */
+struct housestyle_locales;
+
+/* A loaded house style. Read-only once loaded but for its locales, loaded as briefs
+ * ask for them: the briefs of a run, on any thread, render through it (each with an
+ * engine of its own). */
 struct housestyle {
 	struct csl_style *style; /* the independent style that renders; owned */
 	char *files[2];          /* the files read (the one named, its parent); owned */
 	size_t nfiles;
 	char *locale;            /* --locale, else a dependent style's default-locale;
 	                            NULL: each brief's xml:lang. Owned */
+	struct housestyle_locales *locales; /* each loaded once, shared; owned */
 };
 
-/* Loads the style NAME: a file when it holds a '/' or ends in ".csl", else NAME.csl
- * in HOUSESTYLE_DIR or its dependent/; a dependent style brings its independent
- * parent from HOUSESTYLE_DIR. LOCALE (NULL: none) is the locale the user asks for,
+/* briefc's own style, used when none is named: Chicago (17th edition) notes and
+ * bibliography, its notes in full the first time, short later, Ibid. after the same
+ * work; the bibliography is chicago-note-bibliography's. */
+#define HOUSESTYLE_DEFAULT "chicago-fullnote-bibliography-with-ibid"
+
+/* Loads the style NAME (NULL: HOUSESTYLE_DEFAULT): a file when it holds a '/' or ends
+ * in ".csl", else NAME.csl in HOUSESTYLE_DIR or its dependent/; a dependent style
+ * brings its independent parent from HOUSESTYLE_DIR. LOCALE (NULL: none) is the locale the user asks for,
  * which must be one of Debian's citation-style-language-locales. Returns the style
  * (caller frees with housestyle_free), or NULL reported to D (RULE_CSL; RULE_IO and
  * RULE_XML for an unreadable or malformed file). */
@@ -39,8 +48,10 @@ void housestyle_free(struct housestyle *hs);
 
 /* Renders the resolved model M of DOC (annotated by resolve_annotate) through HS, in
  * the locale HS says, else DOC's xml:lang, and writes it into DOC (namespace
- * RESOLVED_NS, resolve.h):
- *   article   <brf:house-style class="note|in-text"> as its last child, holding one
+ * RESOLVED_NS, resolve.h): the bibliography and the bibliorefs, and unless REWRITE is
+ * false the citations written out in notes too (else they keep their wording).
+ *   article   <brf:house-style class="note|in-text"> as its last child (in-text: an
+ *             in-text style, its citations written again), holding one
  *             <brf:piece n> per formatted citation and one <brf:entry work> per
  *             bibliography entry, in the style's order; their content is rich text
  *             as DocBook inlines (emphasis, emphasis role="bold", superscript,
@@ -56,6 +67,6 @@ void housestyle_free(struct housestyle *hs);
  * @brf:notes again, counting them alone from 1. PATH names DOC in messages. Returns
  * 0, or -1 reported to D. */
 int housestyle_annotate(const struct housestyle *hs, const struct cite_model *m,
-                        xmlDocPtr doc, const char *path, struct diag *d);
+                        bool rewrite, xmlDocPtr doc, const char *path, struct diag *d);
 
 #endif

@@ -15,25 +15,27 @@
 #include <malloc.h>
 #endif
 
+#include <jansson.h>
 #include <libxml/xmlmemory.h>
 
-/* libxml2's and libxslt's allocators: briefc's, so that memory running out in either
- * ends briefc with its one message (exit 2), as anywhere else, and never leaves the
- * libraries to carry on with a NULL they do not always check (a crash). */
+/* libxml2's, libxslt's and jansson's allocators: briefc's, so that memory running out
+ * in any ends briefc with its one message (exit 2), as anywhere else, and never leaves
+ * the libraries to carry on with a NULL they do not always check (a crash), nor
+ * jansson to report it as a fault of the JSON it reads. */
 static void *
-xml_malloc(size_t size)
+lib_malloc(size_t size)
 {
 	return mem_alloc(size);
 }
 
 static void *
-xml_realloc(void *ptr, size_t size)
+lib_realloc(void *ptr, size_t size)
 {
 	return mem_realloc_array(ptr, size, 1);
 }
 
 static char *
-xml_strdup(const char *s)
+lib_strdup(const char *s)
 {
 	return mem_strdup(s);
 }
@@ -41,7 +43,8 @@ xml_strdup(const char *s)
 void
 mem_tune(void)
 {
-	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+	xmlMemSetup(free, lib_malloc, lib_realloc, lib_strdup);
+	json_set_alloc_funcs(lib_malloc, free);
 #ifdef __GLIBC__
 	/* libxslt frees small blocks by the million, and each larger request then made
 	 * glibc consolidate its fast bins again: a tenth of a big build's time. Without

@@ -64,7 +64,7 @@
               </ol>
             </section>
           </xsl:if>
-          <xsl:apply-templates select="brf:bibliography[brf:work][not(../brf:house-style) or ../brf:house-style/brf:entry]" mode="section"/>
+          <xsl:apply-templates select="brf:bibliography[../brf:house-style/brf:entry]" mode="section"/>
         </article>
       </body>
     </html>
@@ -306,7 +306,7 @@
     <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="db:citetitle[@role = 'container']"><cite><xsl:apply-templates/></cite></xsl:template>
-  <xsl:template match="db:foreignphrase[@xml:lang]">
+  <xsl:template match="db:foreignphrase[@xml:lang] | db:citetitle[not(@role = 'container')][@xml:lang]">
     <span lang="{@xml:lang}"><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="db:abbrev | db:acronym">
@@ -375,8 +375,8 @@
     </li>
   </xsl:template>
 
-  <!-- Citations: each links to its work's bibliography entry. A written citation
-       keeps its text as written; a biblioref's text is written by common.xsl. -->
+  <!-- Citations: each links to its work's bibliography entry, its text as
+       common.xsl places it. -->
   <xsl:template match="db:citation[@brf:work]">
     <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-templates select="." mode="cited"/></a>
   </xsl:template>
@@ -391,8 +391,8 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- The bibliography, after the notes: one entry per work in briefc's order, with
-       the notes that cite it. -->
+  <!-- The bibliography, after the notes: one entry per work, with the notes that
+       cite it. -->
   <xsl:template match="brf:bibliography" mode="section">
     <section class="bibliography" role="doc-bibliography" aria-labelledby="bibliography-title">
       <h2 id="bibliography-title">
@@ -401,25 +401,13 @@
         <xsl:if test="not($title)"><xsl:value-of select="$label-bibliography"/></xsl:if>
       </h2>
       <ul>
-        <xsl:choose>
-          <xsl:when test="../brf:house-style">
-            <xsl:apply-templates select="../brf:house-style/brf:entry" mode="section"/>
-          </xsl:when>
-          <xsl:otherwise><xsl:apply-templates select="brf:work" mode="section"/></xsl:otherwise>
-        </xsl:choose>
+        <xsl:apply-templates select="../brf:house-style/brf:entry" mode="section"/>
       </ul>
     </section>
   </xsl:template>
 
-  <xsl:template match="brf:work" mode="section">
-    <li id="{@id}" role="doc-biblioentry">
-      <xsl:apply-templates select="." mode="entry"/>
-      <xsl:apply-templates select="." mode="cited-in"/>
-    </li>
-  </xsl:template>
-
-  <!-- With a CSL style, the entry as the engine wrote it, in the style's order; the
-       notes that cite its work when the style's citations are notes. -->
+  <!-- An entry as the house style wrote it, in the style's order; the notes that
+       cite its work when the citations are notes. -->
   <xsl:template match="brf:entry" mode="section">
     <li id="{@work}" role="doc-biblioentry">
       <xsl:apply-templates/>
@@ -456,6 +444,12 @@
       </xsl:if>
   </xsl:template>
 
+  <!-- The house style's italics set the titles of works (and of what they appear
+       in): HTML's cite. -->
+  <xsl:template match="brf:house-style//db:emphasis[not(@role)]">
+    <cite><xsl:apply-templates/></cite>
+  </xsl:template>
+
   <!-- The engine's formatting without an inline of DocBook's (housestyle.h). -->
   <xsl:template match="brf:house-style//db:phrase[@role = 'small-caps']">
     <span style="font-variant: small-caps"><xsl:apply-templates/></span>
@@ -473,17 +467,6 @@
   <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
     <span class="{@role}"><xsl:apply-templates/></span>
     <xsl:text> </xsl:text>
-  </xsl:template>
-
-  <!-- Hooks of common.xsl: every italic in a citation is the title of a work. -->
-  <xsl:template name="italic">
-    <xsl:param name="content"/>
-    <cite><xsl:value-of select="$content"/></cite>
-  </xsl:template>
-
-  <xsl:template name="url">
-    <xsl:param name="href"/>
-    <a href="{$href}"><xsl:value-of select="$href"/></a>
   </xsl:template>
 
   <!-- Images: briefc's name for the file (brf:src, media.h), which the EPUB packs

@@ -28,29 +28,28 @@
        (an archive's index), note (before a note's number), back (a note's link
        back), and, figures and tables (the EPUB's lists of them), figure and table
        (before their numbers), remark (an admonition without a title), image (an
-       image in plain text), edited-by (before an editor's name), no-date (a work
-       without one), months (January to December, between commas), and the
-       quotation marks open and close, and inner-open and inner-close for a
-       quotation in one. -->
+       image in plain text), edited-by (before an editor's name), months (January
+       to December, between commas), and the quotation marks open and close, and
+       inner-open and inner-close for a quotation in one. -->
   <xsl:variable name="labels"
                 select="concat('|en:notes=Notes|en:bibliography=Bibliography|en:cited-in-note=Cited in note|en:cited-in-notes=Cited in notes|en:contents=Contents|en:note=Note|en:back=Back to the text|en:and=and|',
-                  'en:briefs=Briefs|en:figures=Figures|en:tables=Tables|en:figure=Figure|en:table=Table|en:remark=Note|en:image=Image|en:edited-by=Edited by|en:no-date=n.d.|',
+                  'en:briefs=Briefs|en:figures=Figures|en:tables=Tables|en:figure=Figure|en:table=Table|en:remark=Note|en:image=Image|en:edited-by=Edited by|',
                   'en:months=January,February,March,April,May,June,July,August,September,October,November,December|',
                   'en:open=“|en:close=”|en:inner-open=‘|en:inner-close=’|',
                   'es:notes=Notas|es:bibliography=Bibliografía|es:cited-in-note=Citado en la nota|es:cited-in-notes=Citado en las notas|es:contents=Índice|es:note=Nota|es:back=Volver al texto|es:and=y|',
-                  'es:briefs=Informes|es:figures=Figuras|es:tables=Tablas|es:figure=Figura|es:table=Tabla|es:remark=Nota|es:image=Imagen|es:edited-by=Edición de|es:no-date=s. f.|',
+                  'es:briefs=Informes|es:figures=Figuras|es:tables=Tablas|es:figure=Figura|es:table=Tabla|es:remark=Nota|es:image=Imagen|es:edited-by=Edición de|',
                   'es:months=enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre|',
                   'es:open=«|es:close=»|es:inner-open=“|es:inner-close=”|',
                   'fr:notes=Notes|fr:bibliography=Bibliographie|fr:cited-in-note=Cité dans la note|fr:cited-in-notes=Cité dans les notes|fr:contents=Table des matières|fr:note=Note|fr:back=Retour au texte|fr:and=et|',
-                  'fr:briefs=Dossiers|fr:figures=Figures|fr:tables=Tableaux|fr:figure=Figure|fr:table=Tableau|fr:remark=Remarque|fr:image=Image|fr:edited-by=Sous la direction de|fr:no-date=s. d.|',
+                  'fr:briefs=Dossiers|fr:figures=Figures|fr:tables=Tableaux|fr:figure=Figure|fr:table=Tableau|fr:remark=Remarque|fr:image=Image|fr:edited-by=Sous la direction de|',
                   'fr:months=janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre|',
                   'fr:open=« |fr:close= »|fr:inner-open=“|fr:inner-close=”|',
                   'de:notes=Anmerkungen|de:bibliography=Literaturverzeichnis|de:cited-in-note=Zitiert in Anmerkung|de:cited-in-notes=Zitiert in den Anmerkungen|de:contents=Inhalt|de:note=Anmerkung|de:back=Zurück zum Text|de:and=und|',
-                  'de:briefs=Berichte|de:figures=Abbildungen|de:tables=Tabellen|de:figure=Abbildung|de:table=Tabelle|de:remark=Hinweis|de:image=Bild|de:edited-by=Herausgegeben von|de:no-date=o. J.|',
+                  'de:briefs=Berichte|de:figures=Abbildungen|de:tables=Tabellen|de:figure=Abbildung|de:table=Tabelle|de:remark=Hinweis|de:image=Bild|de:edited-by=Herausgegeben von|',
                   'de:months=Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember|',
                   'de:open=„|de:close=“|de:inner-open=‚|de:inner-close=‘|',
                   'ar:notes=الحواشي|ar:bibliography=المراجع|ar:cited-in-note=ورد في الحاشية|ar:cited-in-notes=ورد في الحواشي|ar:contents=المحتويات|ar:note=حاشية|ar:back=العودة إلى النص|ar:and=و|',
-                  'ar:briefs=التقارير|ar:figures=الأشكال|ar:tables=الجداول|ar:figure=شكل|ar:table=جدول|ar:remark=ملاحظة|ar:image=صورة|ar:edited-by=تحرير|ar:no-date=د.ت.|',
+                  'ar:briefs=التقارير|ar:figures=الأشكال|ar:tables=الجداول|ar:figure=شكل|ar:table=جدول|ar:remark=ملاحظة|ar:image=صورة|ar:edited-by=تحرير|',
                   'ar:months=يناير,فبراير,مارس,أبريل,مايو,يونيو,يوليو,أغسطس,سبتمبر,أكتوبر,نوفمبر,ديسمبر|',
                   'ar:open=«|ar:close=»|ar:inner-open=“|ar:inner-close=”|')"/>
 

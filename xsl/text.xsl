@@ -22,13 +22,10 @@
   <xsl:variable name="note-marker-width"
                 select="string-length(/db:article/@brf:notes) + 3"/>
 
-  <!-- The parameters, notes and citations, are common.xsl's. -->
+  <!-- The parameter notes is common.xsl's. -->
   <xsl:template match="/">
     <xsl:if test="not($notes = 'endnotes' or $notes = 'footnotes')">
       <xsl:message terminate="yes">text.xsl: notes is endnotes or footnotes, not "<xsl:value-of select="$notes"/>"</xsl:message>
-    </xsl:if>
-    <xsl:if test="not($citations = 'as-written' or $citations = 'chicago')">
-      <xsl:message terminate="yes">text.xsl: citations is as-written or chicago, not "<xsl:value-of select="$citations"/>"</xsl:message>
     </xsl:if>
     <layout>
       <xsl:apply-templates select="db:article"/>
@@ -42,7 +39,7 @@
       <heading underline="-"><xsl:value-of select="$label-notes"/></heading>
       <xsl:apply-templates select=".//db:footnote[not(@brf:in-text)]" mode="note"/>
     </xsl:if>
-    <xsl:apply-templates select="brf:bibliography[brf:work][not(../brf:house-style) or ../brf:house-style/brf:entry]" mode="section"/>
+    <xsl:apply-templates select="brf:bibliography[../brf:house-style/brf:entry]" mode="section"/>
   </xsl:template>
 
   <!-- The title block: the title, the subtitle, then a line each for every author
@@ -324,9 +321,7 @@
   <!-- Inlines: what a reader sees of the markup. -->
   <xsl:template match="db:emphasis">_<xsl:apply-templates/>_</xsl:template>
   <xsl:template match="db:emphasis[@role = 'bold' or @role = 'strong']">*<xsl:apply-templates/>*</xsl:template>
-  <xsl:template match="db:citetitle[@role = 'container']">
-    <xsl:call-template name="italic"><xsl:with-param name="content" select="string(.)"/></xsl:call-template>
-  </xsl:template>
+  <xsl:template match="db:citetitle[@role = 'container']">_<xsl:value-of select="."/>_</xsl:template>
   <!-- A link to elsewhere keeps its address: "text <https://…>"; an empty one is
        its address. -->
   <xsl:template match="db:link[@xlink:href]">
@@ -366,35 +361,25 @@
   </xsl:template>
 
   <!-- A citation written out in a note prints as written, every character of it,
-       none added; with citations=chicago, as common.xsl writes it again. -->
+       none added, unless the house style wrote it again (common.xsl). -->
   <xsl:template match="db:citation">
     <xsl:apply-templates select="." mode="cited"/>
   </xsl:template>
   <xsl:template match="db:citation//*" priority="2"><xsl:apply-templates/></xsl:template>
 
-  <!-- The bibliography, after the notes: one entry per work in briefc's order, hanging,
-       then the notes that cite it. -->
+  <!-- The bibliography, after the notes: one entry per work, hanging, then the notes
+       that cite it. -->
   <xsl:template match="brf:bibliography" mode="section">
     <heading underline="-">
       <xsl:variable name="title" select="../db:bibliography/db:title"/>
       <xsl:apply-templates select="$title/node()"/>
       <xsl:if test="not($title)"><xsl:value-of select="$label-bibliography"/></xsl:if>
     </heading>
-    <xsl:choose>
-      <xsl:when test="../brf:house-style">
-        <xsl:apply-templates select="../brf:house-style/brf:entry" mode="section"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="brf:work" mode="section"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:apply-templates select="../brf:house-style/brf:entry" mode="section"/>
   </xsl:template>
 
-  <xsl:template match="brf:work" mode="section">
-    <block hang="{$step}"><xsl:apply-templates select="." mode="entry"/></block>
-    <xsl:apply-templates select="." mode="cited-in"/>
-  </xsl:template>
-
-  <!-- With a CSL style, the entry as the engine wrote it, in the style's order; the
-       notes that cite its work when the style's citations are notes. -->
+  <!-- An entry as the house style wrote it, in the style's order; the notes that
+       cite its work when the citations are notes. -->
   <xsl:template match="brf:entry" mode="section">
     <block hang="{$step}"><xsl:apply-templates/></block>
     <xsl:if test="../@class = 'note'">
@@ -431,12 +416,5 @@
         <xsl:text>.</xsl:text>
       </block>
     </xsl:if>
-  </xsl:template>
-
-  <!-- The hook of common.xsl for italics (titles of whole works, journals): between
-       underscores, as plain text has long marked them. -->
-  <xsl:template name="italic">
-    <xsl:param name="content"/>
-    <xsl:value-of select="concat('_', $content, '_')"/>
   </xsl:template>
 </xsl:stylesheet>

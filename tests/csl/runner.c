@@ -263,7 +263,7 @@ render_citation(struct csl_engine *e, const struct csl_style *style, json_t *ite
 		h->note_cites = n;
 	h->last_note = note;
 	h->last_cites = n;
-	t = csl_engine_cite(e, cites, n, d);
+	t = csl_engine_cite(e, cites, n, false, d);
 	csl_engine_quotes(e, &q);
 	if (t != NULL)
 		csl_out_html(t, &q, out);

@@ -5,13 +5,14 @@
  *
  * The first byte chooses the options (as cmark's fuzzer does); the rest is the brief:
  *   bit 0    notes=footnotes (else endnotes)
- *   bit 1    citations=chicago (else as-written)
+ *   bit 1    citations=chicago: the notes' citations written again (else as written)
  *   bits 2-3 the diagnostics' format: gcc, json, sarif, github
  *   bit 4    SOURCE_DATE_EPOCH given (else the brief's pubdate decides)
  *   bit 5    the text made on the rendering thread, as a worker of many briefs makes
  *            it (else on a second thread beside the EPUB, as a brief built alone)
- *   bits 6-7 build --style: none, apa (in-text), chicago-note-bibliography-with-ibid
- *            (note), ieee (numeric), from Debian's citation-style-language-styles
+ *   bits 6-7 build --style: none (briefc's own), apa (in-text),
+ *            chicago-note-bibliography-with-ibid (note), ieee (numeric), from Debian's
+ *            citation-style-language-styles
  * so every seed is a brief with one byte before it (`make fuzz` prefixes them).
  *
  * The stylesheets are those of $BRIEFC_XSL_DIR, else of BRIEFC_XSL_DIR, defined when
@@ -37,23 +38,23 @@
 #include "transform.h"
 #include "validate.h"
 
-/* The house styles of bits 6-7, loaded once (index 0: none), as one run loads its
- * style for all its briefs. */
+/* The house styles of bits 6-7, loaded once (index 0: briefc's own), as one run
+ * loads its style for all its briefs. */
 static struct housestyle *styles[4];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static const char *const names[] = {"apa", "chicago-note-bibliography-with-ibid",
-	                                    "ieee"};
+	static const char *const names[] = {NULL, "apa",
+	                                    "chicago-note-bibliography-with-ibid", "ieee"};
 	struct diag d;
 	size_t i;
 
 	(void)argc, (void)argv;
 	fuzz_setup("fuzz_pipeline");
 	diag_init(&d, stderr);
-	for (i = 0; i < 3; i++)
-		if ((styles[i + 1] = housestyle_load(names[i], NULL, &d)) == NULL)
+	for (i = 0; i < 4; i++)
+		if ((styles[i] = housestyle_load(names[i], NULL, &d)) == NULL)
 			abort(); /* citation-style-language-styles is not installed */
 	diag_free(&d);
 	return 0;
@@ -82,7 +83,6 @@ outputs(const struct source *src, const struct media_set *media, unsigned option
 {
 	const char *params[] = {
 		"notes", options & 1 ? "footnotes" : "endnotes",
-		"citations", options & 2 ? "chicago" : "as-written",
 		NULL
 	};
 	const bool all[RENDER__COUNT] = {true, true, true};
@@ -136,9 +136,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (d.errors == 0) {
 			reports(model, &src);
 			resolve_annotate(model, src.doc);
-			if (styles[options >> 6 & 3] == NULL ||
-			    housestyle_annotate(styles[options >> 6 & 3], model, src.doc,
-			                        src.path, &d) == 0) {
+			if (housestyle_annotate(styles[options >> 6 & 3], model, options & 2,
+			                        src.doc, src.path, &d) == 0) {
 				media_annotate(&media, src.doc);
 				outputs(&src, &media, options, &d);
 			}

@@ -21,9 +21,11 @@ static const char items[] =
 	"\"author\":[{\"family\":\"Sun\",\"given\":\"Tzu\"}],"
 	"\"issued\":{\"date-parts\":[[2000]]}}]";
 
-/* Renders one cluster of the cites IDS (each with POSITION) through STYLE as HTML. */
+/* Renders one cluster of the cites IDS (each with POSITION) through STYLE as HTML;
+ * RUNS_ON as csl_engine_cite takes it. */
 static char *
-cite(const char *style_text, const char *const *ids, size_t n, enum csl_position pos)
+cite(const char *style_text, const char *const *ids, size_t n, enum csl_position pos,
+     bool runs_on)
 {
 	struct unit_capture c;
 	struct csl_style *style;
@@ -45,7 +47,7 @@ cite(const char *style_text, const char *const *ids, size_t n, enum csl_position
 		cites[i].id = ids[i];
 		cites[i].position = pos;
 	}
-	t = csl_engine_cite(e, cites, n, &c.d);
+	t = csl_engine_cite(e, cites, n, runs_on, &c.d);
 	assert_non_null(t);
 	csl_engine_quotes(e, &q);
 	csl_out_html(t, &q, &out);
@@ -60,7 +62,7 @@ cite(const char *style_text, const char *const *ids, size_t n, enum csl_position
 static void
 expect(const char *style_text, const char *const *ids, size_t n, const char *want)
 {
-	char *got = cite(style_text, ids, n, CSL_POS_FIRST);
+	char *got = cite(style_text, ids, n, CSL_POS_FIRST, false);
 
 	assert_string_equal(got, want);
 	free(got);
@@ -114,6 +116,25 @@ test_group_suppressed_when_variables_empty(void **state)
 	       "<i>the art of war</i>");
 }
 
+/* A cluster that runs on in a sentence keeps its layout's prefix and formatting,
+ * not its suffix (the period that closes a note). */
+static void
+test_runs_on_without_layout_suffix(void **state)
+{
+	static const char *const ids[] = {"a"};
+	static const char style[] = HEAD "<citation><layout prefix=\"see \" suffix=\".\" "
+	                            "font-weight=\"bold\"><text variable=\"title\"/>"
+	                            "</layout></citation></style>";
+	char *closed = cite(style, ids, 1, CSL_POS_FIRST, false);
+	char *on = cite(style, ids, 1, CSL_POS_FIRST, true);
+
+	(void)state;
+	assert_string_equal(closed, "<b>see the art of war.</b>");
+	assert_string_equal(on, "<b>see the art of war</b>");
+	free(closed);
+	free(on);
+}
+
 static void
 test_year_suffix_disambiguates(void **state)
 {
@@ -134,7 +155,7 @@ test_position_condition(void **state)
 	static const char style[] = HEAD "<citation><layout><choose>"
 		"<if position=\"ibid\"><text term=\"ibid\" text-case=\"capitalize-first\"/></if>"
 		"<else><text variable=\"title\"/></else></choose></layout></citation></style>";
-	char *got = cite(style, ids, 1, CSL_POS_IBID);
+	char *got = cite(style, ids, 1, CSL_POS_IBID, false);
 
 	(void)state;
 	assert_string_equal(got, "Ibid.");
@@ -214,6 +235,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_and_dates),
+		cmocka_unit_test(test_runs_on_without_layout_suffix),
 		cmocka_unit_test(test_localized_date_and_page_range),
 		cmocka_unit_test(test_text_case_and_quotes),
 		cmocka_unit_test(test_group_suppressed_when_variables_empty),

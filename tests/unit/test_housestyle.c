@@ -129,10 +129,10 @@ test_load_dependent(void **state)
 	unit_capture_free(&c);
 }
 
-/* BRIEF validated, resolved, annotated and written through STYLE; caller frees the
- * returned tree. */
+/* BRIEF validated, resolved, annotated and written through STYLE (NULL: briefc's
+ * own), its written citations too if REWRITE; caller frees the returned tree. */
 static xmlDocPtr
-annotated(const char *style)
+annotated(const char *style, bool rewrite)
 {
 	struct unit_capture c;
 	struct source src = {0};
@@ -151,7 +151,7 @@ annotated(const char *style)
 	resolve_annotate(m, src.doc);
 	hs = housestyle_load(style, NULL, &c.d);
 	assert_non_null(hs);
-	assert_int_equal(housestyle_annotate(hs, m, src.doc, src.path, &c.d), 0);
+	assert_int_equal(housestyle_annotate(hs, m, rewrite, src.doc, src.path, &c.d), 0);
 	assert_string_equal(unit_capture_text(&c), "");
 	housestyle_free(hs);
 	cite_model_free(m);
@@ -166,7 +166,7 @@ annotated(const char *style)
 static void
 test_annotate_note(void **state)
 {
-	xmlDocPtr doc = annotated("chicago-note-bibliography-with-ibid");
+	xmlDocPtr doc = annotated("chicago-note-bibliography-with-ibid", true);
 
 	(void)state;
 	assert_xpath(doc, "string(/*/brf:house-style/@class)", "note");
@@ -178,8 +178,9 @@ test_annotate_note(void **state)
 	             "Ibid.");
 	assert_xpath(doc, "string(//brf:piece[@n = string(//db:footnote[3]//db:citation/@brf:piece)])",
 	             "Ibid., 14.");
+	/* Note 5 runs on after its citation: no period closes the citation there. */
 	assert_xpath(doc, "string(//brf:piece[@n = string(//db:footnote[5]//db:citation/@brf:piece)])",
-	             "Lacher, Libya\u2019s Fragmentation, 20.");
+	             "Lacher, Libya\u2019s Fragmentation, 20");
 	/* Rich text is DocBook inlines: the book's title in emphasis. */
 	assert_xpath(doc, "string(//brf:piece[@n = string(//db:footnote[5]//db:citation/@brf:piece)]"
 	             "/db:emphasis)", "Libya\u2019s Fragmentation");
@@ -195,7 +196,7 @@ test_annotate_note(void **state)
 static void
 test_annotate_in_text(void **state)
 {
-	xmlDocPtr doc = annotated("apa");
+	xmlDocPtr doc = annotated("apa", true);
 
 	(void)state;
 	assert_xpath(doc, "string(/*/brf:house-style/@class)", "in-text");
@@ -219,6 +220,29 @@ test_annotate_in_text(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* briefc's own style, notes as written: the bibliography is the engine's, each
+ * citation keeps its text, and every note stays a note. */
+static void
+test_annotate_as_written(void **state)
+{
+	xmlDocPtr doc = annotated(NULL, false);
+
+	(void)state;
+	assert_xpath(doc, "string(/*/brf:house-style/@class)", "note");
+	assert_xpath(doc, "count(//brf:piece | //@brf:piece | //@brf:in-text)", "0");
+	assert_xpath(doc, "string(//brf:entry[2])",
+	             "Lacher, Wolfram. Libya\u2019s Fragmentation. Tauris, 2020.");
+	xmlFreeDoc(doc);
+	/* An in-text style as written leaves the notes as they are, numbers and all. */
+	doc = annotated("apa", false);
+	assert_xpath(doc, "string(/*/brf:house-style/@class)", "note");
+	assert_xpath(doc, "count(//@brf:in-text | //@brf:piece)", "0");
+	assert_xpath(doc, "string(//db:footnote[5]/@brf:note)", "5");
+	assert_xpath(doc, "string(//brf:entry[1])", "Crisis Group. (2019). "
+	             "Speaking with the Bad Guys. ICG.");
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -227,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_load_dependent),
 		cmocka_unit_test(test_annotate_note),
 		cmocka_unit_test(test_annotate_in_text),
+		cmocka_unit_test(test_annotate_as_written),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);
