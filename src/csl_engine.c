@@ -238,13 +238,13 @@ prepare(struct csl_engine *e)
 	memset(e->dis, 0, (e->nreg ? e->nreg : 1) * sizeof(*e->dis));
 	for (i = 0; i < e->nreg; i++)
 		e->number[i] = (unsigned)i + 1;
-	/* Numbers first (a sort may use them), then the order with them. */
-	if (e->style->bibliography && !sorts_by_number(e->style->bibliography)) {
-		sort_items(e, e->style->bibliography, e->order);
+	/* The order, and the numbers then follow it, unless the order follows them.
+	 * (Sorting again with the numbers changes nothing: they rise with the order, and
+	 * the sort is stable.) */
+	sort_items(e, e->style->bibliography, e->order);
+	if (e->style->bibliography && !sorts_by_number(e->style->bibliography))
 		for (i = 0; i < e->nreg; i++)
 			e->number[e->order[i]] = (unsigned)i + 1;
-	}
-	sort_items(e, e->style->bibliography, e->order);
 	e->prepared = true;
 }
 
