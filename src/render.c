@@ -203,17 +203,68 @@ all_params(const char *const *user, time_t stamp, char iso[32])
 	return p;
 }
 
-/* The EPUB's items that come from the brief SRC: the package document and the style
- * sheet, into BYTES. Returns 0, or -1 reported to D. */
+/* The runs over the brief, each set up before any of them starts (transform_ready):
+ * html.xsl and the EPUB's items of the brief here, text.xsl here or beside. */
+struct brief_runs {
+	struct transform_run *html, *package, *css;
+};
+
+/* Sets up R's runs over DOC that WANT needs; returns 0, or -1 reported to D. */
 static int
-epub_items_of_brief(struct transform *t, const struct source *src,
+brief_runs_ready(struct transform *t, const bool want[RENDER__COUNT], xmlDocPtr doc,
+                 struct brief_runs *r, struct diag *d)
+{
+	if (!want[RENDER_HTML] && !want[RENDER_EPUB])
+		return 0;
+	if ((r->html = transform_ready(t, SHEET_HTML, doc, d)) == NULL)
+		return -1;
+	if (!want[RENDER_EPUB])
+		return 0;
+	r->package = transform_ready(t, SHEET_EPUB_PACKAGE, doc, d);
+	r->css = r->package ? transform_ready(t, SHEET_EPUB_CSS, doc, d) : NULL;
+	return r->css ? 0 : -1;
+}
+
+static void
+brief_runs_drop(struct brief_runs *r)
+{
+	transform_drop(r->html);
+	transform_drop(r->package);
+	transform_drop(r->css);
+	memset(r, 0, sizeof(*r));
+}
+
+/* The run R, then its result saved into OUT as SHEET's output; returns 0, or -1
+ * reported to D against FILE. */
+static int
+go_save(struct transform *t, enum transform_sheet sheet, struct transform_run *r,
+        const char *file, const char *const *params, struct buf *out, struct diag *d)
+{
+	xmlDocPtr result = transform_go(r, file, params, d);
+
+	if (result == NULL)
+		return -1;
+	transform_save(t, sheet, result, out);
+	xmlFreeDoc(result);
+	return 0;
+}
+
+/* The EPUB's items that come from the brief, made by R's runs (taken): the package
+ * document and the style sheet, into BYTES. Returns 0, or -1 reported to D. */
+static int
+epub_items_of_brief(struct transform *t, struct brief_runs *r, const char *file,
                     const char *const *params, struct buf bytes[NITEMS], struct diag *d)
 {
-	if (transform_run(t, SHEET_EPUB_PACKAGE, src->doc, src->path, params,
-	                  &bytes[ITEM_PACKAGE], d) != 0)
+	struct transform_run *package = r->package, *css = r->css;
+	int ret;
+
+	r->package = r->css = NULL;
+	ret = go_save(t, SHEET_EPUB_PACKAGE, package, file, params, &bytes[ITEM_PACKAGE], d);
+	if (ret != 0) {
+		transform_drop(css);
 		return -1;
-	return transform_run(t, SHEET_EPUB_CSS, src->doc, src->path, params,
-	                     &bytes[ITEM_CSS], d);
+	}
+	return go_save(t, SHEET_EPUB_CSS, css, file, params, &bytes[ITEM_CSS], d);
 }
 
 /* Zips the EPUB of BYTES (its items) and MEDIA's images (NULL: none) into OUT.
@@ -294,25 +345,30 @@ embed_images(xmlDocPtr html, const struct media_set *media)
 
 /* The text format: text.xsl's layout of the brief, set in lines. */
 struct text_job {
-	const struct source *src;
+	struct transform_run *run;  /* text.xsl over the brief, set up; NULL: it failed */
+	const char *path;           /* the brief's, for what is reported */
 	const char *const *params;
 	struct buf *out;
 	struct diag said;           /* what making the text reported, for the caller's */
 	int ret;
 };
 
-static void
-make_text(struct transform *t, struct text_job *tj)
+/* text.xsl's layout of TJ's brief, the last of TJ that reads the brief; NULL if it
+ * failed (reported). */
+static xmlDocPtr
+text_layout(struct text_job *tj)
 {
-	xmlDocPtr layout;
+	xmlDocPtr layout = tj->run ? transform_go(tj->run, tj->path, tj->params, &tj->said) : NULL;
 
-	if (transform_prepare(t, SHEET_TEXT, &tj->said) != 0) {
-		tj->ret = -1;
-		return;
-	}
-	layout = transform_apply(t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
-	                         &tj->said);
-	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->src->path, tj->out, &tj->said) : -1;
+	tj->run = NULL;
+	return layout;
+}
+
+/* TJ's text set from its LAYOUT (NULL: none; freed here). */
+static void
+text_set(struct text_job *tj, xmlDocPtr layout)
+{
+	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->path, tj->out, &tj->said) : -1;
 	xmlFreeDoc(layout);
 }
 
@@ -334,8 +390,9 @@ pack(struct pack_job *pj)
 }
 
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
- * then makes the text of each brief it is given, one at a time, and then packs that
- * brief's EPUB if it is handed over and the caller has not taken it back. */
+ * then makes the text of each brief it is given, one at a time, frees the brief's
+ * tree once the caller is done with it too, and then packs that brief's EPUB if it
+ * is handed over and the caller has not taken it back. */
 struct render_beside {
 	struct transform *t;
 	bool epub;                  /* the EPUB's stylesheets are wanted too */
@@ -344,6 +401,7 @@ struct render_beside {
 	pthread_cond_t changed;     /* a job given, taken or done, or the end */
 	struct text_job *job;       /* under LOCK: the text to make; NULL: none */
 	bool made;                  /* under LOCK: JOB is made */
+	bool read;                  /* under LOCK: JOB's brief is read (its layout made) */
 	struct pack_job *packing;   /* under LOCK: the EPUB handed over; NULL: none */
 	bool pack_taken, packed;    /* under LOCK: PACKING taken by a thread, done */
 	bool ending;                /* under LOCK */
@@ -379,9 +437,15 @@ make_texts(void *arg)
 			break;
 		if (b->job != NULL && !b->made) {
 			struct text_job *tj = b->job;
+			xmlDocPtr layout;
 
 			pthread_mutex_unlock(&b->lock);
-			make_text(b->t, tj);
+			layout = text_layout(tj);
+			pthread_mutex_lock(&b->lock);
+			b->read = true;
+			pthread_cond_broadcast(&b->changed);
+			pthread_mutex_unlock(&b->lock);
+			text_set(tj, layout);
 			pthread_mutex_lock(&b->lock);
 			b->made = true;
 		} else {
@@ -450,8 +514,18 @@ beside_give(struct render_beside *b, struct text_job *tj)
 {
 	pthread_mutex_lock(&b->lock);
 	b->job = tj;
-	b->made = false;
+	b->made = b->read = false;
 	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* Waits until B has read the brief of the text it was given. */
+static void
+beside_wait_read(struct render_beside *b)
+{
+	pthread_mutex_lock(&b->lock);
+	while (!b->read)
+		pthread_cond_wait(&b->changed, &b->lock);
 	pthread_mutex_unlock(&b->lock);
 }
 
@@ -496,43 +570,57 @@ beside_wait(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* The order matters to libxslt (transform.h): BESIDE, when there is one, makes the
- * text from the brief only when this thread is done with it (html.xsl, then the EPUB's
- * items of the brief); this one meanwhile makes the rest of the EPUB from the HTML's
- * tree: the content document, the HTML made XHTML, whose images name the files packed
- * beside it, and the navigation read off that. The EPUB is then handed over to be
- * packed by whichever thread is free first. Only then do the HTML's images go into
- * its tree, as data: URIs, and is the HTML saved. Each tree goes as soon as it is
- * used (each the size of the brief's, at 1000 copies of the article 140 MB). */
+/* The order matters to libxslt (transform.h): every run over the brief is set up
+ * before any starts, so that BESIDE, when there is one, makes the text from the brief
+ * while this thread makes the HTML's tree and the EPUB's items of the brief from it.
+ * The brief's tree then goes (freed by BESIDE once its text is made), before this
+ * thread makes the rest of the EPUB from the HTML's tree: the content document, the
+ * HTML made XHTML, whose images name the files packed beside it, and the navigation
+ * read off that. The EPUB is then handed over to be packed by whichever thread is
+ * free first. Only then do the HTML's images go into its tree, as data: URIs, and is
+ * the HTML saved. Each tree goes as soon as it is used (each the size of the brief's,
+ * at 1000 copies of the article 120-170 MB): at most three are alive at once. */
 int
-render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
+render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
        struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
-	struct text_job text = {.src = src, .params = p, .out = &out[RENDER_TEXT]};
+	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
 	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
 	                        .out = &out[RENDER_EPUB]};
+	struct brief_runs runs = {0};
 	xmlDocPtr html = NULL, content;
 	bool packing = false;
-	int ret = 0;
+	int ret;
 	size_t i;
 
 	memset(items, 0, sizeof(items));
 	diag_init(&text.said, NULL);
 	diag_init(&epub.said, NULL);
-	if (want[RENDER_TEXT] && beside == NULL)
-		make_text(t, &text);
-	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
-		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
+	if (want[RENDER_TEXT] && beside == NULL) {
+		text.run = transform_ready(t, SHEET_TEXT, src->doc, &text.said);
+		text_set(&text, text_layout(&text));
+	}
+	ret = brief_runs_ready(t, want, src->doc, &runs, d);
+	if (want[RENDER_TEXT] && beside != NULL) {
+		text.run = transform_ready(t, SHEET_TEXT, src->doc, &text.said);
+		beside_give(beside, &text);
+	}
+	if (ret == 0 && runs.html != NULL) {
+		html = transform_go(runs.html, src->path, p, d);
+		runs.html = NULL;
 		ret = html ? 0 : -1;
 	}
 	if (ret == 0 && want[RENDER_EPUB])
-		ret = epub_items_of_brief(t, src, p, items, d);
+		ret = epub_items_of_brief(t, &runs, src->path, p, items, d);
+	brief_runs_drop(&runs);
 	if (want[RENDER_TEXT] && beside != NULL)
-		beside_give(beside, &text);
+		beside_wait_read(beside);
+	xmlFreeDoc(src->doc);
+	src->doc = NULL;
 	if (ret == 0 && want[RENDER_EPUB]) {
 		content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, p, d);
 		ret = content ? content_items(t, src->path, content, p, items, d) : -1;

@@ -67,9 +67,10 @@ void render_beside_free(struct render_beside *b);
  * may be NULL) and STAMP. HTML and EPUB share one run of html.xsl: the EPUB packs the
  * images beside its content, the HTML embeds them (data: URIs). With BESIDE the text
  * is made on that thread beside them; with NULL on this one (a worker among others
- * that keep the cores busy). The bytes are the same either way. Returns 0, or -1
+ * that keep the cores busy). The bytes are the same either way. SRC's tree is freed
+ * (and its doc NULL) as soon as the stylesheets are done with it. Returns 0, or -1
  * reported to D (OUT then holds what was made before the failure). */
-int render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
+int render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
            const struct media_set *media, const char *const *params, time_t stamp,
            struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d);
 
