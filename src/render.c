@@ -446,6 +446,9 @@ make_texts(void *arg)
 			pthread_cond_broadcast(&b->changed);
 			pthread_mutex_unlock(&b->lock);
 			text_set(tj, layout);
+			/* The layout's pages, else kept for this thread while the caller's
+			 * HTML tree still grows beside the brief. */
+			mem_give_back();
 			pthread_mutex_lock(&b->lock);
 			b->made = true;
 		} else {
