@@ -203,68 +203,17 @@ all_params(const char *const *user, time_t stamp, char iso[32])
 	return p;
 }
 
-/* The runs over the brief, each set up before any of them starts (transform_ready):
- * html.xsl and the EPUB's items of the brief here, text.xsl here or beside. */
-struct brief_runs {
-	struct transform_run *html, *package, *css;
-};
-
-/* Sets up R's runs over DOC that WANT needs; returns 0, or -1 reported to D. */
+/* The EPUB's items that come from the brief SRC: the package document and the style
+ * sheet, into BYTES. Returns 0, or -1 reported to D. */
 static int
-brief_runs_ready(struct transform *t, const bool want[RENDER__COUNT], xmlDocPtr doc,
-                 struct brief_runs *r, struct diag *d)
-{
-	if (!want[RENDER_HTML] && !want[RENDER_EPUB])
-		return 0;
-	if ((r->html = transform_ready(t, SHEET_HTML, doc, d)) == NULL)
-		return -1;
-	if (!want[RENDER_EPUB])
-		return 0;
-	r->package = transform_ready(t, SHEET_EPUB_PACKAGE, doc, d);
-	r->css = r->package ? transform_ready(t, SHEET_EPUB_CSS, doc, d) : NULL;
-	return r->css ? 0 : -1;
-}
-
-static void
-brief_runs_drop(struct brief_runs *r)
-{
-	transform_drop(r->html);
-	transform_drop(r->package);
-	transform_drop(r->css);
-	memset(r, 0, sizeof(*r));
-}
-
-/* The run R, then its result saved into OUT as SHEET's output; returns 0, or -1
- * reported to D against FILE. */
-static int
-go_save(struct transform *t, enum transform_sheet sheet, struct transform_run *r,
-        const char *file, const char *const *params, struct buf *out, struct diag *d)
-{
-	xmlDocPtr result = transform_go(r, file, params, d);
-
-	if (result == NULL)
-		return -1;
-	transform_save(t, sheet, result, out);
-	xmlFreeDoc(result);
-	return 0;
-}
-
-/* The EPUB's items that come from the brief, made by R's runs (taken): the package
- * document and the style sheet, into BYTES. Returns 0, or -1 reported to D. */
-static int
-epub_items_of_brief(struct transform *t, struct brief_runs *r, const char *file,
+epub_items_of_brief(struct transform *t, const struct source *src,
                     const char *const *params, struct buf bytes[NITEMS], struct diag *d)
 {
-	struct transform_run *package = r->package, *css = r->css;
-	int ret;
-
-	r->package = r->css = NULL;
-	ret = go_save(t, SHEET_EPUB_PACKAGE, package, file, params, &bytes[ITEM_PACKAGE], d);
-	if (ret != 0) {
-		transform_drop(css);
+	if (transform_run(t, SHEET_EPUB_PACKAGE, src->doc, src->path, params,
+	                  &bytes[ITEM_PACKAGE], d) != 0)
 		return -1;
-	}
-	return go_save(t, SHEET_EPUB_CSS, css, file, params, &bytes[ITEM_CSS], d);
+	return transform_run(t, SHEET_EPUB_CSS, src->doc, src->path, params,
+	                     &bytes[ITEM_CSS], d);
 }
 
 /* Zips the EPUB of BYTES (its items) and MEDIA's images (NULL: none) into OUT.
@@ -573,16 +522,17 @@ beside_wait(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* The order matters to libxslt (transform.h): every run over the brief is set up
- * before any starts, so that BESIDE, when there is one, makes the text from the brief
- * while this thread makes the HTML's tree and the EPUB's items of the brief from it.
- * The brief's tree then goes (freed by BESIDE once its text is made), before this
- * thread makes the rest of the EPUB from the HTML's tree: the content document, the
- * HTML made XHTML, whose images name the files packed beside it, and the navigation
- * read off that. The EPUB is then handed over to be packed by whichever thread is
- * free first. Only then do the HTML's images go into its tree, as data: URIs, and is
- * the HTML saved. Each tree goes as soon as it is used (each the size of the brief's,
- * at 1000 copies of the article 120-170 MB): at most three are alive at once. */
+/* The order matters to libxslt (transform.h): the runs of html.xsl and text.xsl over
+ * the brief are both set up before either starts, so that BESIDE, when there is one,
+ * makes the text's layout from the brief while this thread makes the HTML's tree; the
+ * EPUB's items of the brief are made once the layout is, and the brief's tree goes
+ * before this thread makes the rest of the EPUB from the HTML's tree: the content
+ * document, the HTML made XHTML, whose images name the files packed beside it, and
+ * the navigation read off that. The EPUB is then handed over to be packed by
+ * whichever thread is free first. Only then do the HTML's images go into its tree,
+ * as data: URIs, and is the HTML saved. Each tree goes as soon as it is used (each
+ * the size of the brief's, at 1000 copies of the article 120-170 MB): no more than
+ * three are alive at once. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
@@ -594,10 +544,10 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
 	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
 	                        .out = &out[RENDER_EPUB]};
-	struct brief_runs runs = {0};
+	struct transform_run *html_run = NULL;
 	xmlDocPtr html = NULL, content;
 	bool packing = false;
-	int ret;
+	int ret = 0;
 	size_t i;
 
 	memset(items, 0, sizeof(items));
@@ -607,21 +557,23 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 		text.run = transform_ready(t, SHEET_TEXT, src->doc, &text.said);
 		text_set(&text, text_layout(&text));
 	}
-	ret = brief_runs_ready(t, want, src->doc, &runs, d);
+	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
+		html_run = transform_ready(t, SHEET_HTML, src->doc, d);
+		ret = html_run ? 0 : -1;
+	}
 	if (want[RENDER_TEXT] && beside != NULL) {
 		text.run = transform_ready(t, SHEET_TEXT, src->doc, &text.said);
 		beside_give(beside, &text);
 	}
-	if (ret == 0 && runs.html != NULL) {
-		html = transform_go(runs.html, src->path, p, d);
-		runs.html = NULL;
+	if (html_run != NULL) {
+		html = transform_go(html_run, src->path, p, d);
 		ret = html ? 0 : -1;
 	}
-	if (ret == 0 && want[RENDER_EPUB])
-		ret = epub_items_of_brief(t, &runs, src->path, p, items, d);
-	brief_runs_drop(&runs);
+	/* The EPUB's items of the brief are set up only once no other run reads it. */
 	if (want[RENDER_TEXT] && beside != NULL)
 		beside_wait_read(beside);
+	if (ret == 0 && want[RENDER_EPUB])
+		ret = epub_items_of_brief(t, src, p, items, d);
 	xmlFreeDoc(src->doc);
 	src->doc = NULL;
 	if (ret == 0 && want[RENDER_EPUB]) {

@@ -388,11 +388,9 @@ transform_ready(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
 	return r;
 }
 
-void
-transform_drop(struct transform_run *r)
+static void
+run_free(struct transform_run *r)
 {
-	if (r == NULL)
-		return;
 	xsltFreeTransformContext(r->ctxt);
 	free(r);
 }
@@ -414,7 +412,7 @@ transform_go(struct transform_run *r, const char *file, const char *const *param
 		failed = true;
 	else if (failed)
 		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[r->sheet]);
-	transform_drop(r);
+	run_free(r);
 	if (failed) {
 		xmlFreeDoc(result);
 		return NULL;

@@ -61,7 +61,7 @@ struct transform_run;
 /* Sets up a run of SHEET over DOC: libxslt numbers DOC's elements and strips its white
  * space now, on this thread, where a run would write them into DOC. Runs over one DOC
  * set up before any of them starts then only read it, so they may go at once on
- * several threads. Returns the run (transform_go or transform_drop frees it), or NULL
+ * several threads. Returns the run (transform_go runs and frees it), or NULL
  * reported to D if SHEET does not compile. */
 struct transform_run *transform_ready(struct transform *t, enum transform_sheet sheet,
                                       xmlDocPtr doc, struct diag *d);
@@ -69,9 +69,6 @@ struct transform_run *transform_ready(struct transform *t, enum transform_sheet 
 /* Runs R (freed here) as transform_apply would; returns its result tree or NULL. */
 xmlDocPtr transform_go(struct transform_run *r, const char *file, const char *const *params,
                        struct diag *d);
-
-/* Frees R without running it (NULL: nothing). */
-void transform_drop(struct transform_run *r);
 
 /* Appends RESULT, a tree transform_apply made with SHEET, to OUT as the bytes SHEET's
  * xsl:output asks for. */
