@@ -339,9 +339,9 @@ pack(struct pack_job *pj)
 }
 
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
- * then makes the text of each brief it is given, one at a time, frees the brief's
- * tree once the caller is done with it too, and then packs that brief's EPUB if it
- * is handed over and the caller has not taken it back. */
+ * then makes the text of each brief it is given, one at a time (saying when it is done
+ * reading the brief, and giving the layout's memory back), and then packs that
+ * brief's EPUB if it is handed over and the caller has not taken it back. */
 struct render_beside {
 	struct transform *t;
 	bool epub;                  /* the EPUB's stylesheets are wanted too */

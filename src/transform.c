@@ -356,7 +356,6 @@ free_params(const char **q)
 
 /* A run of one stylesheet over one document, set up and not yet run. */
 struct transform_run {
-	struct transform *t;
 	enum transform_sheet sheet;
 	xsltStylesheetPtr style;
 	xsltTransformContextPtr ctxt;  /* owned */
@@ -373,7 +372,6 @@ transform_ready(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
 	if (style == NULL)
 		return NULL;
 	r = mem_alloc(sizeof(*r));
-	r->t = t;
 	r->sheet = sheet;
 	r->style = style;
 	r->doc = doc;
