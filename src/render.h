@@ -51,11 +51,12 @@ struct render_beside;
 
 /* A thread that makes the text of briefs beside the rest of each (a brief built alone,
  * or briefs built one after another): it starts at once and compiles text.xsl and,
- * if WANT holds EPUB, the EPUB's stylesheets but html.xsl, beside whatever the caller
- * does before the first brief is ready (the schema, html.xsl), then makes each text
- * render gives it, and zips the brief's EPUB if it is free before the caller is. T is
- * shared: while the thread lives, the caller runs T's other stylesheets, never
- * text.xsl. Returns NULL if no thread starts (render then makes the text itself). */
+ * if WANT holds EPUB, the EPUB's stylesheets but html.xsl (those whenever it has no
+ * text to make), beside whatever the caller does before the first brief is ready (the
+ * schema, html.xsl), makes each text render gives it, and zips the brief's EPUB if it
+ * is free before the caller is. T is shared: while the thread lives, the caller runs
+ * T's other stylesheets and sets up text.xsl's runs, never runs text.xsl. Returns
+ * NULL if no thread starts (render then makes the text itself). */
 struct render_beside *render_beside_new(struct transform *t, const bool want[RENDER__COUNT]);
 
 /* Ends B's thread (NULL: none); no render may be using it. */
