@@ -53,6 +53,14 @@ mem_tune(void)
 #endif
 }
 
+void
+mem_give_back(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 /* What mem_exhausted runs last (mem_on_exhausted): process-wide, as the exit is, and
  * read by whichever thread runs out. */
 static void (*_Atomic exhausted_fn)(void);

@@ -26,6 +26,11 @@ void mem_tune(void);
 #define MEM_FREE_AT_EXIT 0
 #endif
 
+/* Returns the whole pages of memory freed so far to the system: for a thread that has
+ * freed a large tree while another still grows its own, since the C library keeps
+ * what a thread frees for that thread's later allocations, counted in the peak. */
+void mem_give_back(void);
+
 void *mem_alloc(size_t size);
 void *mem_realloc_array(void *ptr, size_t n, size_t size);
 char *mem_strdup(const char *s);

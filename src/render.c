@@ -292,27 +292,38 @@ embed_images(xmlDocPtr html, const struct media_set *media)
 	}
 }
 
+/* The size of text whose layout (some 7 times as large) the text's thread gives back
+ * to the system once the text is set: 1 MB, 60 copies of the article. A small one's
+ * pages cost more to give back and fault in again (1.5 ms of the article's build)
+ * than they weigh. */
+#define GIVE_BACK_TEXT ((size_t)1 << 20)
+
 /* The text format: text.xsl's layout of the brief, set in lines. */
 struct text_job {
-	const struct source *src;
+	struct transform_run *run;  /* text.xsl over the brief, set up; NULL: it failed */
+	const char *path;           /* the brief's, for what is reported */
 	const char *const *params;
 	struct buf *out;
 	struct diag said;           /* what making the text reported, for the caller's */
 	int ret;
 };
 
-static void
-make_text(struct transform *t, struct text_job *tj)
+/* text.xsl's layout of TJ's brief, the last of TJ that reads the brief; NULL if it
+ * failed (reported). */
+static xmlDocPtr
+text_layout(struct text_job *tj)
 {
-	xmlDocPtr layout;
+	xmlDocPtr layout = tj->run ? transform_go(tj->run, tj->path, tj->params, &tj->said) : NULL;
 
-	if (transform_prepare(t, SHEET_TEXT, &tj->said) != 0) {
-		tj->ret = -1;
-		return;
-	}
-	layout = transform_apply(t, SHEET_TEXT, tj->src->doc, tj->src->path, tj->params,
-	                         &tj->said);
-	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->src->path, tj->out, &tj->said) : -1;
+	tj->run = NULL;
+	return layout;
+}
+
+/* TJ's text set from its LAYOUT (NULL: none; freed here). */
+static void
+text_set(struct text_job *tj, xmlDocPtr layout)
+{
+	tj->ret = layout ? text_render(layout, TEXT_WIDTH, tj->path, tj->out, &tj->said) : -1;
 	xmlFreeDoc(layout);
 }
 
@@ -334,7 +345,8 @@ pack(struct pack_job *pj)
 }
 
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
- * then makes the text of each brief it is given, one at a time, and then packs that
+ * then makes the text of each brief it is given, one at a time (saying when it is done
+ * reading the brief, and giving the layout's memory back), and then packs that
  * brief's EPUB if it is handed over and the caller has not taken it back. */
 struct render_beside {
 	struct transform *t;
@@ -344,6 +356,7 @@ struct render_beside {
 	pthread_cond_t changed;     /* a job given, taken or done, or the end */
 	struct text_job *job;       /* under LOCK: the text to make; NULL: none */
 	bool made;                  /* under LOCK: JOB is made */
+	bool read;                  /* under LOCK: JOB's brief is read (its layout made) */
 	struct pack_job *packing;   /* under LOCK: the EPUB handed over; NULL: none */
 	bool pack_taken, packed;    /* under LOCK: PACKING taken by a thread, done */
 	bool ending;                /* under LOCK */
@@ -356,42 +369,71 @@ beside_has_work(const struct render_beside *b)
 	return (b->job != NULL && !b->made) || (b->packing != NULL && !b->pack_taken);
 }
 
+/* The EPUB's stylesheets, compiled by the text's thread when it has nothing else to
+ * do, in the order a brief needs them: the main thread runs those of the brief right
+ * after html.xsl (which it compiles itself), those of the XHTML after them. A text
+ * given first is made first: the main thread waits for it before the EPUB's items. */
+static const enum transform_sheet epub_sheets[] = {
+	SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV,
+};
+
+/* Makes the text B was given; called and returns with B's lock held. */
+static void
+beside_make_text(struct render_beside *b)
+{
+	struct text_job *tj = b->job;
+	xmlDocPtr layout;
+
+	pthread_mutex_unlock(&b->lock);
+	layout = text_layout(tj);
+	pthread_mutex_lock(&b->lock);
+	b->read = true;
+	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+	text_set(tj, layout);
+	/* A big layout's pages, else kept for this thread while the caller's HTML tree
+	 * still grows beside the brief. */
+	if (tj->out->len >= GIVE_BACK_TEXT)
+		mem_give_back();
+	pthread_mutex_lock(&b->lock);
+	b->made = true;
+}
+
+/* Packs the EPUB handed over to B; called and returns with B's lock held. */
+static void
+beside_pack(struct render_beside *b)
+{
+	struct pack_job *pj = b->packing;
+
+	b->pack_taken = true;
+	pthread_mutex_unlock(&b->lock);
+	pack(pj);
+	pthread_mutex_lock(&b->lock);
+	b->packed = true;
+}
+
 static void *
 make_texts(void *arg)
 {
-	/* In the order a brief needs them: the main thread runs the EPUB's stylesheets
-	 * of the brief right after html.xsl (which it compiles itself), those of the
-	 * XHTML after them. */
-	static const enum transform_sheet epub[] = {
-		SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV,
-	};
 	struct render_beside *b = arg;
-	size_t i;
+	size_t warmed = 0, nsheets = b->epub ? sizeof(epub_sheets) / sizeof(epub_sheets[0]) : 0;
 
 	transform_warm(b->t, SHEET_TEXT);
-	for (i = 0; b->epub && i < sizeof(epub) / sizeof(epub[0]); i++)
-		transform_warm(b->t, epub[i]);
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		while (!b->ending && !beside_has_work(b))
+		while (!b->ending && !beside_has_work(b) && warmed == nsheets)
 			pthread_cond_wait(&b->changed, &b->lock);
 		if (b->ending)
 			break;
 		if (b->job != NULL && !b->made) {
-			struct text_job *tj = b->job;
-
-			pthread_mutex_unlock(&b->lock);
-			make_text(b->t, tj);
-			pthread_mutex_lock(&b->lock);
-			b->made = true;
+			beside_make_text(b);
+		} else if (b->packing != NULL && !b->pack_taken) {
+			beside_pack(b);
 		} else {
-			struct pack_job *pj = b->packing;
-
-			b->pack_taken = true;
 			pthread_mutex_unlock(&b->lock);
-			pack(pj);
+			transform_warm(b->t, epub_sheets[warmed++]);
 			pthread_mutex_lock(&b->lock);
-			b->packed = true;
+			continue;
 		}
 		pthread_cond_broadcast(&b->changed);
 	}
@@ -450,8 +492,18 @@ beside_give(struct render_beside *b, struct text_job *tj)
 {
 	pthread_mutex_lock(&b->lock);
 	b->job = tj;
-	b->made = false;
+	b->made = b->read = false;
 	pthread_cond_broadcast(&b->changed);
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* Waits until B has read the brief of the text it was given. */
+static void
+beside_wait_read(struct render_beside *b)
+{
+	pthread_mutex_lock(&b->lock);
+	while (!b->read)
+		pthread_cond_wait(&b->changed, &b->lock);
 	pthread_mutex_unlock(&b->lock);
 }
 
@@ -496,25 +548,29 @@ beside_wait(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* The order matters to libxslt (transform.h): BESIDE, when there is one, makes the
- * text from the brief only when this thread is done with it (html.xsl, then the EPUB's
- * items of the brief); this one meanwhile makes the rest of the EPUB from the HTML's
- * tree: the content document, the HTML made XHTML, whose images name the files packed
- * beside it, and the navigation read off that. The EPUB is then handed over to be
- * packed by whichever thread is free first. Only then do the HTML's images go into
- * its tree, as data: URIs, and is the HTML saved. Each tree goes as soon as it is
- * used (each the size of the brief's, at 1000 copies of the article 140 MB). */
+/* The order matters to libxslt (transform.h): the runs of html.xsl and text.xsl over
+ * the brief are both set up before either starts, so that BESIDE, when there is one,
+ * makes the text's layout from the brief while this thread makes the HTML's tree; the
+ * EPUB's items of the brief are made once the layout is, and the brief's tree goes
+ * before this thread makes the rest of the EPUB from the HTML's tree: the content
+ * document, the HTML made XHTML, whose images name the files packed beside it, and
+ * the navigation read off that. The EPUB is then handed over to be packed by
+ * whichever thread is free first. Only then do the HTML's images go into its tree,
+ * as data: URIs, and is the HTML saved. Each tree goes as soon as it is used (each
+ * the size of the brief's, at 1000 copies of the article 120-170 MB): no more than
+ * three are alive at once. */
 int
-render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
+render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
        struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
-	struct text_job text = {.src = src, .params = p, .out = &out[RENDER_TEXT]};
+	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
 	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
 	                        .out = &out[RENDER_EPUB]};
+	struct transform_run *html_run = NULL;
 	xmlDocPtr html = NULL, content;
 	bool packing = false;
 	int ret = 0;
@@ -523,16 +579,29 @@ render(struct transform *t, const bool want[RENDER__COUNT], const struct source 
 	memset(items, 0, sizeof(items));
 	diag_init(&text.said, NULL);
 	diag_init(&epub.said, NULL);
-	if (want[RENDER_TEXT] && beside == NULL)
-		make_text(t, &text);
+	if (want[RENDER_TEXT] && beside == NULL) {
+		text.run = transform_ready(t, SHEET_TEXT, src->doc, &text.said);
+		text_set(&text, text_layout(&text));
+	}
 	if (want[RENDER_HTML] || want[RENDER_EPUB]) {
-		html = transform_apply(t, SHEET_HTML, src->doc, src->path, p, d);
+		html_run = transform_ready(t, SHEET_HTML, src->doc, d);
+		ret = html_run ? 0 : -1;
+	}
+	if (want[RENDER_TEXT] && beside != NULL) {
+		text.run = transform_ready(t, SHEET_TEXT, src->doc, &text.said);
+		beside_give(beside, &text);
+	}
+	if (html_run != NULL) {
+		html = transform_go(html_run, src->path, p, d);
 		ret = html ? 0 : -1;
 	}
+	/* The EPUB's items of the brief are set up only once no other run reads it. */
+	if (want[RENDER_TEXT] && beside != NULL)
+		beside_wait_read(beside);
 	if (ret == 0 && want[RENDER_EPUB])
 		ret = epub_items_of_brief(t, src, p, items, d);
-	if (want[RENDER_TEXT] && beside != NULL)
-		beside_give(beside, &text);
+	xmlFreeDoc(src->doc);
+	src->doc = NULL;
 	if (ret == 0 && want[RENDER_EPUB]) {
 		content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, p, d);
 		ret = content ? content_items(t, src->path, content, p, items, d) : -1;

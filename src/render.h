@@ -51,11 +51,12 @@ struct render_beside;
 
 /* A thread that makes the text of briefs beside the rest of each (a brief built alone,
  * or briefs built one after another): it starts at once and compiles text.xsl and,
- * if WANT holds EPUB, the EPUB's stylesheets but html.xsl, beside whatever the caller
- * does before the first brief is ready (the schema, html.xsl), then makes each text
- * render gives it, and zips the brief's EPUB if it is free before the caller is. T is
- * shared: while the thread lives, the caller runs T's other stylesheets, never
- * text.xsl. Returns NULL if no thread starts (render then makes the text itself). */
+ * if WANT holds EPUB, the EPUB's stylesheets but html.xsl (those whenever it has no
+ * text to make), beside whatever the caller does before the first brief is ready (the
+ * schema, html.xsl), makes each text render gives it, and zips the brief's EPUB if it
+ * is free before the caller is. T is shared: while the thread lives, the caller runs
+ * T's other stylesheets and sets up text.xsl's runs, never runs text.xsl. Returns
+ * NULL if no thread starts (render then makes the text itself). */
 struct render_beside *render_beside_new(struct transform *t, const bool want[RENDER__COUNT]);
 
 /* Ends B's thread (NULL: none); no render may be using it. */
@@ -67,9 +68,10 @@ void render_beside_free(struct render_beside *b);
  * may be NULL) and STAMP. HTML and EPUB share one run of html.xsl: the EPUB packs the
  * images beside its content, the HTML embeds them (data: URIs). With BESIDE the text
  * is made on that thread beside them; with NULL on this one (a worker among others
- * that keep the cores busy). The bytes are the same either way. Returns 0, or -1
+ * that keep the cores busy). The bytes are the same either way. SRC's tree is freed
+ * (and its doc NULL) as soon as the stylesheets are done with it. Returns 0, or -1
  * reported to D (OUT then holds what was made before the failure). */
-int render(struct transform *t, const bool want[RENDER__COUNT], const struct source *src,
+int render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
            const struct media_set *media, const char *const *params, time_t stamp,
            struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d);
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -293,12 +294,6 @@ stylesheet(struct transform *t, enum transform_sheet sheet, struct diag *d)
 	return stylesheet_or_wait(t, sheet, true, d);
 }
 
-int
-transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *d)
-{
-	return stylesheet(t, sheet, d) ? 0 : -1;
-}
-
 void
 transform_warm(struct transform *t, enum transform_sheet sheet)
 {
@@ -359,38 +354,77 @@ free_params(const char **q)
 	free(q);
 }
 
-xmlDocPtr
-transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
-                const char *file, const char *const *params, struct diag *d)
+/* A run of one stylesheet over one document, set up and not yet run. */
+struct transform_run {
+	enum transform_sheet sheet;
+	xsltStylesheetPtr style;
+	xsltTransformContextPtr ctxt;  /* owned */
+	xmlDocPtr doc;
+};
+
+struct transform_run *
+transform_ready(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+                struct diag *d)
 {
 	xsltStylesheetPtr style = stylesheet(t, sheet, d);
-	xsltTransformContextPtr ctxt;
-	xmlDocPtr result;
-	struct messages m;
-	const char **quoted;
-	bool failed;
+	struct transform_run *r;
 
 	if (style == NULL)
 		return NULL;
-	quoted = quote_params(params);
-	ctxt = xsltNewTransformContext(style, doc);
-	if (ctxt == NULL)
+	r = mem_alloc(sizeof(*r));
+	r->sheet = sheet;
+	r->style = style;
+	r->doc = doc;
+	/* The context numbers DOC's elements for XPath's document order; the white space
+	 * goes now too, so that the run only reads DOC (and finds none left to strip). */
+	r->ctxt = xsltNewTransformContext(style, doc);
+	if (r->ctxt == NULL)
 		abort();
-	xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
+	xsltSetCtxtSecurityPrefs(t->prefs, r->ctxt);
+	if (xsltNeedElemSpaceHandling(r->ctxt))
+		xsltApplyStripSpaces(r->ctxt, xmlDocGetRootElement(doc));
+	return r;
+}
+
+static void
+run_free(struct transform_run *r)
+{
+	xsltFreeTransformContext(r->ctxt);
+	free(r);
+}
+
+xmlDocPtr
+transform_go(struct transform_run *r, const char *file, const char *const *params,
+             struct diag *d)
+{
+	xmlDocPtr result;
+	struct messages m;
+	const char **quoted = quote_params(params);
+	bool failed;
+
 	messages_begin(&m, file, d);
-	result = xsltApplyStylesheetUser(style, doc, quoted, NULL, NULL, ctxt);
+	result = xsltApplyStylesheetUser(r->style, r->doc, quoted, NULL, NULL, r->ctxt);
 	free_params(quoted);
-	failed = result == NULL || ctxt->state != XSLT_STATE_OK;
+	failed = result == NULL || r->ctxt->state != XSLT_STATE_OK;
 	if (messages_end(&m) > 0)
 		failed = true;
 	else if (failed)
-		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[sheet]);
-	xsltFreeTransformContext(ctxt);
+		diag_report(d, RULE_XSLT, file, 0, 0, "the %s stylesheet failed", sheets[r->sheet]);
+	run_free(r);
 	if (failed) {
 		xmlFreeDoc(result);
 		return NULL;
 	}
 	return result;
+}
+
+xmlDocPtr
+transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
+                const char *file, const char *const *params, struct diag *d)
+{
+	struct transform_run *r = transform_ready(t, sheet, doc, d);
+
+	return r ? transform_go(r, file, params, d) : NULL;
 }
 
 static int

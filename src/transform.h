@@ -31,10 +31,6 @@ void transform_free(struct transform *t);
  * NULL if neither exists. */
 char *transform_default_dir(void);
 
-/* Compiles SHEET now, unless it is already, rather than when it first runs. Returns
- * 0, or -1 reported to D. */
-int transform_prepare(struct transform *t, enum transform_sheet sheet, struct diag *d);
-
 /* Calls EACH with ARG and the path of every file SHEET is made of: the stylesheet,
  * then what it includes and imports (a file included twice is named twice), compiling
  * SHEET first if it is not yet. Returns 0, or -1 reported to D. */
@@ -58,6 +54,21 @@ void transform_warm(struct transform *t, enum transform_sheet sheet);
  * starts, and strips white space for xsl:strip-space.) */
 xmlDocPtr transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
                           const char *file, const char *const *params, struct diag *d);
+
+/* A run of one stylesheet over one document, set up apart from running it. */
+struct transform_run;
+
+/* Sets up a run of SHEET over DOC: libxslt numbers DOC's elements and strips its white
+ * space now, on this thread, where a run would write them into DOC. Runs over one DOC
+ * set up before any of them starts then only read it, so they may go at once on
+ * several threads. Returns the run (transform_go runs and frees it), or NULL
+ * reported to D if SHEET does not compile. */
+struct transform_run *transform_ready(struct transform *t, enum transform_sheet sheet,
+                                      xmlDocPtr doc, struct diag *d);
+
+/* Runs R (freed here) as transform_apply would; returns its result tree or NULL. */
+xmlDocPtr transform_go(struct transform_run *r, const char *file, const char *const *params,
+                       struct diag *d);
 
 /* Appends RESULT, a tree transform_apply made with SHEET, to OUT as the bytes SHEET's
  * xsl:output asks for. */

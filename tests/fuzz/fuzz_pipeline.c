@@ -78,7 +78,7 @@ reports(const struct cite_model *m, const struct source *src)
 
 /* briefc build --to html,epub,text: every format rendered, then dropped. */
 static void
-outputs(const struct source *src, const struct media_set *media, unsigned options,
+outputs(struct source *src, const struct media_set *media, unsigned options,
         struct diag *d)
 {
 	const char *params[] = {

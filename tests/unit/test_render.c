@@ -141,8 +141,23 @@ test_parameters(void **state)
 	free(out);
 }
 
+/* Loads, resolves and annotates the brief at PATH into SRC, as a build does. */
+static void
+load_annotated(struct source *src, const char *path, struct diag *d)
+{
+	struct cite_model *m;
+
+	memset(src, 0, sizeof(*src));
+	assert_int_equal(source_load(src, path, SOURCE_MAX_BYTES, d), SOURCE_OK);
+	m = resolve_source(src, d);
+	assert_non_null(m);
+	resolve_annotate(m, src->doc);
+	cite_model_free(m);
+}
+
 /* The article's three formats, its text made on a second thread beside the rest (a
- * brief built alone) or on this one (a worker among many): the same bytes. */
+ * brief built alone) or on this one (a worker among many): the same bytes. Each
+ * render frees the brief's tree it is given. */
 static void
 test_text_beside_or_after(void **state)
 {
@@ -151,28 +166,26 @@ test_text_beside_or_after(void **state)
 	struct render_beside *text;
 	char *dir = unit_repo_path("xsl"), *article = unit_repo_path("sources/aqim-reemergence.xml");
 	struct unit_capture c;
-	struct cite_model *m;
 	struct transform *t;
 	struct source src;
 	int f;
 
 	(void)state;
 	unit_capture_init(&c);
-	memset(&src, 0, sizeof(src));
-	assert_int_equal(source_load(&src, article, SOURCE_MAX_BYTES, &c.d), SOURCE_OK);
-	m = resolve_source(&src, &c.d);
-	assert_non_null(m);
-	resolve_annotate(m, src.doc);
-	cite_model_free(m);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
 	text = render_beside_new(t, all);
 	assert_non_null(text);
+	load_annotated(&src, article, &c.d);
 	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, beside,
 	                        &c.d), 0);
+	assert_null(src.doc);
+	source_free(&src);
 	render_beside_free(text);
+	load_annotated(&src, article, &c.d);
 	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, NULL, after,
 	                        &c.d), 0);
+	assert_null(src.doc);
 	for (f = 0; f < RENDER__COUNT; f++) {
 		assert_true(beside[f].len > 1000);
 		assert_int_equal(after[f].len, beside[f].len);
