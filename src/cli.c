@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -1061,53 +1060,9 @@ make_builders(struct builder *b, size_t n, const char *xsl_dir, struct diag *d)
 	return 0;
 }
 
-/* The house style, loaded on a thread of its own while the schema and the first
- * stylesheets compile: a style is a large document (Chicago's, 60 KB: 2 ms). */
-struct style_loading {
-	const struct options *o;
-	struct diag said;           /* what loading found, for the run's diag */
-	struct housestyle *hs;      /* NULL: none could be loaded */
-	pthread_t thread;
-	bool started;
-};
-
-static void *
-load_style(void *arg)
-{
-	struct style_loading *l = arg;
-
-	l->hs = housestyle_load(l->o->style, l->o->locale, &l->said);
-	return NULL;
-}
-
-/* Starts loading O's house style into L (on the calling thread if no thread can be
- * had). */
-static void
-style_start(struct style_loading *l, const struct options *o, const struct diag *d)
-{
-	l->o = o;
-	l->hs = NULL;
-	diag_init_apart(&l->said, d);
-	l->started = pthread_create(&l->thread, NULL, load_style, l) == 0;
-	if (!l->started)
-		load_style(l);
-}
-
-/* Waits for L and hands its findings to D. Returns the style, or NULL (reported). */
-static struct housestyle *
-style_finish(struct style_loading *l, struct diag *d)
-{
-	if (l->started)
-		pthread_join(l->thread, NULL);
-	l->started = false;
-	diag_take(d, &l->said);
-	diag_free(&l->said);
-	return l->hs;
-}
-
 /* Builds the NFILES FILES on O's workers (-j), each with the schema and stylesheets
- * made once for all its briefs. The outputs of every one are planned before any
- * brief is read: one that would land on an input or on another output stops the run.
+ * made once for all its briefs. The outputs of every one are planned first: one that
+ * would land on an input or on another output stops the run before anything is read.
  * Each brief's outputs are written and its findings printed in input order. Returns
  * the worst status. */
 static int
@@ -1122,7 +1077,6 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	                      o->index ? archive_new() : NULL, NULL};
 	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
 	                 progress_to(nfiles, false)};
-	struct style_loading style = {0};
 	int status = EXIT_USAGE;
 	sigset_t held;
 
@@ -1134,25 +1088,21 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		            "no stylesheet directory next to the binary; use --xsl-dir");
 		goto done;
 	}
-	/* The house style loads, the schemas compile and, with one worker, text.xsl
-	 * and the EPUB's others compile on the text's own thread, while the first
-	 * stylesheet a brief needs compiles here; the outputs are planned once the
-	 * style's files are known, before any brief is read. */
-	style_start(&style, o, d);
-	if (make_builders(builders, nworkers, xsl_dir, d) != 0)
+	if ((r.hs = housestyle_load(o->style, o->locale, d)) == NULL ||
+	    (o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
+	    plan_outputs(o, files, nfiles, xsl_dir, r.hs, &bp, d) != 0 ||
+	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
+	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
+	for (w = 0; o->depfile != NULL && w < r.hs->nfiles; w++)
+		depfile_list_add(&r.sheets, r.hs->files[w]);
+	/* The first stylesheet a brief needs compiles while the schemas do; with one
+	 * worker, text.xsl and the EPUB's others on the text's own thread beside them. */
 	if (nworkers == 1 && o->formats[RENDER_TEXT] &&
 	    (o->formats[RENDER_HTML] || o->formats[RENDER_EPUB]))
 		r.beside = render_beside_new(builders[0].t, o->formats);
 	transform_warm(builders[0].t, o->formats[RENDER_HTML] || o->formats[RENDER_EPUB] ?
 	               SHEET_HTML : SHEET_TEXT);
-	if ((r.hs = style_finish(&style, d)) == NULL ||
-	    (o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
-	    plan_outputs(o, files, nfiles, xsl_dir, r.hs, &bp, d) != 0 ||
-	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
-		goto done;
-	for (w = 0; o->depfile != NULL && w < r.hs->nfiles; w++)
-		depfile_list_add(&r.sheets, r.hs->files[w]);
 	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));
 	memset(r.briefs, 0, (size_t)nfiles * sizeof(*r.briefs));
 	emit_held_signals(&held);
@@ -1164,8 +1114,6 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		status = EXIT_USAGE;
 	diag_flush(d);
 done:
-	if (style.started)
-		r.hs = style_finish(&style, d);
 	render_beside_free(r.beside);
 	if (MEM_FREE_AT_EXIT)
 		housestyle_free(r.hs);
