@@ -25,7 +25,57 @@ struct csl_engine {
 	size_t *order;            /* positions in reg, in bibliography order */
 	unsigned *number;         /* citation number of each registered item */
 	struct csl_disamb *dis;   /* of each registered item */
+	struct id_pos *reg_ids;   /* positions in reg, by their items' ids */
 };
+
+/* An id and where its item is (in the items, or in reg), for lookups by id in
+ * logarithmic time: a bibliography may have thousands of items. */
+struct id_pos {
+	const char *id;
+	size_t pos;
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct id_pos *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c != 0 ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The ids of the N items ITEMS[AT[i]] (AT NULL: ITEMS[i]), sorted, each with its
+ * position i. Caller frees. */
+static struct id_pos *
+index_ids(const struct csl_item *items, const size_t *at, size_t n)
+{
+	struct id_pos *ix = mem_realloc_array(NULL, n ? n : 1, sizeof(*ix));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ix[i].id = items[at ? at[i] : i].id;
+		ix[i].pos = i;
+	}
+	qsort(ix, n, sizeof(*ix), by_id);
+	return ix;
+}
+
+/* The position of the first of the N in IX whose id is ID, or (size_t)-1. */
+static size_t
+find_id(const struct id_pos *ix, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(ix[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(ix[lo].id, id) == 0 ? ix[lo].pos : (size_t)-1;
+}
 
 struct csl_engine *
 csl_engine_new_in(const struct csl_style *style, const struct csl_locale *loc)
@@ -58,6 +108,8 @@ unprepare(struct csl_engine *e)
 	free(e->order);
 	free(e->number);
 	free(e->dis);
+	free(e->reg_ids);
+	e->reg_ids = NULL;
 	e->order = NULL;
 	e->number = NULL;
 	e->dis = NULL;
@@ -88,22 +140,23 @@ csl_engine_add_json(struct csl_engine *e, const char *json, size_t len, const ch
 void
 csl_engine_register(struct csl_engine *e, const char *const *ids, size_t n)
 {
-	size_t i, j;
+	struct id_pos *ix = index_ids(e->items.items, NULL, e->items.n);
+	bool *seen = mem_realloc_array(NULL, e->items.n ? e->items.n : 1, sizeof(*seen));
+	size_t i, idx;
 
 	unprepare(e);
 	free(e->reg);
 	e->reg = mem_realloc_array(NULL, n ? n : 1, sizeof(*e->reg));
 	e->nreg = 0;
 	e->registered = true;
-	for (i = 0; i < n; i++) {
-		const struct csl_item *it = csl_items_find(&e->items, ids[i]);
-		size_t idx = it ? (size_t)(it - e->items.items) : 0;
-
-		for (j = 0; it && j < e->nreg && e->reg[j] != idx; j++)
-			;
-		if (it != NULL && j == e->nreg)
+	memset(seen, 0, (e->items.n ? e->items.n : 1) * sizeof(*seen));
+	for (i = 0; i < n; i++)
+		if ((idx = find_id(ix, e->items.n, ids[i])) != (size_t)-1 && !seen[idx]) {
+			seen[idx] = true;
 			e->reg[e->nreg++] = idx;
-	}
+		}
+	free(seen);
+	free(ix);
 }
 
 static void
@@ -236,6 +289,7 @@ prepare(struct csl_engine *e)
 	e->number = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*e->number));
 	e->dis = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*e->dis));
 	memset(e->dis, 0, (e->nreg ? e->nreg : 1) * sizeof(*e->dis));
+	e->reg_ids = index_ids(e->items.items, e->reg, e->nreg);
 	for (i = 0; i < e->nreg; i++)
 		e->number[i] = (unsigned)i + 1;
 	/* The order, and the numbers then follow it, unless the order follows them.
@@ -271,12 +325,7 @@ disambiguate(struct csl_engine *e)
 static size_t
 reg_of(const struct csl_engine *e, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < e->nreg; i++)
-		if (strcmp(e->items.items[e->reg[i]].id, id) == 0)
-			return i;
-	return (size_t)-1;
+	return find_id(e->reg_ids, e->nreg, id);
 }
 
 /* The cite's prefix and suffix around T. */

@@ -58,7 +58,4 @@ const struct csl_var *csl_item_var(const struct csl_item *item, const char *name
 /* The text of variable NAME, or NULL when absent, empty, or not text. */
 const char *csl_item_text(const struct csl_item *item, const char *name);
 
-/* The item of ITEMS whose id is ID, or NULL. */
-const struct csl_item *csl_items_find(const struct csl_items *items, const char *id);
-
 #endif

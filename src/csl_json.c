@@ -424,14 +424,3 @@ csl_item_text(const struct csl_item *item, const char *name)
 
 	return v && v->kind == CSL_VAR_TEXT ? v->text : NULL;
 }
-
-const struct csl_item *
-csl_items_find(const struct csl_items *items, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < items->n; i++)
-		if (strcmp(items->items[i].id, id) == 0)
-			return &items->items[i];
-	return NULL;
-}
