@@ -516,48 +516,41 @@ note_of(xmlNodePtr node)
 	return NULL;
 }
 
-/* Does the text of NODE outside its citations hold nothing but punctuation and
- * spaces: a note that only cites? */
+/* Does a character outside BLANK stand in the text of NODE and the nodes after it,
+ * within their elements (but within citations and bibliorefs unless IN_CITES)? */
 static bool
-only_cites(const xmlNode *node)
+says_more(const xmlNode *node, const char *blank, bool in_cites)
 {
 	const xmlNode *n;
 
 	for (n = node; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    n->content[strspn((const char *)n->content, " \t\r\n.,;:()[]")] != '\0')
-			return false;
-		if (n->type == XML_ELEMENT_NODE && !source_is(n, "citation") &&
-		    !source_is(n, "biblioref") && !only_cites(n->children))
-			return false;
-	}
-	return true;
-}
-
-/* Does anything but spaces and a closing period stand in NODE and the nodes after
- * it? */
-static bool
-says_more(const xmlNode *node)
-{
-	const xmlNode *n;
-
-	for (n = node; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    n->content[strspn((const char *)n->content, " \t\r\n.")] != '\0')
+		    n->content[strspn((const char *)n->content, blank)] != '\0')
 			return true;
-		if (n->type == XML_ELEMENT_NODE && says_more(n->children))
+		if (n->type == XML_ELEMENT_NODE &&
+		    (in_cites || (!source_is(n, "citation") && !source_is(n, "biblioref"))) &&
+		    says_more(n->children, blank, in_cites))
 			return true;
 	}
 	return false;
 }
 
+/* Does the text of NOTE outside its citations hold nothing but punctuation and
+ * spaces: a note that only cites? */
+static bool
+only_cites(const xmlNode *note)
+{
+	return !says_more(note->children, " \t\r\n.,;:()[]", false);
+}
+
 /* Does the text of NOTE run on after NODE, in it ("see Smith, Title, 3; and ..."), so
- * that a note style's citation there does not close the note? */
+ * that a note style's citation there does not close the note? Only spaces and a
+ * closing period may follow a citation that does. */
 static bool
 runs_on(const xmlNode *node, const xmlNode *note)
 {
 	for (; node != NULL && node != note; node = node->parent)
-		if (says_more(node->next))
+		if (says_more(node->next, " \t\r\n.", true))
 			return true;
 	return false;
 }
@@ -618,7 +611,7 @@ write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *
 		     note_of(m->cites[j].node) == note; j++)
 			;
 		if (rewrite && style->cls == CSL_CLASS_IN_TEXT && note != NULL &&
-		    all_resolved(m, i, j) && only_cites(note->children)) {
+		    all_resolved(m, i, j) && only_cites(note)) {
 			status = write_cluster(w, e, m, i, j - i, last_note, near, note, "in-text",
 			                       false, d);
 			i = j;
@@ -626,7 +619,7 @@ write_citations(struct writer *w, struct csl_engine *e, const struct csl_style *
 		}
 		for (; i < j && status == 0; i++)
 			if (m->cites[i].work != CITE_NONE &&
-			    (rewrite || !source_is(m->cites[i].node, "citation")))
+			    (rewrite || m->cites[i].form == CITE_REF))
 				status = write_cluster(w, e, m, i, 1, last_note, near,
 				                       m->cites[i].node, "piece",
 				                       style->cls == CSL_CLASS_NOTE &&

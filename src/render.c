@@ -121,7 +121,8 @@ pubdate(const struct source *src, time_t *stamp)
 	return -1;
 }
 
-/* The parameters every format's stylesheets take (common.xsl), and their values. */
+/* The parameters a build takes, and their values: notes, every format's stylesheets'
+ * (common.xsl); citations, the house style's (cli.c keeps it from the stylesheets). */
 static const struct {
 	const char *name;
 	const char *values[2];

@@ -28,8 +28,9 @@ const char *render_extension(enum render_format format);
 /* Sets SHEETS to the stylesheets FORMAT runs (for a depfile); returns how many. */
 size_t render_sheets(enum render_format format, enum transform_sheet sheets[RENDER_MAX_SHEETS]);
 
-/* Checks a stylesheet parameter the user gives (--param NAME=VALUE) against those the
- * stylesheets take: notes=endnotes|footnotes, citations=as-written|chicago. Returns 0;
+/* Checks a parameter the user gives (--param NAME=VALUE) against those a build takes:
+ * notes=endnotes|footnotes (the stylesheets'), citations=as-written|chicago (the
+ * house style's). Returns 0;
  * or -1 with WHY (of SIZE bytes) naming the valid names or values. */
 int render_param_check(const char *name, const char *value, char *why, size_t size);
 

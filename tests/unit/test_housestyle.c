@@ -2,20 +2,11 @@
  * to its parent, the locale checked, each failure reported once; and what
  * housestyle_annotate writes into a resolved brief for the stylesheets, in a note
  * style and in an in-text one. */
-#include "unit.h"
-
+#include "brief.h"
 #include "housestyle.h"
 #include "mem.h"
-#include "resolve.h"
-#include "validate.h"
 #include "xpath.h"
 
-#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-	"<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\" xml:lang=\"en\">\n" \
-	"<info><title>T</title><author><orgname>O</orgname></author></info>\n" \
-	"<para>Text.\n"
-#define NOTE(x) "<footnote><para>" x "</para></footnote>\n"
-#define TAIL "</para>\n</article>\n"
 #define FULL(page) "<citation><author><personname><phrase role=\"surname\">Lacher" \
 	"</phrase>, <phrase role=\"firstname\">Wolfram</phrase></personname></author>. " \
 	"<citetitle>Libya's Fragmentation</citetitle>. <orgname role=\"publisher\">" \
@@ -134,32 +125,21 @@ test_load_dependent(void **state)
 static xmlDocPtr
 annotated(const char *style, bool rewrite)
 {
-	struct unit_capture c;
-	struct source src = {0};
-	struct validator *v;
-	struct cite_model *m;
+	struct fixture f;
 	struct housestyle *hs;
 	xmlDocPtr doc;
-	char *path;
 
-	unit_capture_init(&c);
-	path = unit_load(&src, brief, &c.d);
-	v = validate_new(&c.d);
-	assert_int_equal(validate_source(v, &src, &c.d), 0);
-	validate_free(v);
-	m = resolve_source(&src, &c.d);
-	resolve_annotate(m, src.doc);
-	hs = housestyle_load(style, NULL, &c.d);
+	load(&f, brief);
+	resolve_annotate(f.m, f.src.doc);
+	hs = housestyle_load(style, NULL, &f.c.d);
 	assert_non_null(hs);
-	assert_int_equal(housestyle_annotate(hs, m, rewrite, src.doc, src.path, &c.d), 0);
-	assert_string_equal(unit_capture_text(&c), "");
+	assert_int_equal(housestyle_annotate(hs, f.m, rewrite, f.src.doc, f.src.path, &f.c.d),
+	                 0);
+	assert_string_equal(unit_capture_text(&f.c), "");
 	housestyle_free(hs);
-	cite_model_free(m);
-	doc = src.doc;
-	src.doc = NULL;
-	source_free(&src);
-	unit_rmfile(path);
-	unit_capture_free(&c);
+	doc = f.src.doc;
+	f.src.doc = NULL;
+	unload(&f);
 	return doc;
 }
 

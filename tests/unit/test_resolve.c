@@ -1,20 +1,11 @@
 /* test_resolve.c - resolution from the XML of a brief: how citation markup is read,
  * that every problem is reported at its note's line and column with its rule, and what
  * resolve_annotate writes into the tree for the stylesheets. */
-#include "unit.h"
-
-#include "resolve.h"
-#include "validate.h"
+#include "brief.h"
 #include "xpath.h"
 
-/* A brief with one note per line: note N (1-based) is on line 4 + N, and a citation
- * right at the start of its note's paragraph is at column 17. */
-#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-	"<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\" xml:lang=\"en\">\n" \
-	"<info><title>T</title><author><orgname>O</orgname></author></info>\n" \
-	"<para>Text.\n"
-#define NOTE(x) "<footnote><para>" x "</para></footnote>\n"
-#define TAIL "</para>\n</article>\n"
+/* In brief.h's brief, a citation right at the start of its note's paragraph is at
+ * column 17. */
 #define CIT(x) "<citation>" x "</citation>"
 #define AUTHOR(s, f) "<author><personname><phrase role=\"surname\">" s "</phrase>, " \
 	"<phrase role=\"firstname\">" f "</phrase></personname></author>"
@@ -25,37 +16,6 @@
 #define SHORT(s, p) CIT("<author><personname><phrase role=\"surname\">" s \
 	"</phrase></personname></author>" PAGE(p) ".")
 #define IBID(p) CIT("<abbrev>Ibid.</abbrev>" p)
-
-/* A loaded, valid brief and its resolved model. */
-struct fixture {
-	struct unit_capture c;
-	struct source src;
-	struct cite_model *m;
-	char *path;
-};
-
-static void
-load(struct fixture *f, const char *text)
-{
-	struct validator *v;
-
-	unit_capture_init(&f->c);
-	f->path = unit_load(&f->src, text, &f->c.d);
-	v = validate_new(&f->c.d);
-	if (validate_source(v, &f->src, &f->c.d) != 0)
-		fail_msg("test brief is invalid:\n%s", unit_capture_text(&f->c));
-	validate_free(v);
-	f->m = resolve_source(&f->src, &f->c.d);
-}
-
-static void
-unload(struct fixture *f)
-{
-	cite_model_free(f->m);
-	source_free(&f->src);
-	unit_capture_free(&f->c);
-	unit_rmfile(f->path);
-}
 
 /* Asserts that the diagnostics are exactly WANT, with "PATH" standing for the brief. */
 static void
