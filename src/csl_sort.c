@@ -1,6 +1,7 @@
 /* csl_sort.c - sort keys and a stable merge sort over them. */
 #include "csl_sort.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,8 @@ folded(const char *key)
 		return NULL;
 	text = sortable(key);
 	fold = (char *)u8_casefold((const uint8_t *)text, strlen(text), NULL, NULL, NULL, &n);
+	if (fold == NULL && errno == ENOMEM)
+		mem_exhausted();
 	if (fold == NULL)
 		return text; /* not UTF-8: compared as it is */
 	free(text);
