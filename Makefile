@@ -19,6 +19,10 @@ PKGS = libxml-2.0 libxslt zlib libcmark-gfm jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = -Wl,--as-needed $(shell pkg-config --libs $(PKGS)) -lunistring -pthread
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+# The release build allocates with mimalloc, first on the link line so that its malloc
+# is every library's too (src/mem.c); the sanitizers bring allocators of their own.
+ALLOC_CPPFLAGS = -DBRIEFC_MIMALLOC
+ALLOC_LIBS = -lmimalloc
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DBRIEFC_VERSION='"$(VERSION)"'
@@ -64,14 +68,14 @@ build/gen/schema.c: src/briefc.rng
 
 build/obj/%.o: src/%.c src/*.h build/.deps-build
 	@mkdir -p build/obj
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(CPPFLAGS) $(ALLOC_CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 build/obj/schema.o: build/gen/schema.c
 	@mkdir -p build/obj
 	$(CC) $(WARN) $(CFLAGS) -c $< -o $@
 
 build/briefc: build/obj/main.o $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALLOC_LIBS) $(PKG_LIBS)
 
 # One run writes the three briefs of a source.
 build/%.html build/%.epub build/%.txt: sources/%.xml build/briefc $(wildcard xsl/*.xsl)
@@ -108,7 +112,7 @@ SAN_LIB_OBJ = $(filter-out build/san/cli.o,$(SAN_OBJ))
 build/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(LIB_OBJ) build/.deps-test
 	@mkdir -p build/unit
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) \
-		$(PKG_LIBS) $(CMOCKA_LIBS)
+		$(ALLOC_LIBS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 build/san/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(SAN_LIB_OBJ) build/.deps-test
 	@mkdir -p build/san/unit
@@ -129,7 +133,8 @@ test: build/.deps-test all $(UNIT_BINS) build/san/briefc $(SAN_UNIT_BINS) \
 CSL_SUITE ?= ../shared/csl-test-suite/processor-tests/humans
 
 build/csl-runner: tests/csl/runner.c $(LIB_OBJ)
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) \
+		$(ALLOC_LIBS) $(PKG_LIBS)
 
 build/san/csl-runner: tests/csl/runner.c $(SAN_LIB_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) \

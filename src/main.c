@@ -6,6 +6,6 @@
 int
 main(int argc, char **argv)
 {
-	mem_tune();
+	mem_setup();
 	return cli_main(argc, argv);
 }

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
+#ifdef BRIEFC_MIMALLOC
+#include <mimalloc.h>
 #endif
 
 #include <jansson.h>
@@ -41,23 +41,18 @@ lib_strdup(const char *s)
 }
 
 void
-mem_tune(void)
+mem_setup(void)
 {
 	xmlMemSetup(free, lib_malloc, lib_realloc, lib_strdup);
 	json_set_alloc_funcs(lib_malloc, free);
-#ifdef __GLIBC__
-	/* libxslt frees small blocks by the million, and each larger request then made
-	 * glibc consolidate its fast bins again: a tenth of a big build's time. Without
-	 * fast bins, 1000 copies of the article build 7-9% faster (make bench). */
-	mallopt(M_MXFAST, 0);
-#endif
 }
 
 void
 mem_give_back(void)
 {
-#ifdef __GLIBC__
-	malloc_trim(0);
+#ifdef BRIEFC_MIMALLOC
+	/* Forced: the freed pages go now, not after mimalloc's delay of a few ms. */
+	mi_collect(true);
 #endif
 }
 

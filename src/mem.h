@@ -6,10 +6,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Sets the C library's allocator up for briefc's pattern of allocation, and makes
- * briefc's allocation libxml2's and libxslt's (out of memory there ends briefc as
- * anywhere else): once, before anything is allocated. */
-void mem_tune(void);
+/* Makes briefc's allocation libxml2's, libxslt's and jansson's (out of memory there
+ * ends briefc as anywhere else): once, before anything is allocated. The allocator
+ * itself is mimalloc in the release build (the Makefile links it first, so that its
+ * malloc is every library's), the sanitizers' own in theirs. */
+void mem_setup(void);
 
 /* Whether what a run holds until it ends (compiled stylesheets and schemas) is freed
  * before the process ends: only where a leak checker looks (the sanitizers); else the
@@ -26,9 +27,9 @@ void mem_tune(void);
 #define MEM_FREE_AT_EXIT 0
 #endif
 
-/* Returns the whole pages of memory freed so far to the system: for a thread that has
- * freed a large tree while another still grows its own, since the C library keeps
- * what a thread frees for that thread's later allocations, counted in the peak. */
+/* Returns the whole pages of memory this thread has freed to the system: for a thread
+ * that has freed a large tree while another still grows its own, since the allocator
+ * keeps what a thread frees for that thread's later allocations, counted in the peak. */
 void mem_give_back(void);
 
 void *mem_alloc(size_t size);

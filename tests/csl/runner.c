@@ -631,7 +631,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: csl-runner [-v] DIR [NAME...]\n");
 		return 2;
 	}
-	mem_tune();
+	mem_setup();
 	while ((de = readdir(dh)) != NULL) {
 		size_t len = strlen(de->d_name);
 		int a;
