@@ -313,31 +313,32 @@ text_set(struct text_job *tj, xmlDocPtr layout)
 	xmlFreeDoc(layout);
 }
 
-/* Work that either thread may do, whichever is free first: it touches no tree another
- * thread reads or writes meanwhile (saving a tree writes to it: transform_save). The
- * caller hands it over (beside_hand) and ends it (task_finish). */
+/* Work that either thread may do, whichever is free first: it reads no tree another
+ * thread writes. The caller hands it over (beside_hand) and ends it (task_finish). */
 struct task {
 	void (*run)(void *arg);
 	void *arg;
 	bool taken, done;           /* under the beside's lock */
 };
 
-/* The most tasks handed over at once: a brief's HTML to save and its EPUB to zip. */
-#define MAX_TASKS 2
+/* The most tasks handed over at once: a brief's HTML and content document to save, and
+ * its EPUB to zip. */
+#define MAX_TASKS 3
 
-/* The HTML saved: html.xsl's result HTML into OUT. */
+/* A result tree saved: SHEET's TREE into OUT (transform_save). */
 struct save_job {
 	struct transform *t;
-	xmlDocPtr html;
+	enum transform_sheet sheet;
+	xmlDocPtr tree;
 	struct buf *out;
 };
 
 static void
-save_html(void *arg)
+save(void *arg)
 {
 	struct save_job *sj = arg;
 
-	transform_save(sj->t, SHEET_HTML, sj->html, sj->out);
+	transform_save(sj->t, sj->sheet, sj->tree, sj->out);
 }
 
 /* The EPUB zipped from its items and images: the last of it, once both saves are. */
@@ -361,7 +362,8 @@ pack(void *arg)
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
  * then makes the text of each brief it is given, one at a time (saying when it is done
  * reading the brief, and giving the layout's memory back), and takes the tasks handed
- * over that the caller has not taken back: saving the HTML, zipping the EPUB. */
+ * over that the caller has not taken back: saving the HTML and the content document,
+ * zipping the EPUB. */
 struct render_beside {
 	struct transform *t;
 	bool epub;                  /* the EPUB's stylesheets are wanted too */
@@ -589,20 +591,26 @@ beside_wait(struct render_beside *b)
 }
 
 /* The EPUB's items of its content document, whose tree CONTENT (freed here) is the
- * HTML made XHTML: the content document's bytes and the navigation document read off
- * it, into BYTES; one after the other, since saving a tree writes to it (libxslt
- * unhooks the document's children while it writes them out). Returns 0, or -1
- * reported to D. */
+ * HTML made XHTML: the content document's bytes, saved on B's thread if it is free
+ * (NULL: none), and the navigation document read off the tree beside that, into
+ * BYTES. Returns 0, or -1 reported to D. */
 static int
-content_items(struct transform *t, const char *file, xmlDocPtr content,
-              const char *const *params, struct buf bytes[NITEMS], struct diag *d)
+content_items(struct transform *t, struct render_beside *b, const char *file,
+              xmlDocPtr content, const char *const *params, struct buf bytes[NITEMS],
+              struct diag *d)
 {
-	int ret;
+	struct transform_run *nav = transform_ready(t, SHEET_EPUB_NAV, content, d);
+	struct save_job sj = {t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]};
+	struct task saving;
+	xmlDocPtr made = NULL;
 
-	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
-	ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
+	beside_hand(b, &saving, save, &sj);
+	if (nav != NULL && (made = transform_go(nav, file, params, d)) != NULL)
+		transform_save(t, SHEET_EPUB_NAV, made, &bytes[ITEM_NAV]);
+	xmlFreeDoc(made);
+	task_finish(b, &saving);
 	xmlFreeDoc(content);
-	return ret;
+	return made != NULL ? 0 : -1;
 }
 
 /* The order matters to libxslt (transform.h): the runs of html.xsl and text.xsl over
@@ -612,10 +620,10 @@ content_items(struct transform *t, const char *file, xmlDocPtr content,
  * before this thread makes the content document from the HTML's tree (the HTML made
  * XHTML, whose images name the files packed beside it). Only then do the HTML's images
  * go into its tree, as data: URIs, and is the HTML handed over to be saved, while this
- * thread saves the content document and reads the navigation off it. The EPUB is then
- * zipped. Each task handed over is done by whichever thread is free first. Each tree
- * goes as soon as it is used (each the size of the brief's, at 1000 copies of the
- * article 120-170 MB): no more than three are alive at once. */
+ * thread reads the navigation off the content document, which is saved beside that in
+ * turn. The EPUB is then zipped. Each task handed over is done by whichever thread is
+ * free first. Each tree goes as soon as it is used (each the size of the brief's, at
+ * 1000 copies of the article 120-170 MB): no more than three are alive at once. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
@@ -627,7 +635,7 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
 	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
 	                        .out = &out[RENDER_EPUB]};
-	struct save_job html_save = {t, NULL, &out[RENDER_HTML]};
+	struct save_job html_save = {t, SHEET_HTML, NULL, &out[RENDER_HTML]};
 	struct task saving, packing;
 	struct transform_run *html_run = NULL;
 	xmlDocPtr html = NULL, content = NULL;
@@ -667,12 +675,12 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	}
 	if (ret == 0 && want[RENDER_HTML]) {
 		embed_images(html, media);
-		html_save.html = html;
-		beside_hand(beside, &saving, save_html, &html_save);
+		html_save.tree = html;
+		beside_hand(beside, &saving, save, &html_save);
 		saved = true;
 	}
 	if (content != NULL) {
-		ret = content_items(t, src->path, content, p, items, d);
+		ret = content_items(t, beside, src->path, content, p, items, d);
 		if (ret == 0) {
 			beside_hand(beside, &packing, pack, &epub);
 			packed = true;
