@@ -250,6 +250,21 @@ pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t 
 	return ret;
 }
 
+/* The EPUB's items of its content document, whose tree CONTENT (freed here) is the
+ * HTML made XHTML: the content document's bytes and the navigation document read off
+ * it, into BYTES. Returns 0, or -1 reported to D. */
+static int
+content_items(struct transform *t, const char *file, xmlDocPtr content,
+              const char *const *params, struct buf bytes[NITEMS], struct diag *d)
+{
+	int ret;
+
+	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
+	ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
+	xmlFreeDoc(content);
+	return ret;
+}
+
 /* HTML made one self-contained page: each <img> whose src names one of MEDIA's images
  * (NULL: none) gets the image itself, as a data: URI. */
 static void
@@ -313,35 +328,8 @@ text_set(struct text_job *tj, xmlDocPtr layout)
 	xmlFreeDoc(layout);
 }
 
-/* Work that either thread may do, whichever is free first: it reads no tree another
- * thread writes. The caller hands it over (beside_hand) and ends it (task_finish). */
-struct task {
-	void (*run)(void *arg);
-	void *arg;
-	bool taken, done;           /* under the beside's lock */
-};
-
-/* The most tasks handed over at once: a brief's HTML and content document to save, and
- * its EPUB to zip. */
-#define MAX_TASKS 3
-
-/* A result tree saved: SHEET's TREE into OUT (transform_save). */
-struct save_job {
-	struct transform *t;
-	enum transform_sheet sheet;
-	xmlDocPtr tree;
-	struct buf *out;
-};
-
-static void
-save(void *arg)
-{
-	struct save_job *sj = arg;
-
-	transform_save(sj->t, sj->sheet, sj->tree, sj->out);
-}
-
-/* The EPUB zipped from its items and images: the last of it, once both saves are. */
+/* The EPUB zipped from its items and images: the last of it, which either thread may
+ * do (the first free), since it reads no tree. */
 struct pack_job {
 	const struct buf *items;    /* NITEMS */
 	const struct media_set *media;
@@ -352,49 +340,34 @@ struct pack_job {
 };
 
 static void
-pack(void *arg)
+pack(struct pack_job *pj)
 {
-	struct pack_job *pj = arg;
-
 	pj->ret = pack_epub(pj->items, pj->media, pj->stamp, pj->out, &pj->said);
 }
 
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
  * then makes the text of each brief it is given, one at a time (saying when it is done
- * reading the brief, and giving the layout's memory back), and takes the tasks handed
- * over that the caller has not taken back: saving the HTML and the content document,
- * zipping the EPUB. */
+ * reading the brief, and giving the layout's memory back), and then packs that
+ * brief's EPUB if it is handed over and the caller has not taken it back. */
 struct render_beside {
 	struct transform *t;
 	bool epub;                  /* the EPUB's stylesheets are wanted too */
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t changed;     /* a job given, a task handed, taken or done, the end */
+	pthread_cond_t changed;     /* a job given, taken or done, or the end */
 	struct text_job *job;       /* under LOCK: the text to make; NULL: none */
 	bool made;                  /* under LOCK: JOB is made */
 	bool read;                  /* under LOCK: JOB's brief is read (its layout made) */
-	struct task *tasks[MAX_TASKS]; /* under LOCK: handed over, not yet finished */
-	size_t ntasks;
+	struct pack_job *packing;   /* under LOCK: the EPUB handed over; NULL: none */
+	bool pack_taken, packed;    /* under LOCK: PACKING taken by a thread, done */
 	bool ending;                /* under LOCK */
 };
-
-/* The first task of B's not taken (under its lock); NULL: none. */
-static struct task *
-untaken(const struct render_beside *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->ntasks; i++)
-		if (!b->tasks[i]->taken)
-			return b->tasks[i];
-	return NULL;
-}
 
 /* Does B have work waiting (under its lock)? */
 static bool
 beside_has_work(const struct render_beside *b)
 {
-	return (b->job != NULL && !b->made) || untaken(b) != NULL;
+	return (b->job != NULL && !b->made) || (b->packing != NULL && !b->pack_taken);
 }
 
 /* The EPUB's stylesheets, compiled by the text's thread when it has nothing else to
@@ -427,15 +400,17 @@ beside_make_text(struct render_beside *b)
 	b->made = true;
 }
 
-/* Does TASK; called and returns with B's lock held. */
+/* Packs the EPUB handed over to B; called and returns with B's lock held. */
 static void
-beside_do(struct render_beside *b, struct task *task)
+beside_pack(struct render_beside *b)
 {
-	task->taken = true;
+	struct pack_job *pj = b->packing;
+
+	b->pack_taken = true;
 	pthread_mutex_unlock(&b->lock);
-	task->run(task->arg);
+	pack(pj);
 	pthread_mutex_lock(&b->lock);
-	task->done = true;
+	b->packed = true;
 }
 
 static void *
@@ -443,7 +418,6 @@ make_texts(void *arg)
 {
 	struct render_beside *b = arg;
 	size_t warmed = 0, nsheets = b->epub ? sizeof(epub_sheets) / sizeof(epub_sheets[0]) : 0;
-	struct task *task;
 
 	transform_warm(b->t, SHEET_TEXT);
 	pthread_mutex_lock(&b->lock);
@@ -454,8 +428,8 @@ make_texts(void *arg)
 			break;
 		if (b->job != NULL && !b->made) {
 			beside_make_text(b);
-		} else if ((task = untaken(b)) != NULL) {
-			beside_do(b, task);
+		} else if (b->packing != NULL && !b->pack_taken) {
+			beside_pack(b);
 		} else {
 			pthread_mutex_unlock(&b->lock);
 			transform_warm(b->t, epub_sheets[warmed++]);
@@ -534,48 +508,33 @@ beside_wait_read(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* Hands TASK over to B (NULL: none, and the caller does it as task_finish ends it),
- * for B to do if it is free before the caller gets to it. */
+/* Hands PJ over to B, to pack once its text is made (beside_pack_wait). */
 static void
-beside_hand(struct render_beside *b, struct task *task, void (*run)(void *), void *arg)
+beside_hand_over(struct render_beside *b, struct pack_job *pj)
 {
-	task->run = run;
-	task->arg = arg;
-	task->taken = task->done = false;
-	if (b == NULL)
-		return;
 	pthread_mutex_lock(&b->lock);
-	if (b->ntasks == MAX_TASKS)
-		abort();
-	b->tasks[b->ntasks++] = task;
+	b->packing = pj;
+	b->pack_taken = b->packed = false;
 	pthread_cond_broadcast(&b->changed);
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* Ends TASK, handed over to B: does it here unless B has taken it, then waits for it. */
+/* Packs the EPUB handed over to B here, unless B has taken it: then waits for it. */
 static void
-task_finish(struct render_beside *b, struct task *task)
+beside_pack_wait(struct render_beside *b)
 {
 	bool here;
-	size_t i;
 
-	if (b == NULL) {
-		task->run(task->arg);
-		return;
-	}
 	pthread_mutex_lock(&b->lock);
-	here = !task->taken;
-	task->taken = true;
+	here = !b->pack_taken;
+	b->pack_taken = true;
 	pthread_mutex_unlock(&b->lock);
 	if (here)
-		task->run(task->arg);
+		pack(b->packing);
 	pthread_mutex_lock(&b->lock);
-	task->done = task->done || here;
-	while (!task->done)
+	while (!here && !b->packed)
 		pthread_cond_wait(&b->changed, &b->lock);
-	for (i = 0; b->tasks[i] != task; i++)
-		;
-	b->tasks[i] = b->tasks[--b->ntasks];
+	b->packing = NULL;
 	pthread_mutex_unlock(&b->lock);
 }
 
@@ -590,40 +549,17 @@ beside_wait(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* The EPUB's items of its content document, whose tree CONTENT (freed here) is the
- * HTML made XHTML: the content document's bytes, saved on B's thread if it is free
- * (NULL: none), and the navigation document read off the tree beside that, into
- * BYTES. Returns 0, or -1 reported to D. */
-static int
-content_items(struct transform *t, struct render_beside *b, const char *file,
-              xmlDocPtr content, const char *const *params, struct buf bytes[NITEMS],
-              struct diag *d)
-{
-	struct transform_run *nav = transform_ready(t, SHEET_EPUB_NAV, content, d);
-	struct save_job sj = {t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]};
-	struct task saving;
-	xmlDocPtr made = NULL;
-
-	beside_hand(b, &saving, save, &sj);
-	if (nav != NULL && (made = transform_go(nav, file, params, d)) != NULL)
-		transform_save(t, SHEET_EPUB_NAV, made, &bytes[ITEM_NAV]);
-	xmlFreeDoc(made);
-	task_finish(b, &saving);
-	xmlFreeDoc(content);
-	return made != NULL ? 0 : -1;
-}
-
 /* The order matters to libxslt (transform.h): the runs of html.xsl and text.xsl over
  * the brief are both set up before either starts, so that BESIDE, when there is one,
  * makes the text's layout from the brief while this thread makes the HTML's tree; the
  * EPUB's items of the brief are made once the layout is, and the brief's tree goes
- * before this thread makes the content document from the HTML's tree (the HTML made
- * XHTML, whose images name the files packed beside it). Only then do the HTML's images
- * go into its tree, as data: URIs, and is the HTML handed over to be saved, while this
- * thread reads the navigation off the content document, which is saved beside that in
- * turn. The EPUB is then zipped. Each task handed over is done by whichever thread is
- * free first. Each tree goes as soon as it is used (each the size of the brief's, at
- * 1000 copies of the article 120-170 MB): no more than three are alive at once. */
+ * before this thread makes the rest of the EPUB from the HTML's tree: the content
+ * document, the HTML made XHTML, whose images name the files packed beside it, and
+ * the navigation read off that. The EPUB is then handed over to be packed by
+ * whichever thread is free first. Only then do the HTML's images go into its tree,
+ * as data: URIs, and is the HTML saved. Each tree goes as soon as it is used (each
+ * the size of the brief's, at 1000 copies of the article 120-170 MB): no more than
+ * three are alive at once. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
@@ -635,11 +571,9 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
 	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
 	                        .out = &out[RENDER_EPUB]};
-	struct save_job html_save = {t, SHEET_HTML, NULL, &out[RENDER_HTML]};
-	struct task saving, packing;
 	struct transform_run *html_run = NULL;
-	xmlDocPtr html = NULL, content = NULL;
-	bool saved = false, packed = false;
+	xmlDocPtr html = NULL, content;
+	bool packing = false;
 	int ret = 0;
 	size_t i;
 
@@ -671,33 +605,27 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	src->doc = NULL;
 	if (ret == 0 && want[RENDER_EPUB]) {
 		content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, p, d);
-		ret = content ? 0 : -1;
+		ret = content ? content_items(t, src->path, content, p, items, d) : -1;
+		packing = ret == 0;
 	}
+	if (packing && beside != NULL)
+		beside_hand_over(beside, &epub);
 	if (ret == 0 && want[RENDER_HTML]) {
 		embed_images(html, media);
-		html_save.tree = html;
-		beside_hand(beside, &saving, save, &html_save);
-		saved = true;
+		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
 	}
-	if (content != NULL) {
-		ret = content_items(t, beside, src->path, content, p, items, d);
-		if (ret == 0) {
-			beside_hand(beside, &packing, pack, &epub);
-			packed = true;
-		}
-	}
-	if (saved)
-		task_finish(beside, &saving);
 	xmlFreeDoc(html);
-	if (packed)
-		task_finish(beside, &packing);
+	if (packing && beside != NULL)
+		beside_pack_wait(beside);
+	else if (packing)
+		pack(&epub);
 	if (want[RENDER_TEXT] && beside != NULL)
 		beside_wait(beside);
 	diag_take(d, &epub.said);
 	diag_free(&epub.said);
 	diag_take(d, &text.said);
 	diag_free(&text.said);
-	if ((packed && epub.ret != 0) || (want[RENDER_TEXT] && text.ret != 0))
+	if ((packing && epub.ret != 0) || (want[RENDER_TEXT] && text.ret != 0))
 		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);

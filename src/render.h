@@ -54,8 +54,8 @@ struct render_beside;
  * or briefs built one after another): it starts at once and compiles text.xsl and,
  * if WANT holds EPUB, the EPUB's stylesheets but html.xsl (those whenever it has no
  * text to make), beside whatever the caller does before the first brief is ready (the
- * schema, html.xsl), makes each text render gives it, and saves the brief's HTML and
- * content document and zips its EPUB when it is free before the caller is. T is shared: while the thread lives, the caller runs
+ * schema, html.xsl), makes each text render gives it, and zips the brief's EPUB if it
+ * is free before the caller is. T is shared: while the thread lives, the caller runs
  * T's other stylesheets and sets up text.xsl's runs, never runs text.xsl. Returns
  * NULL if no thread starts (render then makes the text itself). */
 struct render_beside *render_beside_new(struct transform *t, const bool want[RENDER__COUNT]);
