@@ -71,7 +71,9 @@ xmlDocPtr transform_go(struct transform_run *r, const char *file, const char *co
                        struct diag *d);
 
 /* Appends RESULT, a tree transform_apply made with SHEET, to OUT as the bytes SHEET's
- * xsl:output asks for. */
+ * xsl:output asks for. Saving writes to RESULT while it runs (libxslt unhooks the
+ * document's children as it writes them out; for HTML it sets the charset's meta):
+ * no other thread may read RESULT meanwhile, nor run a stylesheet over it. */
 void transform_save(struct transform *t, enum transform_sheet sheet, xmlDocPtr result,
                     struct buf *out);
 
