@@ -3,6 +3,7 @@
 #                   as HTML, EPUB 3 and plain text
 #   make test       unit, golden and end-to-end tests, then again under ASan + UBSan
 #   make bench      briefc beside xsltproc + DocBook XSL and pandoc (tests/bench)
+#   make sweep      memory running out at every 3rd allocation (SWEEP_STEP) of a build
 #   make fuzz       the libFuzzer target for FUZZ_SECONDS (default 60)
 #   make fuzz-import  the same for briefc import (tests/fuzz/fuzz_import.c)
 #   make csl-test   the CSL processor test suite through the CSL engine (CSL_SUITE)
@@ -146,6 +147,14 @@ csl-test: build/csl-runner
 csl-test-asan: build/san/csl-runner
 	build/san/csl-runner $(CSL_SUITE)
 
+# The allocation-failure sweep of tests/hostile/outputs at every SWEEP_STEPth
+# allocation (default 3) rather than `make test`'s every 131st: the article's builds
+# with the Nth allocation failing, each to end with exit 2 and one message or to
+# build what a build builds. About twenty minutes; not part of `make test`.
+SWEEP_STEP ?= 3
+sweep: build/briefc
+	SWEEP_STEP=$(SWEEP_STEP) tests/hostile/outputs build/briefc
+
 # The benchmark, not part of `make test`: about ten minutes, most of it the anchors.
 bench: build/briefc build/.deps-bench
 	tests/bench
@@ -164,7 +173,7 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all test bench golden install clean csl-test csl-test-asan
+.PHONY: all test bench golden install clean csl-test csl-test-asan sweep
 .DELETE_ON_ERROR:
 
 # Fuzzing (clang's libFuzzer, ASan, UBSan): tests/fuzz/fuzz_pipeline.c runs the whole

@@ -171,6 +171,8 @@ baseline_load(const char *path, struct diag *d)
 	unsigned lineno = 0;
 	int bad = 0;
 
+	if (f == NULL && errno == ENOMEM)
+		mem_exhausted();
 	if (f == NULL) {
 		diag_report(d, RULE_IO, path, 0, 0, "cannot read the baseline: %s",
 		            strerror(errno));
@@ -178,7 +180,9 @@ baseline_load(const char *path, struct diag *d)
 	}
 	b = baseline_new();
 	b->path = mem_strdup(path);
-	while ((len = getline(&line, &cap, f)) >= 0) {
+	/* getline ends at the end of the file, and where memory runs out or the file
+	 * cannot be read: those must not pass for a baseline cut short. */
+	while ((errno = 0, len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
@@ -190,6 +194,13 @@ baseline_load(const char *path, struct diag *d)
 			            "by tabs); write it again with --write-baseline");
 			bad = 1;
 		}
+	}
+	if (errno == ENOMEM)
+		mem_exhausted();
+	if (ferror(f)) {
+		diag_report(d, RULE_IO, path, 0, 0, "cannot read the baseline: %s",
+		            strerror(errno ? errno : EIO));
+		bad = 1;
 	}
 	free(line);
 	fclose(f);

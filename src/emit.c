@@ -475,6 +475,8 @@ real_name(const char *path)
 	if (realpath(dir, real) != NULL) {
 		out = mem_alloc(strlen(real) + strlen(base_of(path)) + 2);
 		sprintf(out, "%s/%s", real, base_of(path));
+	} else if (errno == ENOMEM) {
+		mem_exhausted();   /* a plan that took the name as given could miss a clash */
 	} else {
 		out = mem_strdup(path);   /* no such directory yet: the name as given */
 	}

@@ -152,6 +152,7 @@ locale_known(const char *locale)
 	struct buf path = {0};
 	glob_t g;
 	bool known;
+	int rc;
 
 	if (!plain_name(locale))
 		return false;
@@ -161,7 +162,10 @@ locale_known(const char *locale)
 	if (known || strchr(locale, '-') != NULL)
 		return known;
 	buf_printf(&path, "%s/locales-%s-*.xml", CSL_LOCALE_DIR, locale);
-	known = glob(path.data, 0, NULL, &g) == 0;
+	rc = glob(path.data, 0, NULL, &g);
+	if (rc == GLOB_NOSPACE)
+		mem_exhausted();
+	known = rc == 0;
 	if (known)
 		globfree(&g);
 	buf_free(&path);

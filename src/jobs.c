@@ -86,6 +86,7 @@ work_items(void *arg)
 	struct run *r = w->r;
 	size_t i;
 
+	mem_thread_start();
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
 		while (r->next < r->j->n && r->next >= r->back + r->ahead)

@@ -16,6 +16,7 @@
 #endif
 
 #include <jansson.h>
+#include <libxml/threads.h>
 #include <libxml/xmlmemory.h>
 
 /* libxml2's, libxslt's and jansson's allocators: briefc's, so that memory running out
@@ -45,6 +46,14 @@ mem_setup(void)
 {
 	xmlMemSetup(free, lib_malloc, lib_realloc, lib_strdup);
 	json_set_alloc_funcs(lib_malloc, free);
+}
+
+void
+mem_thread_start(void)
+{
+	errno = 0;
+	if (xmlGetGlobalState() == NULL && errno == ENOMEM)
+		mem_exhausted();
 }
 
 void

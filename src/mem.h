@@ -27,6 +27,12 @@ void mem_setup(void);
 #define MEM_FREE_AT_EXIT 0
 #endif
 
+/* Makes libxml2's state of a thread briefc has just started: the first thing each such
+ * thread does. libxml2 makes it at the thread's first call into it and, when memory
+ * runs out there, hands a NULL to callers that use it (a crash); made here, memory
+ * running out ends briefc with exit 2, after libxml2's own line saying so. */
+void mem_thread_start(void);
+
 /* Returns the whole pages of memory this thread has freed to the system: for a thread
  * that has freed a large tree while another still grows its own, since the allocator
  * keeps what a thread frees for that thread's later allocations, counted in the peak. */

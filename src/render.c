@@ -419,6 +419,7 @@ make_texts(void *arg)
 	struct render_beside *b = arg;
 	size_t warmed = 0, nsheets = b->epub ? sizeof(epub_sheets) / sizeof(epub_sheets[0]) : 0;
 
+	mem_thread_start();
 	transform_warm(b->t, SHEET_TEXT);
 	pthread_mutex_lock(&b->lock);
 	for (;;) {

@@ -62,6 +62,7 @@ compile_schema(void *arg)
 	struct validator *v = arg;
 	xmlRelaxNGParserCtxtPtr pctxt;
 
+	mem_thread_start();
 	pctxt = xmlRelaxNGNewMemParserCtxt(briefc_schema, (int)strlen(briefc_schema));
 	if (pctxt == NULL)
 		mem_exhausted();
