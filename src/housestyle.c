@@ -43,7 +43,8 @@ locales_new(void)
 	struct housestyle_locales *ls = mem_alloc(sizeof(*ls));
 
 	memset(ls, 0, sizeof(*ls));
-	pthread_mutex_init(&ls->lock, NULL);
+	if (pthread_mutex_init(&ls->lock, NULL) != 0)
+		abort();
 	return ls;
 }
 

@@ -38,8 +38,9 @@ struct housestyle {
 
 /* Loads the style NAME (NULL: HOUSESTYLE_DEFAULT): a file when it holds a '/' or ends
  * in ".csl", else NAME.csl in HOUSESTYLE_DIR or its dependent/; a dependent style
- * brings its independent parent from HOUSESTYLE_DIR. LOCALE (NULL: none) is the locale the user asks for,
- * which must be one of Debian's citation-style-language-locales. Returns the style
+ * brings its independent parent from HOUSESTYLE_DIR. LOCALE (NULL: none) is the
+ * locale the user asks for, which must be one of Debian's
+ * citation-style-language-locales. Returns the style
  * (caller frees with housestyle_free), or NULL reported to D (RULE_CSL; RULE_IO and
  * RULE_XML for an unreadable or malformed file). */
 struct housestyle *housestyle_load(const char *name, const char *locale, struct diag *d);
@@ -48,8 +49,8 @@ void housestyle_free(struct housestyle *hs);
 
 /* Renders the resolved model M of DOC (annotated by resolve_annotate) through HS, in
  * the locale HS says, else DOC's xml:lang, and writes it into DOC (namespace
- * RESOLVED_NS, resolve.h): the bibliography and the bibliorefs, and unless REWRITE is
- * false the citations written out in notes too (else they keep their wording).
+ * RESOLVED_NS, resolve.h): the bibliography and the bibliorefs, and, if REWRITE, the
+ * citations written out in notes too (else they keep their wording).
  *   article   <brf:house-style class="note|in-text"> as its last child (in-text: an
  *             in-text style, its citations written again), holding one
  *             <brf:piece n> per formatted citation and one <brf:entry work> per
