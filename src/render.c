@@ -10,6 +10,7 @@
 
 #include "epub.h"
 #include "text.h"
+#include "xhtml.h"
 
 static const struct {
 	const char *name, *extension;
@@ -61,7 +62,7 @@ size_t
 render_sheets(enum render_format format, enum transform_sheet sheets[RENDER_MAX_SHEETS])
 {
 	static const enum transform_sheet epub[] = {
-		SHEET_HTML, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS,
+		SHEET_HTML, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS,
 	};
 
 	switch (format) {
@@ -250,30 +251,24 @@ pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t 
 	return ret;
 }
 
-/* The EPUB's items of its content document, whose tree CONTENT (freed here) is the
- * HTML made XHTML: the content document's bytes and the navigation document read off
- * it, into BYTES. Returns 0, or -1 reported to D. */
-static int
-content_items(struct transform *t, const char *file, xmlDocPtr content,
-              const char *const *params, struct buf bytes[NITEMS], struct diag *d)
-{
-	int ret;
-
-	transform_save(t, SHEET_EPUB_CONTENT, content, &bytes[ITEM_CONTENT]);
-	ret = transform_run(t, SHEET_EPUB_NAV, content, file, params, &bytes[ITEM_NAV], d);
-	xmlFreeDoc(content);
-	return ret;
-}
+/* An <img> of the HTML whose src embed_images replaced, and that src. */
+struct embedded {
+	xmlNodePtr img;
+	xmlChar *src;
+};
 
 /* HTML made one self-contained page: each <img> whose src names one of MEDIA's images
- * (NULL: none) gets the image itself, as a data: URI. */
-static void
-embed_images(xmlDocPtr html, const struct media_set *media)
+ * (NULL: none) gets the image itself, as a data: URI. Returns how many did, each with
+ * its src as it was in *WAS (put_back puts them back and frees *WAS). */
+static size_t
+embed_images(xmlDocPtr html, const struct media_set *media, struct embedded **was)
 {
 	xmlNodePtr root = xmlDocGetRootElement(html), n;
+	size_t k = 0;
 
+	*was = NULL;
 	if (media == NULL || media->n == 0)
-		return;
+		return 0;
 	for (n = root; n != NULL; n = source_next(n, root)) {
 		const struct media_image *image;
 		struct buf uri = {0};
@@ -284,13 +279,45 @@ embed_images(xmlDocPtr html, const struct media_set *media)
 			continue;
 		src = xmlGetNoNsProp(n, (const xmlChar *)"src");
 		image = src ? media_find(media, (const char *)src) : NULL;
-		xmlFree(src);
-		if (image == NULL)
+		if (image == NULL) {
+			xmlFree(src);
 			continue;
+		}
+		*was = mem_realloc_array(*was, k + 1, sizeof(**was));
+		(*was)[k].img = n;
+		(*was)[k++].src = src;
 		media_data_uri(image, &uri);
-		xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)uri.data);
+		if (xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)uri.data) == NULL)
+			mem_exhausted();
 		buf_free(&uri);
 	}
+	return k;
+}
+
+static void
+put_back(struct embedded *was, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (xmlSetProp(was[i].img, (const xmlChar *)"src", was[i].src) == NULL)
+			mem_exhausted();
+		xmlFree(was[i].src);
+	}
+	free(was);
+}
+
+/* The HTML's bytes, from its tree HTML with MEDIA's images in it, into OUT. The tree
+ * is left as it was but for the charset's meta that saving adds to it. */
+static void
+save_html(struct transform *t, xmlDocPtr html, const struct media_set *media,
+          struct buf *out)
+{
+	struct embedded *was;
+	size_t n = embed_images(html, media, &was);
+
+	transform_save(t, SHEET_HTML, html, out);
+	put_back(was, n);
 }
 
 /* The size of text whose layout (some 7 times as large) the text's thread gives back
@@ -328,8 +355,28 @@ text_set(struct text_job *tj, xmlDocPtr layout)
 	xmlFreeDoc(layout);
 }
 
-/* The EPUB zipped from its items and images: the last of it, which either thread may
- * do (the first free), since it reads no tree. */
+/* Work that either thread may do, the first free: the content document's bytes, and
+ * the EPUB zipped. */
+struct task {
+	void (*run)(void *arg);
+	void *arg;
+};
+
+/* The content document's bytes from PAGE, made XHTML, into OUT (xhtml_save). */
+struct xhtml_job {
+	xmlDocPtr page;
+	struct buf *out;
+};
+
+static void
+save_xhtml(void *arg)
+{
+	struct xhtml_job *xj = arg;
+
+	xhtml_save(xj->page, xj->out);
+}
+
+/* The EPUB zipped from its items and images: the last of it, which reads no tree. */
 struct pack_job {
 	const struct buf *items;    /* NITEMS */
 	const struct media_set *media;
@@ -340,15 +387,17 @@ struct pack_job {
 };
 
 static void
-pack(struct pack_job *pj)
+pack(void *arg)
 {
+	struct pack_job *pj = arg;
+
 	pj->ret = pack_epub(pj->items, pj->media, pj->stamp, pj->out, &pj->said);
 }
 
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
  * then makes the text of each brief it is given, one at a time (saying when it is done
- * reading the brief, and giving the layout's memory back), and then packs that
- * brief's EPUB if it is handed over and the caller has not taken it back. */
+ * reading the brief, and giving the layout's memory back), and then does each task
+ * handed over for that brief that the caller has not taken back. */
 struct render_beside {
 	struct transform *t;
 	bool epub;                  /* the EPUB's stylesheets are wanted too */
@@ -358,8 +407,8 @@ struct render_beside {
 	struct text_job *job;       /* under LOCK: the text to make; NULL: none */
 	bool made;                  /* under LOCK: JOB is made */
 	bool read;                  /* under LOCK: JOB's brief is read (its layout made) */
-	struct pack_job *packing;   /* under LOCK: the EPUB handed over; NULL: none */
-	bool pack_taken, packed;    /* under LOCK: PACKING taken by a thread, done */
+	const struct task *task;    /* under LOCK: the task handed over; NULL: none */
+	bool task_taken, task_done; /* under LOCK: TASK taken by a thread, done */
 	bool ending;                /* under LOCK */
 };
 
@@ -367,7 +416,7 @@ struct render_beside {
 static bool
 beside_has_work(const struct render_beside *b)
 {
-	return (b->job != NULL && !b->made) || (b->packing != NULL && !b->pack_taken);
+	return (b->job != NULL && !b->made) || (b->task != NULL && !b->task_taken);
 }
 
 /* The EPUB's stylesheets, compiled by the text's thread when it has nothing else to
@@ -375,7 +424,7 @@ beside_has_work(const struct render_beside *b)
  * after html.xsl (which it compiles itself), those of the XHTML after them. A text
  * given first is made first: the main thread waits for it before the EPUB's items. */
 static const enum transform_sheet epub_sheets[] = {
-	SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV,
+	SHEET_EPUB_PACKAGE, SHEET_EPUB_CSS, SHEET_EPUB_NAV,
 };
 
 /* Makes the text B was given; called and returns with B's lock held. */
@@ -400,17 +449,17 @@ beside_make_text(struct render_beside *b)
 	b->made = true;
 }
 
-/* Packs the EPUB handed over to B; called and returns with B's lock held. */
+/* Does the task handed over to B; called and returns with B's lock held. */
 static void
-beside_pack(struct render_beside *b)
+beside_do_task(struct render_beside *b)
 {
-	struct pack_job *pj = b->packing;
+	const struct task *task = b->task;
 
-	b->pack_taken = true;
+	b->task_taken = true;
 	pthread_mutex_unlock(&b->lock);
-	pack(pj);
+	task->run(task->arg);
 	pthread_mutex_lock(&b->lock);
-	b->packed = true;
+	b->task_done = true;
 }
 
 static void *
@@ -429,8 +478,8 @@ make_texts(void *arg)
 			break;
 		if (b->job != NULL && !b->made) {
 			beside_make_text(b);
-		} else if (b->packing != NULL && !b->pack_taken) {
-			beside_pack(b);
+		} else if (b->task != NULL && !b->task_taken) {
+			beside_do_task(b);
 		} else {
 			pthread_mutex_unlock(&b->lock);
 			transform_warm(b->t, epub_sheets[warmed++]);
@@ -509,34 +558,53 @@ beside_wait_read(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* Hands PJ over to B, to pack once its text is made (beside_pack_wait). */
+/* Hands TASK over to B, to do once its text is made (beside_task_wait); B has no other
+ * task. */
 static void
-beside_hand_over(struct render_beside *b, struct pack_job *pj)
+beside_hand_over(struct render_beside *b, const struct task *task)
 {
 	pthread_mutex_lock(&b->lock);
-	b->packing = pj;
-	b->pack_taken = b->packed = false;
+	b->task = task;
+	b->task_taken = b->task_done = false;
 	pthread_cond_broadcast(&b->changed);
 	pthread_mutex_unlock(&b->lock);
 }
 
-/* Packs the EPUB handed over to B here, unless B has taken it: then waits for it. */
+/* Does the task handed over to B here, unless B has taken it: then waits for it. */
 static void
-beside_pack_wait(struct render_beside *b)
+beside_task_wait(struct render_beside *b)
 {
 	bool here;
 
 	pthread_mutex_lock(&b->lock);
-	here = !b->pack_taken;
-	b->pack_taken = true;
+	here = !b->task_taken;
+	b->task_taken = true;
 	pthread_mutex_unlock(&b->lock);
 	if (here)
-		pack(b->packing);
+		b->task->run(b->task->arg);
 	pthread_mutex_lock(&b->lock);
-	while (!here && !b->packed)
+	while (!here && !b->task_done)
 		pthread_cond_wait(&b->changed, &b->lock);
-	b->packing = NULL;
+	b->task = NULL;
 	pthread_mutex_unlock(&b->lock);
+}
+
+/* TASK done on B (NULL: here), beside what the caller does until beside_task_wait. */
+static void
+task_start(struct render_beside *b, const struct task *task)
+{
+	if (b != NULL)
+		beside_hand_over(b, task);
+}
+
+/* TASK, started with task_start on B, done. */
+static void
+task_finish(struct render_beside *b, const struct task *task)
+{
+	if (b != NULL)
+		beside_task_wait(b);
+	else
+		task->run(task->arg);
 }
 
 /* Waits until B has made the text it was given. */
@@ -550,17 +618,44 @@ beside_wait(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 }
 
+/* The EPUB's items of its content document, the HTML's tree PAGE made XHTML here: the
+ * content document's bytes (on BESIDE, if not NULL) and meanwhile the navigation
+ * document read off it, into BYTES. Returns 0, or -1 reported to D. */
+static int
+content_items(struct transform *t, const char *file, xmlDocPtr page,
+              const char *const *params, struct render_beside *beside,
+              struct buf bytes[NITEMS], struct diag *d)
+{
+	struct xhtml_job xj = {page, &bytes[ITEM_CONTENT]};
+	const struct task save = {save_xhtml, &xj};
+	struct transform_run *nav;
+	xmlDocPtr result = NULL;
+	int ret = -1;
+
+	xhtml_make(page);
+	/* Set up, the navigation's run only reads PAGE, as saving it does. */
+	nav = transform_ready(t, SHEET_EPUB_NAV, page, d);
+	task_start(beside, &save);
+	if (nav != NULL && (result = transform_go(nav, file, params, d)) != NULL) {
+		transform_save(t, SHEET_EPUB_NAV, result, &bytes[ITEM_NAV]);
+		xmlFreeDoc(result);
+		ret = 0;
+	}
+	task_finish(beside, &save);
+	return ret;
+}
+
 /* The order matters to libxslt (transform.h): the runs of html.xsl and text.xsl over
  * the brief are both set up before either starts, so that BESIDE, when there is one,
  * makes the text's layout from the brief while this thread makes the HTML's tree; the
  * EPUB's items of the brief are made once the layout is, and the brief's tree goes
- * before this thread makes the rest of the EPUB from the HTML's tree: the content
- * document, the HTML made XHTML, whose images name the files packed beside it, and
- * the navigation read off that. The EPUB is then handed over to be packed by
- * whichever thread is free first. Only then do the HTML's images go into its tree,
- * as data: URIs, and is the HTML saved. Each tree goes as soon as it is used (each
- * the size of the brief's, at 1000 copies of the article 120-170 MB): no more than
- * three are alive at once. */
+ * before this thread makes the rest from the HTML's tree. The HTML is saved first,
+ * with its images in it as data: URIs for as long as that takes; then the same tree
+ * is made the EPUB's content document, whose images name the files packed beside it,
+ * and the navigation is read off that. The EPUB is then handed over to be packed by
+ * whichever thread is free first. Each tree goes as soon as it is used (each the size
+ * of the brief's, at 1000 copies of the article 120-170 MB): no more than three are
+ * alive at once. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
@@ -572,8 +667,9 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
 	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
 	                        .out = &out[RENDER_EPUB]};
+	const struct task zip = {pack, &epub};
 	struct transform_run *html_run = NULL;
-	xmlDocPtr html = NULL, content;
+	xmlDocPtr html = NULL;
 	bool packing = false;
 	int ret = 0;
 	size_t i;
@@ -604,22 +700,17 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 		ret = epub_items_of_brief(t, src, p, items, d);
 	xmlFreeDoc(src->doc);
 	src->doc = NULL;
+	if (ret == 0 && want[RENDER_HTML])
+		save_html(t, html, media, &out[RENDER_HTML]);
 	if (ret == 0 && want[RENDER_EPUB]) {
-		content = transform_apply(t, SHEET_EPUB_CONTENT, html, src->path, p, d);
-		ret = content ? content_items(t, src->path, content, p, items, d) : -1;
+		ret = content_items(t, src->path, html, p, beside, items, d);
 		packing = ret == 0;
 	}
-	if (packing && beside != NULL)
-		beside_hand_over(beside, &epub);
-	if (ret == 0 && want[RENDER_HTML]) {
-		embed_images(html, media);
-		transform_save(t, SHEET_HTML, html, &out[RENDER_HTML]);
-	}
+	if (packing)
+		task_start(beside, &zip);
 	xmlFreeDoc(html);
-	if (packing && beside != NULL)
-		beside_pack_wait(beside);
-	else if (packing)
-		pack(&epub);
+	if (packing)
+		task_finish(beside, &zip);
 	if (want[RENDER_TEXT] && beside != NULL)
 		beside_wait(beside);
 	diag_take(d, &epub.said);

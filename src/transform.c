@@ -23,7 +23,6 @@
 static const char *const sheets[SHEET__COUNT] = {
 	[SHEET_HTML] = "html.xsl",
 	[SHEET_TEXT] = "text.xsl",
-	[SHEET_EPUB_CONTENT] = "epub-content.xsl",
 	[SHEET_EPUB_NAV] = "epub-nav.xsl",
 	[SHEET_EPUB_PACKAGE] = "epub-package.xsl",
 	[SHEET_EPUB_CSS] = "epub-css.xsl",

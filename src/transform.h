@@ -14,7 +14,7 @@
  * index) or one part of one (the EPUB's items), or reads a manuscript (a docx's parts
  * into a raw brief). */
 enum transform_sheet {
-	SHEET_HTML, SHEET_TEXT, SHEET_EPUB_CONTENT, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE,
+	SHEET_HTML, SHEET_TEXT, SHEET_EPUB_NAV, SHEET_EPUB_PACKAGE,
 	SHEET_EPUB_CSS, SHEET_IMPORT_DOCX, SHEET_INDEX, SHEET__COUNT
 };
 

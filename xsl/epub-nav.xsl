@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- epub-nav.xsl - the EPUB's navigation document, EPUB/nav.xhtml, read off the
-     content document epub-content.xsl made (so every link is to an id that is
-     there): a table of contents (the title, each section, Notes, Bibliography), the
-     lists of figures and of tables when the brief has captioned ones, and the
-     landmarks. Nothing links into this document itself: it is not in the
+     content document (the page html.xsl made, made XHTML by xhtml.c), so every
+     link is to an id that is there: a table of contents (the title, each section,
+     Notes, Bibliography), the lists of figures and of tables when the brief has
+     captioned ones, and the landmarks. Nothing links into this document itself: it is not in the
      spine. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
