@@ -195,6 +195,19 @@ deflate_raw(const char *data, size_t len, struct buf *packed)
 	deflateEnd(&zs);
 }
 
+static uint32_t
+crc_of(const char *data, size_t len)
+{
+	return (uint32_t)crc32(crc32(0, NULL, 0), (const Bytef *)data, (uInt)len);
+}
+
+void
+epub_deflate(const char *data, size_t len, struct epub_deflated *out)
+{
+	deflate_raw(data, len, &out->raw);
+	out->crc = crc_of(data, len);
+}
+
 /* The fields a local header and the central directory share, from "version needed"
  * to "extra field length". */
 static void
@@ -221,39 +234,46 @@ is_ascii(const char *s)
 	return 1;
 }
 
-/* Appends the entry PATH holding the LEN bytes of DATA, stored or deflated by METHOD.
- * Returns 0, or -1 if a size or offset would need ZIP64. */
+/* Appends the entry PATH holding the LEN bytes of DATA: stored, deflated, or as
+ * DEFLATED holds them deflated already (if not NULL). Returns 0, or -1 if a size or
+ * offset would need ZIP64. */
 static int
-add_entry(struct zip *z, const char *path, const char *data, size_t len, unsigned method)
+add_entry(struct zip *z, const char *path, const char *data, size_t len, unsigned method,
+          const struct epub_deflated *deflated)
 {
 	struct entry *e = &z->entries[z->n];
-	struct buf packed = {0};
+	struct epub_deflated here = {{0}, 0};
+	const struct buf *packed = deflated ? &deflated->raw : &here.raw;
 	size_t offset = z->out->len - z->base;
 
 	if (len >= ZIP_MAX32 || offset >= ZIP_MAX32)
 		return -1;
-	if (method == ZIP_DEFLATED)
-		deflate_raw(data, len, &packed);
-	else
-		buf_append(&packed, data, len);
-	if (packed.len >= ZIP_MAX32) {
-		buf_free(&packed);
+	if (deflated != NULL)
+		here.crc = deflated->crc;
+	else if (method == ZIP_DEFLATED)
+		epub_deflate(data, len, &here);
+	else {
+		buf_append(&here.raw, data, len);
+		here.crc = crc_of(data, len);
+	}
+	if (packed->len >= ZIP_MAX32) {
+		buf_free(&here.raw);
 		return -1;
 	}
 	e->path = path;
 	/* ASCII reads the same in every encoding; only other names need the flag. */
 	e->flags = is_ascii(path) ? 0 : ZIP_UTF8;
 	e->method = method;
-	e->crc = (uint32_t)crc32(crc32(0, NULL, 0), (const Bytef *)data, (uInt)len);
-	e->csize = (uint32_t)packed.len;
+	e->crc = here.crc;
+	e->csize = (uint32_t)packed->len;
 	e->usize = (uint32_t)len;
 	e->offset = (uint32_t)offset;
 	z->n++;
 	put32(z->out, ZIP_LOCAL_SIG);
 	put_shared_fields(z, e);
 	buf_puts(z->out, path);
-	buf_append(z->out, packed.data ? packed.data : "", packed.len);
-	buf_free(&packed);
+	buf_append(z->out, packed->data ? packed->data : "", packed->len);
+	buf_free(&here.raw);
 	return 0;
 }
 
@@ -300,12 +320,13 @@ write_zip(struct zip *z, const struct epub_item *items, size_t n)
 {
 	size_t i;
 
-	if (add_entry(z, MIMETYPE_PATH, MIMETYPE, strlen(MIMETYPE), ZIP_STORED) != 0 ||
+	if (add_entry(z, MIMETYPE_PATH, MIMETYPE, strlen(MIMETYPE), ZIP_STORED, NULL) != 0 ||
 	    add_entry(z, CONTAINER_PATH, container_xml, strlen(container_xml),
-	              ZIP_DEFLATED) != 0)
+	              ZIP_DEFLATED, NULL) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (add_entry(z, items[i].path, items[i].data, items[i].len, ZIP_DEFLATED) != 0)
+		if (add_entry(z, items[i].path, items[i].data, items[i].len, ZIP_DEFLATED,
+		              items[i].deflated) != 0)
 			return -1;
 	return finish(z);
 }

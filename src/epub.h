@@ -4,17 +4,31 @@
 #define BRIEFC_EPUB_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "diag.h"
 #include "mem.h"
 
+/* An item's bytes deflated ahead of packing, on whichever thread has them first: the
+ * raw deflate stream and the CRC-32 of the bytes. Zero-initialise; release with
+ * buf_free(&RAW). */
+struct epub_deflated {
+	struct buf raw;
+	uint32_t crc;
+};
+
+/* Deflates the LEN bytes of DATA into OUT, as epub_pack would. */
+void epub_deflate(const char *data, size_t len, struct epub_deflated *out);
+
 /* One file of the publication, at PATH (relative to the container's root, chosen by
- * briefc, never by the input), LEN bytes of DATA. Nothing is owned. */
+ * briefc, never by the input), LEN bytes of DATA, which DEFLATED holds deflated
+ * already (epub_deflate) unless it is NULL. Nothing is owned. */
 struct epub_item {
 	const char *path;
 	const char *data;
 	size_t len;
+	const struct epub_deflated *deflated;
 };
 
 /* The package document's path in the container, named in META-INF/container.xml. */

@@ -218,11 +218,11 @@ epub_items_of_brief(struct transform *t, const struct source *src,
 	                     &bytes[ITEM_CSS], d);
 }
 
-/* Zips the EPUB of BYTES (its items) and MEDIA's images (NULL: none) into OUT.
- * Returns 0, or -1 reported to D. */
+/* Zips the EPUB of BYTES (its items; the content document's deflated already in
+ * CONTENT) and MEDIA's images (NULL: none) into OUT. Returns 0, or -1 reported to D. */
 static int
-pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t stamp,
-          struct buf *out, struct diag *d)
+pack_epub(const struct buf bytes[NITEMS], const struct epub_deflated *content,
+          const struct media_set *media, time_t stamp, struct buf *out, struct diag *d)
 {
 	size_t nimages = media ? media->n : 0, i;
 	struct epub_item *items = mem_realloc_array(NULL, NITEMS + nimages, sizeof(*items));
@@ -233,6 +233,7 @@ pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t 
 		items[i].path = item_paths[i];
 		items[i].data = bytes[i].data;
 		items[i].len = bytes[i].len;
+		items[i].deflated = i == ITEM_CONTENT ? content : NULL;
 	}
 	for (i = 0; i < nimages; i++) {
 		const struct media_image *image = &media->images[i];
@@ -242,6 +243,7 @@ pack_epub(const struct buf bytes[NITEMS], const struct media_set *media, time_t 
 		items[NITEMS + i].path = paths[i];
 		items[NITEMS + i].data = image->data;
 		items[NITEMS + i].len = image->len;
+		items[NITEMS + i].deflated = NULL;
 	}
 	ret = epub_pack(items, NITEMS + nimages, stamp, out, d);
 	for (i = 0; i < nimages; i++)
@@ -362,10 +364,12 @@ struct task {
 	void *arg;
 };
 
-/* The content document's bytes from PAGE, made XHTML, into OUT (xhtml_save). */
+/* The content document's bytes from PAGE, made XHTML, into OUT (xhtml_save), and
+ * deflated into PACKED, the biggest part of zipping the EPUB. */
 struct xhtml_job {
 	xmlDocPtr page;
 	struct buf *out;
+	struct epub_deflated *packed;
 };
 
 static void
@@ -374,11 +378,13 @@ save_xhtml(void *arg)
 	struct xhtml_job *xj = arg;
 
 	xhtml_save(xj->page, xj->out);
+	epub_deflate(xj->out->data, xj->out->len, xj->packed);
 }
 
 /* The EPUB zipped from its items and images: the last of it, which reads no tree. */
 struct pack_job {
 	const struct buf *items;    /* NITEMS */
+	const struct epub_deflated *content; /* ITEM_CONTENT's, deflated */
 	const struct media_set *media;
 	time_t stamp;
 	struct buf *out;
@@ -391,7 +397,7 @@ pack(void *arg)
 {
 	struct pack_job *pj = arg;
 
-	pj->ret = pack_epub(pj->items, pj->media, pj->stamp, pj->out, &pj->said);
+	pj->ret = pack_epub(pj->items, pj->content, pj->media, pj->stamp, pj->out, &pj->said);
 }
 
 /* The thread that makes the text beside the rest: it compiles text.xsl as it starts,
@@ -619,14 +625,15 @@ beside_wait(struct render_beside *b)
 }
 
 /* The EPUB's items of its content document, the HTML's tree PAGE made XHTML here: the
- * content document's bytes (on BESIDE, if not NULL) and meanwhile the navigation
- * document read off it, into BYTES. Returns 0, or -1 reported to D. */
+ * content document's bytes (on BESIDE, if not NULL), also deflated into PACKED, and
+ * meanwhile the navigation document read off it, into BYTES. Returns 0, or -1
+ * reported to D. */
 static int
 content_items(struct transform *t, const char *file, xmlDocPtr page,
               const char *const *params, struct render_beside *beside,
-              struct buf bytes[NITEMS], struct diag *d)
+              struct buf bytes[NITEMS], struct epub_deflated *packed, struct diag *d)
 {
-	struct xhtml_job xj = {page, &bytes[ITEM_CONTENT]};
+	struct xhtml_job xj = {page, &bytes[ITEM_CONTENT], packed};
 	const struct task save = {save_xhtml, &xj};
 	struct transform_run *nav;
 	xmlDocPtr result = NULL;
@@ -665,8 +672,9 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	const char **p = all_params(params, stamp, iso);
 	struct buf items[NITEMS];
 	struct text_job text = {.path = src->path, .params = p, .out = &out[RENDER_TEXT]};
-	struct pack_job epub = {.items = items, .media = media, .stamp = stamp,
-	                        .out = &out[RENDER_EPUB]};
+	struct epub_deflated content = {{0}, 0};
+	struct pack_job epub = {.items = items, .content = &content, .media = media,
+	                        .stamp = stamp, .out = &out[RENDER_EPUB]};
 	const struct task zip = {pack, &epub};
 	struct transform_run *html_run = NULL;
 	xmlDocPtr html = NULL;
@@ -703,7 +711,7 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	if (ret == 0 && want[RENDER_HTML])
 		save_html(t, html, media, &out[RENDER_HTML]);
 	if (ret == 0 && want[RENDER_EPUB]) {
-		ret = content_items(t, src->path, html, p, beside, items, d);
+		ret = content_items(t, src->path, html, p, beside, items, &content, d);
 		packing = ret == 0;
 	}
 	if (packing)
@@ -721,6 +729,7 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 		ret = -1;
 	for (i = 0; i < NITEMS; i++)
 		buf_free(&items[i]);
+	buf_free(&content.raw);
 	free(p);
 	return ret;
 }

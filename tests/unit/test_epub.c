@@ -15,9 +15,9 @@
 #define MTIME ((time_t)1450866030)
 
 static const struct epub_item items[] = {
-	{"EPUB/package.opf", "<package/>\n", 11},
-	{"EPUB/brief.xhtml", "<html>Text, text, text, text, text.</html>\n", 43},
-	{"EPUB/style.css", "", 0},
+	{"EPUB/package.opf", "<package/>\n", 11, NULL},
+	{"EPUB/brief.xhtml", "<html>Text, text, text, text, text.</html>\n", 43, NULL},
+	{"EPUB/style.css", "", 0, NULL},
 };
 #define NITEMS (sizeof(items) / sizeof(items[0]))
 
@@ -377,7 +377,7 @@ test_refused_paths(void **state)
 		{"META-INF/container.xml", "container's own"},
 		{"EPUB/package.opf", "given twice"},
 	};
-	struct epub_item it[2] = {items[0], {NULL, "x", 1}};
+	struct epub_item it[2] = {items[0], {NULL, "x", 1, NULL}};
 	size_t i;
 
 	(void)state;
@@ -403,7 +403,7 @@ static void
 test_utf8_names(void **state)
 {
 	const struct epub_item it[] = {
-		items[0], {"EPUB/caf\xc3\xa9.xhtml", "x", 1},
+		items[0], {"EPUB/caf\xc3\xa9.xhtml", "x", 1, NULL},
 	};
 	struct entry e[4];
 	struct buf out;
@@ -425,7 +425,7 @@ test_utf8_names(void **state)
 static void
 test_too_large(void **state)
 {
-	struct epub_item it[] = {items[0], {"EPUB/big.xhtml", "", 0}};
+	struct epub_item it[] = {items[0], {"EPUB/big.xhtml", "", 0, NULL}};
 
 	(void)state;
 	if (SIZE_MAX <= 0xffffffffu)
@@ -441,7 +441,7 @@ static void
 test_deflates(void **state)
 {
 	char text[4000];
-	struct epub_item it[] = {items[0], {"EPUB/brief.xhtml", text, sizeof(text)}};
+	struct epub_item it[] = {items[0], {"EPUB/brief.xhtml", text, sizeof(text), NULL}};
 	struct buf out;
 	size_t i;
 
@@ -451,6 +451,43 @@ test_deflates(void **state)
 	pack(it, 2, MTIME, &out);
 	assert_true(out.len < 1000);
 	buf_free(&out);
+}
+
+/* An item deflated ahead (epub_deflate, as another thread does it) zips to the same
+ * bytes as one epub_pack deflates itself, and its deflated bytes are the entry's: the
+ * item's own are only counted. */
+static void
+test_deflated_ahead(void **state)
+{
+	char text[4000], was[4000];
+	struct epub_deflated ahead = {{0}, 0};
+	struct epub_item it[] = {items[0], {"EPUB/brief.xhtml", text, sizeof(text), NULL}};
+	struct buf plain, packed;
+	struct entry e[4];
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(text); i++)
+		text[i] = "ipsum lorem sit amet dolor "[i % 27];
+	pack(it, 2, MTIME, &plain);
+	epub_deflate(text, sizeof(text), &ahead);
+	assert_true(ahead.raw.len > 0 && ahead.raw.len < 1000);
+	it[1].deflated = &ahead;
+	pack(it, 2, MTIME, &packed);
+	assert_int_equal(packed.len, plain.len);
+	assert_memory_equal(packed.data, plain.data, plain.len);
+	buf_free(&packed);
+	memcpy(was, text, sizeof(text));
+	memset(text, 'x', sizeof(text));
+	pack(it, 2, MTIME, &packed);
+	n = read_zip((const unsigned char *)packed.data, packed.len, e, 4);
+	assert_int_equal(n, 4);
+	assert_int_equal(e[3].len, sizeof(was));
+	assert_memory_equal(e[3].data, was, sizeof(was));
+	free_entries(e, n);
+	buf_free(&ahead.raw);
+	buf_free(&plain);
+	buf_free(&packed);
 }
 
 int
@@ -467,6 +504,7 @@ main(void)
 		cmocka_unit_test(test_utf8_names),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_deflates),
+		cmocka_unit_test(test_deflated_ahead),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, unit_teardown);
 

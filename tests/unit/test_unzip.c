@@ -58,9 +58,9 @@ static void
 test_epub_read_back(void **state)
 {
 	static const struct epub_item items[] = {
-		{"EPUB/package.opf", "<package/>\n", 11},
-		{"EPUB/brief.xhtml", "<html>Text, text, text, text.</html>\n", 37},
-		{"EPUB/empty.css", "", 0},
+		{"EPUB/package.opf", "<package/>\n", 11, NULL},
+		{"EPUB/brief.xhtml", "<html>Text, text, text, text.</html>\n", 37, NULL},
+		{"EPUB/empty.css", "", 0, NULL},
 	};
 	struct unit_capture c;
 	struct buf zip = {0};
