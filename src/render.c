@@ -659,10 +659,10 @@ content_items(struct transform *t, const char *file, xmlDocPtr page,
  * before this thread makes the rest from the HTML's tree. The HTML is saved first,
  * with its images in it as data: URIs for as long as that takes; then the same tree
  * is made the EPUB's content document, whose images name the files packed beside it,
- * and the navigation is read off that. The EPUB is then handed over to be packed by
- * whichever thread is free first. Each tree goes as soon as it is used (each the size
- * of the brief's, at 1000 copies of the article 120-170 MB): no more than three are
- * alive at once. */
+ * and the navigation is read off that while the content document is written out and
+ * deflated, and then the EPUB zipped, each by whichever thread is free first. Each
+ * tree goes as soon as it is used (each the size of the brief's, at 1000 copies of
+ * the article 120-170 MB): no more than three are alive at once. */
 int
 render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
