@@ -243,20 +243,18 @@ add_entry(struct zip *z, const char *path, const char *data, size_t len, unsigne
 {
 	struct entry *e = &z->entries[z->n];
 	struct epub_deflated here = {{0}, 0};
-	const struct buf *packed = deflated ? &deflated->raw : &here.raw;
+	const struct epub_deflated *body = deflated ? deflated : &here;
 	size_t offset = z->out->len - z->base;
 
 	if (len >= ZIP_MAX32 || offset >= ZIP_MAX32)
 		return -1;
-	if (deflated != NULL)
-		here.crc = deflated->crc;
-	else if (method == ZIP_DEFLATED)
+	if (deflated == NULL && method == ZIP_DEFLATED) {
 		epub_deflate(data, len, &here);
-	else {
+	} else if (deflated == NULL) {
 		buf_append(&here.raw, data, len);
 		here.crc = crc_of(data, len);
 	}
-	if (packed->len >= ZIP_MAX32) {
+	if (body->raw.len >= ZIP_MAX32) {
 		buf_free(&here.raw);
 		return -1;
 	}
@@ -264,15 +262,15 @@ add_entry(struct zip *z, const char *path, const char *data, size_t len, unsigne
 	/* ASCII reads the same in every encoding; only other names need the flag. */
 	e->flags = is_ascii(path) ? 0 : ZIP_UTF8;
 	e->method = method;
-	e->crc = here.crc;
-	e->csize = (uint32_t)packed->len;
+	e->crc = body->crc;
+	e->csize = (uint32_t)body->raw.len;
 	e->usize = (uint32_t)len;
 	e->offset = (uint32_t)offset;
 	z->n++;
 	put32(z->out, ZIP_LOCAL_SIG);
 	put_shared_fields(z, e);
 	buf_puts(z->out, path);
-	buf_append(z->out, packed->data ? packed->data : "", packed->len);
+	buf_append(z->out, body->raw.data ? body->raw.data : "", body->raw.len);
 	buf_free(&here.raw);
 	return 0;
 }

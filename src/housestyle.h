@@ -40,9 +40,9 @@ struct housestyle {
  * in ".csl", else NAME.csl in HOUSESTYLE_DIR or its dependent/; a dependent style
  * brings its independent parent from HOUSESTYLE_DIR. LOCALE (NULL: none) is the
  * locale the user asks for, which must be one of Debian's
- * citation-style-language-locales. Returns the style
- * (caller frees with housestyle_free), or NULL reported to D (RULE_CSL; RULE_IO and
- * RULE_XML for an unreadable or malformed file). */
+ * citation-style-language-locales. Returns the style (caller frees with
+ * housestyle_free), or NULL reported to D (RULE_CSL; RULE_IO and RULE_XML for an
+ * unreadable or malformed file). */
 struct housestyle *housestyle_load(const char *name, const char *locale, struct diag *d);
 
 void housestyle_free(struct housestyle *hs);

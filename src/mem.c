@@ -17,6 +17,7 @@
 
 #include <jansson.h>
 #include <libxml/threads.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlmemory.h>
 
 /* libxml2's, libxslt's and jansson's allocators: briefc's, so that memory running out
@@ -205,4 +206,28 @@ buf_free(struct buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+static int
+append_output(void *ctx, const char *bytes, int len)
+{
+	buf_append(ctx, bytes, (size_t)len);
+	return len;
+}
+
+xmlOutputBufferPtr
+buf_xml_output(struct buf *b)
+{
+	xmlOutputBufferPtr o = xmlOutputBufferCreateIO(append_output, NULL, b, NULL);
+
+	if (o == NULL)
+		mem_exhausted();
+	return o;
+}
+
+void
+buf_xml_close(xmlOutputBufferPtr o)
+{
+	if (xmlOutputBufferClose(o) < 0)
+		mem_exhausted();
 }

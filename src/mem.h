@@ -61,6 +61,11 @@ void buf_puts(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
 
+/* An output buffer of libxml2's whose bytes go onto the end of B, for libxml2's and
+ * libxslt's serialisers; buf_xml_close flushes and closes it. */
+struct _xmlOutputBuffer *buf_xml_output(struct buf *b);
+void buf_xml_close(struct _xmlOutputBuffer *o);
+
 /* Reports that memory ran out and exits with status 2; for allocations made by
  * libraries, which return NULL. */
 _Noreturn void mem_exhausted(void);

@@ -426,25 +426,15 @@ transform_apply(struct transform *t, enum transform_sheet sheet, xmlDocPtr doc,
 	return r ? transform_go(r, file, params, d) : NULL;
 }
 
-static int
-append_output(void *ctx, const char *bytes, int len)
-{
-	buf_append(ctx, bytes, (size_t)len);
-	return len;
-}
-
 void
 transform_save(struct transform *t, enum transform_sheet sheet, xmlDocPtr result,
                struct buf *out)
 {
-	xmlOutputBufferPtr o = xmlOutputBufferCreateIO(append_output, NULL, out, NULL);
+	xmlOutputBufferPtr o = buf_xml_output(out);
 
-	if (o == NULL)
-		mem_exhausted();
 	buf_append(out, "", 0); /* an empty output too is a string */
 	xsltSaveResultTo(o, result, t->styles[sheet]);
-	if (xmlOutputBufferClose(o) < 0)
-		mem_exhausted();
+	buf_xml_close(o);
 }
 
 int

@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include <libxml/xmlIO.h>
-#include <libxml/xmlsave.h>
+
+#include "source.h"
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
 #define EPUB_NS "http://www.idpf.org/2007/ops"
@@ -109,18 +110,20 @@ make_attributes(xmlNodePtr el, const struct spaces *sp)
 	xmlNodePtr up = el->parent ? el->parent->parent : NULL;
 
 	for (a = el->properties; a != NULL; a = next) {
+		bool lang = a->ns == NULL && strcmp((const char *)a->name, "lang") == 0;
+		bool role = a->ns == NULL && strcmp((const char *)a->name, "role") == 0;
 		xmlChar *value;
 		const char *type;
 
 		next = a->next;
-		if (a->ns != NULL || (strcmp((const char *)a->name, "lang") != 0 &&
-		                      strcmp((const char *)a->name, "role") != 0))
+		if (!lang && !role)
 			continue;
-		if ((value = xmlNodeListGetString(el->doc, a->children, 1)) == NULL)
-			value = xmlStrdup((const xmlChar *)"");
+		/* An empty value has no text node; NULL else is memory running out. */
+		value = a->children ? xmlNodeListGetString(el->doc, a->children, 1)
+		                    : xmlStrdup((const xmlChar *)"");
 		if (value == NULL)
 			mem_exhausted();
-		if (a->name[0] == 'l')
+		if (lang)
 			set_after(el, a, sp->xml, "lang", value);
 		else if ((type = type_of_role(value)) != NULL)
 			set_after(el, a, sp->epub, "type", (const xmlChar *)type);
@@ -129,15 +132,6 @@ make_attributes(xmlNodePtr el, const struct spaces *sp)
 	if (named(el, "li") && up != NULL && up->type == XML_ELEMENT_NODE &&
 	    attr_is(up, "role", "doc-endnotes"))
 		set_after(el, NULL, sp->epub, "type", (const xmlChar *)"endnote");
-}
-
-/* The node after N's subtree in a walk of ROOT's, or NULL at its end. */
-static xmlNodePtr
-after(xmlNodePtr n, xmlNodePtr root)
-{
-	while (n != root && n->next == NULL)
-		n = n->parent;
-	return n == root ? NULL : n->next;
 }
 
 /* Does N go from the content document? */
@@ -183,42 +177,32 @@ xhtml_make(xmlDocPtr page)
 	    (page->encoding = xmlStrdup((const xmlChar *)"UTF-8")) == NULL)
 		mem_exhausted();
 	for (n = root; n != NULL; n = next) {
-		next = after(n, root);
 		if (n != root && dropped(n)) {
+			next = source_skip(n, root);
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		} else if (named(n, "style")) {
+			next = source_skip(n, root);
 			link_style(n, &sp);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			if (n->ns == NULL) {
+		} else {
+			if (n->type == XML_ELEMENT_NODE && n->ns == NULL) {
 				make_attributes(n, &sp);
 				n->ns = sp.xhtml;
 			}
-			if (n->children != NULL)
-				next = n->children;
+			next = source_next(n, root);
 		}
 	}
-}
-
-static int
-append_output(void *ctx, const char *bytes, int len)
-{
-	buf_append(ctx, bytes, (size_t)len);
-	return len;
 }
 
 void
 xhtml_save(xmlDocPtr page, struct buf *out)
 {
-	xmlOutputBufferPtr o = xmlOutputBufferCreateIO(append_output, NULL, out, NULL);
+	xmlOutputBufferPtr o = buf_xml_output(out);
 	xmlNodePtr root = xmlDocGetRootElement(page);
 
-	if (o == NULL)
-		mem_exhausted();
 	xmlOutputBufferWriteString(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	if (root != NULL)
 		xmlNodeDumpOutput(o, page, root, 0, 1, "UTF-8");
 	xmlOutputBufferWriteString(o, "\n");
-	if (xmlOutputBufferClose(o) < 0)
-		mem_exhausted();
+	buf_xml_close(o);
 }

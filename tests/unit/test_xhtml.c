@@ -73,10 +73,11 @@ static void
 test_lang(void **state)
 {
 	char *got = made("<html lang=\"en\"><body><p>Said <span lang=\"fr\" class=\"x\">"
-	                 "oui</span>.</p></body></html>");
+	                 "oui</span> <b lang=\"\">?</b>.</p></body></html>");
 
 	(void)state;
 	assert_contains(got, "<span lang=\"fr\" xml:lang=\"fr\" class=\"x\">oui</span>");
+	assert_contains(got, "<b lang=\"\" xml:lang=\"\">?</b>");
 	free(got);
 }
 
