@@ -683,6 +683,7 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	size_t i;
 
 	memset(items, 0, sizeof(items));
+	source_strip_indentation(src->doc);
 	diag_init(&text.said, NULL);
 	diag_init(&epub.said, NULL);
 	if (want[RENDER_TEXT] && beside == NULL) {

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -777,6 +778,59 @@ source_skip(xmlNodePtr node, xmlNodePtr root)
 	while (node != root && node->next == NULL)
 		node = node->parent;
 	return node == root ? NULL : node->next;
+}
+
+/* The block containers of a brief, sorted for bsearch: white space alone between their
+ * children is the source's indentation. Not personname: in a written citation the
+ * space between its name parts is text. */
+static const char *const containers[] = {
+	"abstract", "affiliation", "article", "author", "blockquote", "caption",
+	"editor", "figure", "footnote", "imageobject", "info", "informalfigure",
+	"informaltable", "itemizedlist", "keywordset", "listitem", "mediaobject", "note",
+	"orderedlist", "row", "section", "sidebar", "table", "tbody", "textobject",
+	"tgroup", "thead", "variablelist", "varlistentry",
+};
+
+static int
+compare_name(const void *name, const void *entry)
+{
+	return strcmp(name, *(const char *const *)entry);
+}
+
+static bool
+is_container(const xmlNode *node)
+{
+	return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+	       bsearch(node->name, containers, sizeof(containers) / sizeof(*containers),
+	               sizeof(*containers), compare_name) != NULL &&
+	       strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0;
+}
+
+/* Is S empty or XML white space only? */
+static bool
+is_blank(const xmlChar *s)
+{
+	while (s != NULL && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++;
+	return s == NULL || *s == '\0';
+}
+
+void
+source_strip_indentation(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), node, kid, next;
+
+	for (node = root; node != NULL; node = source_next(node, root)) {
+		if (!is_container(node))
+			continue;
+		for (kid = node->children; kid != NULL; kid = next) {
+			next = kid->next;
+			if (kid->type == XML_TEXT_NODE && is_blank(kid->content)) {
+				xmlUnlinkNode(kid);
+				xmlFreeNode(kid);
+			}
+		}
+	}
 }
 
 int

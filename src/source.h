@@ -84,6 +84,12 @@ xmlNodePtr source_next(xmlNodePtr node, xmlNodePtr root);
  * last): the walk's way to pass over a subtree. */
 xmlNodePtr source_skip(xmlNodePtr node, xmlNodePtr root);
 
+/* Drops the text of white space alone between the children of DOC's block containers
+ * (sections, lists, notes, tables and the like): the source's indentation, not text of
+ * the brief. The stylesheets take the brief so, once, where an xsl:strip-space would
+ * have libxslt look up every element again on each run. */
+void source_strip_indentation(xmlDocPtr doc);
+
 /* Is NODE the DocBook element NAME? */
 int source_is(const xmlNode *node, const char *name);
 

@@ -10,15 +10,10 @@
                 xmlns:brf="urn:x-briefc:resolved"
                 exclude-result-prefixes="db brf">
 
-  <!-- Indentation between blocks in the source is not text of the brief. (Not
-       personname: in a written citation the space between its name parts is.) -->
-  <xsl:strip-space elements="db:article db:info db:author db:editor db:affiliation
-                             db:section db:blockquote db:itemizedlist db:orderedlist
-                             db:listitem db:footnote db:abstract db:keywordset
-                             db:variablelist db:varlistentry db:note db:sidebar
-                             db:figure db:informalfigure db:mediaobject db:imageobject
-                             db:textobject db:caption db:table db:informaltable
-                             db:tgroup db:thead db:tbody db:row"/>
+  <!-- Indentation between blocks in the source is not text of the brief: briefc drops
+       it once, before any stylesheet runs (source_strip_indentation in src/source.c),
+       so there is no xsl:strip-space here, which libxslt would apply again in full on
+       every run. -->
 
   <!-- Parameters every format takes (briefc build, option param NAME=VALUE):
        notes      endnotes: all notes at the end; footnotes: each after its block

@@ -1,5 +1,6 @@
 /* test_source.c - loading a brief: start-tag positions in characters, and every refusal
- * (DOCTYPE, malformed XML, empty, not UTF-8, unreadable, too big) with its rule. */
+ * (DOCTYPE, malformed XML, empty, not UTF-8, unreadable, too big) with its rule; the
+ * indentation dropped from block containers only. */
 #include "unit.h"
 
 #include <libxml/parser.h>
@@ -463,6 +464,50 @@ test_larger_than_max_bytes(void **state)
 	unit_capture_free(&c);
 }
 
+/* Each of the 29 block containers loses the white space alone between its children,
+ * and nothing else does: text with a letter in it, white space in a paragraph or a
+ * name, an element of another namespace with a container's name. */
+static void
+test_indentation_dropped_from_containers_only(void **state)
+{
+	static const char *const names[] = {
+		"article", "info", "author", "editor", "affiliation", "section", "blockquote",
+		"itemizedlist", "orderedlist", "listitem", "footnote", "abstract",
+		"keywordset", "variablelist", "varlistentry", "note", "sidebar", "figure",
+		"informalfigure", "mediaobject", "imageobject", "textobject", "caption",
+		"table", "informaltable", "tgroup", "thead", "tbody", "row",
+	};
+	static const char kept[] =
+		"<para><emphasis>a</emphasis> <emphasis>b</emphasis>\n</para>"
+		"<personname><firstname>A</firstname> <surname>B</surname></personname>"
+		"<note> text <x/></note>"
+		"<section xmlns=\"urn:x-other\">\n <x/> </section>";
+	char in[4096] = "<root xmlns=\"http://docbook.org/ns/docbook\">";
+	char want[4096] = "<root xmlns=\"http://docbook.org/ns/docbook\">";
+	xmlBufferPtr out = xmlBufferCreate();
+	xmlDocPtr doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		snprintf(in + strlen(in), sizeof(in) - strlen(in),
+		         "<%s>\n  <x/>\r\n\t<x/> </%s>", names[i], names[i]);
+		snprintf(want + strlen(want), sizeof(want) - strlen(want),
+		         "<%s><x/><x/></%s>", names[i], names[i]);
+	}
+	strcat(in, kept);
+	strcat(in, "</root>");
+	strcat(want, kept);
+	strcat(want, "</root>");
+	doc = xmlReadMemory(in, (int)strlen(in), "t.xml", NULL, 0);
+	assert_non_null(doc);
+	source_strip_indentation(doc);
+	xmlNodeDump(out, doc, xmlDocGetRootElement(doc), 0, 0);
+	assert_string_equal((const char *)xmlBufferContent(out), want);
+	xmlBufferFree(out);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -481,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_directory_refused),
 		cmocka_unit_test(test_larger_than_max_bytes),
+		cmocka_unit_test(test_indentation_dropped_from_containers_only),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, unit_teardown);
 
