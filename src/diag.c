@@ -348,10 +348,8 @@ print_gcc_text(FILE *out, const char *s)
 }
 
 static void
-print_gcc(const struct diag *d, const struct diag_entry *e)
+print_gcc(const struct diag *d, const struct diag_entry *e, FILE *out)
 {
-	FILE *out = d->out;
-
 	fputs(d->color ? "\033[1m" : "", out);
 	print_gcc_text(out, e->file);
 	if (e->line > 0) {
@@ -392,14 +390,14 @@ print_escaped(FILE *out, const char *s, bool property)
 }
 
 static void
-print_github(const struct diag *d, const struct diag_entry *e)
+print_github(const struct diag *d, const struct diag_entry *e, FILE *out)
 {
 	static const char *const commands[] = {
 		[SEV_NOTE] = "notice", [SEV_STYLE] = "notice", [SEV_WARNING] = "warning",
 		[SEV_ERROR] = "error",
 	};
-	FILE *out = d->out;
 
+	(void)d;
 	fprintf(out, "::%s file=", commands[e->severity]);
 	print_escaped(out, e->file, true);
 	if (e->line > 0)
@@ -455,17 +453,38 @@ diag_clear(struct diag *d)
 	free_held(d);
 }
 
+/* Prints D's held findings to OUT, unless D is quiet. */
+static void
+print_held(const struct diag *d, FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < d->nheld && !d->quiet; i++)
+		(d->format == DIAG_GITHUB ? print_github : print_gcc)(d, &d->held[i], out);
+}
+
 void
 diag_flush(struct diag *d)
 {
-	size_t i;
+	FILE *text;
+	char *bytes = NULL;
+	size_t len = 0;
 
 	if (d->nheld == 0 || d->out == NULL || d->format == DIAG_JSON ||
 	    d->format == DIAG_SARIF)
 		return;
 	qsort(d->held, d->nheld, sizeof(*d->held), entry_cmp);
-	for (i = 0; i < d->nheld && !d->quiet; i++)
-		(d->format == DIAG_GITHUB ? print_github : print_gcc)(d, &d->held[i]);
+	/* Printed into memory, then written at once: OUT is standard error, unbuffered,
+	 * where each character would be a write(2) of its own (and is, if memory runs
+	 * out). */
+	text = d->quiet ? NULL : open_memstream(&bytes, &len);
+	if (text != NULL)
+		print_held(d, text);
+	if (text != NULL && fclose(text) == 0)
+		fwrite(bytes, 1, len, d->out);
+	else
+		print_held(d, d->out);
+	free(bytes);
 	fflush(d->out);
 	free_held(d);
 }

@@ -1,5 +1,6 @@
 /* test_diag.c - the FILE:LINE:COL format, the order of held findings, counts, exit
- * statuses and the summary line. */
+ * statuses and the summary line; held findings written out at once. */
+#define _GNU_SOURCE /* fopencookie */
 #include "unit.h"
 
 #include "diag.h"
@@ -562,6 +563,39 @@ test_list_rules(void **state)
 	free(buf);
 }
 
+/* A write to a stream of fopencookie's, counted in COOKIE. */
+static ssize_t
+count_write(void *cookie, const char *buf, size_t size)
+{
+	(void)buf;
+	++*(size_t *)cookie;
+	return (ssize_t)size;
+}
+
+/* An unbuffered stream, as standard error is, gets the held findings in one write,
+ * not one for each character. */
+static void
+test_flush_writes_once(void **state)
+{
+	cookie_io_functions_t io = {NULL, count_write, NULL, NULL};
+	size_t writes = 0;
+	FILE *out = fopencookie(&writes, "w", io);
+	struct diag d;
+	int i;
+
+	(void)state;
+	assert_non_null(out);
+	assert_int_equal(setvbuf(out, NULL, _IONBF, 0), 0);
+	diag_init(&d, out);
+	for (i = 0; i < 100; i++)
+		diag_report(&d, RULE_SCHEMA, "a.xml", (unsigned)i + 1, 1, "finding %d", i);
+	assert_int_equal(writes, 0);
+	diag_flush(&d);
+	assert_int_equal(writes, 1);
+	diag_free(&d);
+	assert_int_equal(fclose(out), 0);
+}
+
 int
 main(void)
 {
@@ -589,6 +623,7 @@ main(void)
 		cmocka_unit_test(test_format_json),
 		cmocka_unit_test(test_format_sarif),
 		cmocka_unit_test(test_list_rules),
+		cmocka_unit_test(test_flush_writes_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);
