@@ -854,7 +854,7 @@ index_link(char *const paths[RENDER__COUNT])
  * (its outputs to be PATHS). A format that fails to render fails the brief. */
 static int
 render_one(const struct options *o, const struct housestyle *hs, struct validator *v,
-           struct transform *t, const char *input, struct render_beside *beside,
+           struct transform *t, const char *input, struct render_beside *beside, bool last,
            char *const paths[RENDER__COUNT], struct buf bytes[RENDER__COUNT],
            struct brief_extras *x, struct diag *d)
 {
@@ -890,7 +890,7 @@ render_one(const struct options *o, const struct housestyle *hs, struct validato
 	cite_model_free(model);
 	model = NULL;
 	source_keep_tree(&src);
-	status = render(t, o->formats, &src, &media, o->params, stamp, beside, bytes, d)
+	status = render(t, o->formats, &src, &media, o->params, stamp, beside, last, bytes, d)
 	         != 0 ? EXIT_INPUT : EXIT_CLEAN;
 done:
 	for (i = 0; o->depfile != NULL && i < media.n; i++)
@@ -921,6 +921,7 @@ struct built {
 struct build_run {
 	const struct options *o;
 	char *const *files;
+	size_t nfiles;
 	const struct build_plan *bp;
 	struct render_beside *beside; /* one worker: the text on a thread beside the rest */
 	struct built *briefs;       /* each brief's, from its worker to the main thread */
@@ -941,7 +942,8 @@ build_work(void *ctx, void *worker, size_t i)
 
 	diag_init_apart(&b->said, r->d);
 	b->status = render_one(r->o, r->hs, w->v, w->t, r->files[i], r->beside,
-	                       r->bp->paths[i], b->bytes, &b->extras, &b->said);
+	                       i + 1 == r->nfiles, r->bp->paths[i], b->bytes, &b->extras,
+	                       &b->said);
 }
 
 /* The depfile rule of brief I of R, built with its IMAGES, into R's rules. */
@@ -1073,7 +1075,7 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	struct builder *builders = mem_realloc_array(NULL, nworkers, sizeof(*builders));
 	void **states = mem_realloc_array(NULL, nworkers, sizeof(*states));
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	struct build_run r = {o, files, &bp, NULL, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
+	struct build_run r = {o, files, (size_t)nfiles, &bp, NULL, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
 	                      o->index ? archive_new() : NULL, NULL};
 	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
 	                 progress_to(nfiles, false)};

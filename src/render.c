@@ -666,7 +666,8 @@ content_items(struct transform *t, const char *file, xmlDocPtr page,
 int
 render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
        const struct media_set *media, const char *const *params, time_t stamp,
-       struct render_beside *beside, struct buf out[RENDER__COUNT], struct diag *d)
+       struct render_beside *beside, bool last, struct buf out[RENDER__COUNT],
+       struct diag *d)
 {
 	char iso[32];
 	const char **p = all_params(params, stamp, iso);
@@ -717,7 +718,8 @@ render(struct transform *t, const bool want[RENDER__COUNT], struct source *src,
 	}
 	if (packing)
 		task_start(beside, &zip);
-	xmlFreeDoc(html);
+	if (MEM_FREE_AT_EXIT || !last)
+		xmlFreeDoc(html);
 	if (packing)
 		task_finish(beside, &zip);
 	if (want[RENDER_TEXT] && beside != NULL)

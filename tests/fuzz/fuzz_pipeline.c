@@ -94,7 +94,7 @@ outputs(struct source *src, const struct media_set *media, unsigned options,
 	if (render_time(src, options & 16 ? "1452902400" : NULL, &stamp) != 0)
 		abort(); /* a constant that is a number */
 	beside = options & 32 ? NULL : render_beside_new(transform, all);
-	render(transform, all, src, media, params, stamp, beside, out, d);
+	render(transform, all, src, media, params, stamp, beside, false, out, d);
 	render_beside_free(beside);
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&out[f]);

@@ -107,7 +107,7 @@ params_seen(const char *const *params, time_t stamp)
 	path = unit_load(&src, BRIEF(""), &c.d);
 	t = transform_new(dir, &c.d);
 	assert_non_null(t);
-	assert_int_equal(render(t, want, &src, NULL, params, stamp, NULL, out, &c.d), 0);
+	assert_int_equal(render(t, want, &src, NULL, params, stamp, NULL, false, out, &c.d), 0);
 	transform_free(t);
 	source_free(&src);
 	unit_capture_free(&c);
@@ -177,14 +177,14 @@ test_text_beside_or_after(void **state)
 	text = render_beside_new(t, all);
 	assert_non_null(text);
 	load_annotated(&src, article, &c.d);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, beside,
-	                        &c.d), 0);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, false,
+	                        beside, &c.d), 0);
 	assert_null(src.doc);
 	source_free(&src);
 	render_beside_free(text);
 	load_annotated(&src, article, &c.d);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, NULL, after,
-	                        &c.d), 0);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, NULL, false,
+	                        after, &c.d), 0);
 	assert_null(src.doc);
 	for (f = 0; f < RENDER__COUNT; f++) {
 		assert_true(beside[f].len > 1000);
