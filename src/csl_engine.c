@@ -2,6 +2,8 @@
  * numbered, disambiguated once, then clusters and the bibliography rendered. */
 #include "csl.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,25 +197,92 @@ render_item(const struct csl_engine *e, size_t reg, const struct csl_cite *cite,
 	return t;
 }
 
+/* From how many items a bibliography's are rendered in two halves at once: a thread
+ * costs about what rendering 10 entries does. */
+#define HALVES_MIN 64
+
+/* Work on items FROM to TO (excluded), each touching only what is its own. */
+struct half {
+	void (*each)(void *ctx, size_t i);
+	void *ctx;
+	size_t from, to;
+};
+
+static void
+do_half(const struct half *h)
+{
+	size_t i;
+
+	for (i = h->from; i < h->to; i++)
+		h->each(h->ctx, i);
+}
+
+static void *
+half_thread(void *arg)
+{
+	mem_thread_start();
+	do_half(arg);
+	return NULL;
+}
+
+/* EACH(CTX, i) for every i below N: the second half on a thread of its own while this
+ * one does the first, when there are HALVES_MIN or more (else, or if no thread
+ * starts, all here). Rendering only reads the engine, its style and its locale. */
+static void
+in_halves(size_t n, void (*each)(void *ctx, size_t i), void *ctx)
+{
+	struct half first = {each, ctx, 0, n / 2}, second = {each, ctx, n / 2, n};
+	pthread_t thread;
+	sigset_t all, old;
+	bool started = false;
+
+	if (n >= HALVES_MIN) {
+		/* The thread takes no signal: one meant for the run must come to a thread
+		 * that holds it while outputs are written (emit.h). */
+		sigfillset(&all);
+		pthread_sigmask(SIG_BLOCK, &all, &old);
+		started = pthread_create(&thread, NULL, half_thread, &second) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	if (!started)
+		first.to = n;
+	do_half(&first);
+	if (started)
+		pthread_join(thread, NULL);
+}
+
+/* The sort keys of an engine's registered items in an area. */
+struct keying {
+	const struct csl_engine *e;
+	const struct csl_node *area, *sort;
+	char ***keys;
+};
+
+static void
+key_item(void *ctx, size_t i)
+{
+	const struct keying *k = ctx;
+	struct render r;
+
+	render_init(&r, k->e, i, NULL, k->area);
+	k->keys[i] = csl_sort_keys(&r, k->sort);
+}
+
 /* Registered items in AREA's sort order (ORDER: positions in reg). */
 static void
 sort_items(const struct csl_engine *e, const struct csl_node *area, size_t *order)
 {
 	const struct csl_node *sort = csl_child(area, CSL_EL_SORT);
+	size_t i, nkeys = csl_sort_nkeys(sort);
+	struct keying k = {e, area, sort, NULL};
 	char ***keys;
-	size_t i, nkeys = 0;
 
 	for (i = 0; i < e->nreg; i++)
 		order[i] = i;
 	if (sort == NULL)
 		return;
-	keys = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*keys));
-	for (i = 0; i < e->nreg; i++) {
-		struct render r;
-
-		render_init(&r, e, i, NULL, area);
-		keys[i] = csl_sort_keys(&r, sort, &nkeys);
-	}
+	keys = k.keys = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*keys));
+	in_halves(e->nreg, key_item, &k);
 	csl_sort(order, e->nreg, keys, nkeys, sort);
 	for (i = 0; i < e->nreg; i++)
 		csl_sort_keys_free(keys[i], nkeys);
@@ -377,7 +446,8 @@ cluster_order(struct csl_engine *e, const struct csl_cite *cites, size_t n,
               size_t *regs)
 {
 	const struct csl_node *sort = csl_child(e->style->citation, CSL_EL_SORT);
-	size_t *idx = mem_realloc_array(NULL, n ? n : 1, sizeof(*idx)), i, nkeys = 0;
+	size_t *idx = mem_realloc_array(NULL, n ? n : 1, sizeof(*idx)), i;
+	size_t nkeys = csl_sort_nkeys(sort);
 	char ***keys;
 
 	for (i = 0; i < n; i++)
@@ -389,7 +459,7 @@ cluster_order(struct csl_engine *e, const struct csl_cite *cites, size_t n,
 		struct render r;
 
 		render_init(&r, e, regs[i], &cites[i], e->style->citation);
-		keys[i] = csl_sort_keys(&r, sort, &nkeys);
+		keys[i] = csl_sort_keys(&r, sort);
 	}
 	csl_sort(idx, n, keys, nkeys, sort);
 	for (i = 0; i < n; i++)
@@ -568,12 +638,29 @@ csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 	return csl_engine_bibliography_ids(e, entries, NULL);
 }
 
+/* The bibliography's entries of an engine's registered items, in its order, each as
+ * rendered and its first names (which subsequent-author-substitute may replace). */
+struct entries_made {
+	const struct csl_engine *e;
+	const struct csl_node *bib;
+	struct rt **t, **names;
+};
+
+static void
+make_entry(void *ctx, size_t i)
+{
+	const struct entries_made *m = ctx;
+
+	m->t[i] = render_item(m->e, m->e->order[i], NULL, m->bib, NULL, &m->names[i], false);
+}
+
 size_t
 csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const char ***ids)
 {
 	const struct csl_node *bib = e->style->bibliography;
 	const struct csl_node *layout = csl_child(bib, CSL_EL_LAYOUT);
 	const char *sub = csl_attr(bib, "subsequent-author-substitute");
+	struct entries_made made = {e, bib, NULL, NULL};
 	struct buf prev = {0};
 	size_t i, n = 0;
 
@@ -589,9 +676,11 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
 	if (ids != NULL)
 		*ids = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**ids));
+	made.t = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*made.t));
+	made.names = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*made.names));
+	in_halves(e->nreg, make_entry, &made);
 	for (i = 0; i < e->nreg; i++) {
-		struct rt *names, *t = render_item(e, e->order[i], NULL, bib, NULL, &names,
-		                                   false);
+		struct rt *names = made.names[i], *t = made.t[i];
 
 		if (rt_empty(t)) {
 			rt_free(t);
@@ -612,6 +701,8 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 		}
 		(*entries)[n++] = layout_wrap(e, layout, t, true);
 	}
+	free(made.t);
+	free(made.names);
 	buf_free(&prev);
 	return n;
 }

@@ -63,17 +63,24 @@ var_key(struct render *r, const struct csl_node *key, const char *name)
 	return plain_key(text);
 }
 
-char **
-csl_sort_keys(struct render *r, const struct csl_node *sort, size_t *nkeys)
+size_t
+csl_sort_nkeys(const struct csl_node *sort)
 {
 	const struct csl_node *k;
-	char **keys;
 	size_t n = 0;
 
 	for (k = sort ? sort->kids : NULL; k != NULL; k = k->next)
 		n += k->el == CSL_EL_KEY;
-	keys = mem_realloc_array(NULL, n ? n : 1, sizeof(*keys));
-	*nkeys = n;
+	return n;
+}
+
+char **
+csl_sort_keys(struct render *r, const struct csl_node *sort)
+{
+	const struct csl_node *k;
+	size_t n = csl_sort_nkeys(sort);
+	char **keys = mem_realloc_array(NULL, n ? n : 1, sizeof(*keys));
+
 	n = 0;
 	for (k = sort ? sort->kids : NULL; k != NULL; k = k->next) {
 		if (k->el != CSL_EL_KEY)

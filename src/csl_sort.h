@@ -7,9 +7,12 @@
 
 #include "csl_render.h"
 
-/* The sort keys of R's item under cs:sort SORT: one string a key (NULL: empty, which
- * sorts last), owned by the caller (csl_sort_keys_free). */
-char **csl_sort_keys(struct render *r, const struct csl_node *sort, size_t *nkeys);
+/* How many keys cs:sort SORT has (NULL: none). */
+size_t csl_sort_nkeys(const struct csl_node *sort);
+
+/* The sort keys of R's item under cs:sort SORT: one string a key, csl_sort_nkeys of
+ * them (NULL: empty, which sorts last), owned by the caller (csl_sort_keys_free). */
+char **csl_sort_keys(struct render *r, const struct csl_node *sort);
 void csl_sort_keys_free(char **keys, size_t nkeys);
 
 /* Sorts IDX (N indexes into KEYS, each NKEYS long) by SORT's keys and directions,

@@ -277,6 +277,66 @@ test_bibliography_scales(void **state)
 		fail_msg("10,000 works took %.0f times the CPU of 1,000", large / small);
 }
 
+/* A bibliography large enough to be rendered in two halves at once (HALVES_MIN)
+ * comes out as one rendered in order: each entry its own work's, sorted, and
+ * subsequent-author-substitute applied across the halves' seam (works 99 to 101 have
+ * one author). */
+static void
+test_bibliography_in_halves(void **state)
+{
+	static const char style_text[] = HEAD "<citation><layout><text variable=\"title\"/>"
+		"</layout></citation><bibliography subsequent-author-substitute=\"---\">"
+		"<sort><key variable=\"author\"/><key variable=\"title\"/></sort><layout>"
+		"<names variable=\"author\"/><text variable=\"title\" prefix=\". \"/>"
+		"</layout></bibliography></style>";
+	enum { N = 200 };
+	struct unit_capture c;
+	struct csl_style *style;
+	struct csl_engine *e;
+	struct buf json = {0};
+	char id[N][8];
+	const char *ids[N];
+	struct rt **entries;
+	size_t i;
+
+	(void)state;
+	unit_capture_init(&c);
+	style = csl_style_load_memory("t.csl", style_text, strlen(style_text), &c.d);
+	assert_non_null(style);
+	buf_puts(&json, "[");
+	for (i = 0; i < N; i++) {
+		buf_printf(&json, "%s{\"id\":\"w%zu\",\"type\":\"book\",\"title\":\"T%03zu\","
+		           "\"author\":[{\"literal\":\"A%03zu\"}]}", i ? "," : "", i, i, i / 3);
+		snprintf(id[i], sizeof(id[i]), "w%zu", N - 1 - i);
+		ids[i] = id[i];
+	}
+	buf_puts(&json, "]");
+	e = csl_engine_new(style, NULL, "en-US", &c.d);
+	assert_non_null(e);
+	assert_int_equal(csl_engine_add_json(e, json.data, json.len, "items.json", &c.d), 0);
+	csl_engine_register(e, ids, N);
+	assert_int_equal(csl_engine_bibliography(e, &entries), N);
+	for (i = 0; i < N; i++) {
+		struct buf got = {0};
+		char want[32];
+
+		if (i % 3 == 0)
+			snprintf(want, sizeof(want), "A%03zu. T%03zu", i / 3, i);
+		else
+			snprintf(want, sizeof(want), "---. T%03zu", i);
+		rt_plain(entries[i], &got);
+		assert_string_equal(got.data, want);
+		buf_free(&got);
+		rt_free(entries[i]);
+	}
+	free(entries);
+	csl_engine_free(e);
+	csl_style_free(style);
+	buf_free(&json);
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+}
+
 static void
 test_json_particles_and_errors(void **state)
 {
@@ -325,6 +385,7 @@ main(void)
 		cmocka_unit_test(test_names_and_dates),
 		cmocka_unit_test(test_runs_on_without_layout_suffix),
 		cmocka_unit_test(test_bibliography_scales),
+		cmocka_unit_test(test_bibliography_in_halves),
 		cmocka_unit_test(test_localized_date_and_page_range),
 		cmocka_unit_test(test_text_case_and_quotes),
 		cmocka_unit_test(test_group_suppressed_when_variables_empty),
