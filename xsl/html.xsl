@@ -118,7 +118,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="db:para">
+  <xsl:template match="db:para" name="para">
     <p>
       <xsl:if test="@role"><xsl:attribute name="class"><xsl:value-of select="@role"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
@@ -270,14 +270,20 @@
   <xsl:template match="db:listitem"><li><xsl:apply-templates/></li></xsl:template>
 
   <!-- A single paragraph in a list item or note needs no <p> of its own. -->
-  <!-- (Siblings tested one each way: count(../*) would count them all, for every
-       paragraph, quadratic in a long list item.) -->
-  <!-- (The parent tested first: libxslt tests a step's predicate before its parent,
-       and the siblings of every paragraph of a section took 6% of the HTML.) -->
-  <xsl:template match="db:para[(parent::db:listitem or parent::db:footnote or parent::db:entry)
-                               and not(preceding-sibling::*[1]) and not(following-sibling::*[1])]">
-    <xsl:apply-templates/>
-    <xsl:apply-templates select="." mode="footnotes"/>
+  <!-- (The parent in the pattern, which libxslt tests itself, the siblings in the
+       template: a predicate in the pattern would be an XPath evaluation for every
+       paragraph of the brief. Siblings tested one each way: count(../*) would count
+       them all, for every paragraph, quadratic in a long list item.) -->
+  <xsl:template match="db:listitem/db:para | db:footnote/db:para | db:entry/db:para">
+    <xsl:choose>
+      <xsl:when test="preceding-sibling::*[1] or following-sibling::*[1]">
+        <xsl:call-template name="para"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates/>
+        <xsl:apply-templates select="." mode="footnotes"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- With notes='footnotes', a paragraph's notes follow it, each in an aside that
@@ -302,12 +308,14 @@
   <!-- Inlines -->
   <xsl:template match="db:emphasis"><em><xsl:apply-templates/></em></xsl:template>
   <xsl:template match="db:emphasis[@role = 'bold' or @role = 'strong']"><strong><xsl:apply-templates/></strong></xsl:template>
-  <xsl:template match="db:citetitle[not(@role = 'container')] | db:foreignphrase">
-    <xsl:apply-templates/>
-  </xsl:template>
-  <xsl:template match="db:citetitle[@role = 'container']"><cite><xsl:apply-templates/></cite></xsl:template>
-  <xsl:template match="db:foreignphrase[@xml:lang] | db:citetitle[not(@role = 'container')][@xml:lang]">
-    <span lang="{@xml:lang}"><xsl:apply-templates/></span>
+  <!-- (Tested in the template, not by predicates in patterns: libxslt evaluates each
+       of those for every element of the name.) -->
+  <xsl:template match="db:citetitle | db:foreignphrase">
+    <xsl:choose>
+      <xsl:when test="@role = 'container' and self::db:citetitle"><cite><xsl:apply-templates/></cite></xsl:when>
+      <xsl:when test="@xml:lang"><span lang="{@xml:lang}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="db:abbrev | db:acronym">
     <abbr><xsl:apply-templates/></abbr>
@@ -341,18 +349,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A note in the text: a superscript link to the note, which links back. -->
+  <!-- A note in the text: a superscript link to the note, which links back. With an
+       in-text CSL style, a note that only cites is its citation, in the text at its
+       marker, linked to the first work it cites. -->
   <xsl:template match="db:footnote">
-    <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
-    <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
-    <sup class="noteref"><a href="#{$id}" id="{$id}-ref" role="doc-noteref" aria-label="{$label-note} {$n}"><xsl:value-of select="$n"/></a></sup>
-  </xsl:template>
-
-  <!-- With an in-text CSL style, a note that only cites is its citation, in the
-       text at its marker, linked to the first work it cites. -->
-  <xsl:template match="db:footnote[@brf:in-text]">
-    <xsl:apply-templates select="." mode="in-text-space"/>
-    <a class="citation in-text" href="#{(.//@brf:work)[1]}" role="doc-biblioref"><xsl:apply-templates select="key('piece', @brf:in-text)/node()"/></a>
+    <xsl:choose>
+      <xsl:when test="@brf:in-text">
+        <xsl:apply-templates select="." mode="in-text-space"/>
+        <a class="citation in-text" href="#{(.//@brf:work)[1]}" role="doc-biblioref"><xsl:apply-templates select="key('piece', @brf:in-text)/node()"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="id"><xsl:apply-templates select="." mode="id"/></xsl:variable>
+        <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
+        <sup class="noteref"><a href="#{$id}" id="{$id}-ref" role="doc-noteref" aria-label="{$label-note} {$n}"><xsl:value-of select="$n"/></a></sup>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <!-- ...and a reference to such a note is the same citation. -->
   <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
@@ -377,8 +388,13 @@
 
   <!-- Citations: each links to its work's bibliography entry, its text as
        common.xsl places it. -->
-  <xsl:template match="db:citation[@brf:work]">
-    <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-templates select="." mode="cited"/></a>
+  <xsl:template match="db:citation">
+    <xsl:choose>
+      <xsl:when test="@brf:work">
+        <a class="citation" href="#{@brf:work}" role="doc-biblioref"><xsl:apply-templates select="." mode="cited"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="db:biblioref[@brf:work]">
@@ -450,23 +466,30 @@
     <cite><xsl:apply-templates/></cite>
   </xsl:template>
 
-  <!-- The engine's formatting without an inline of DocBook's (housestyle.h). -->
-  <xsl:template match="brf:house-style//db:phrase[@role = 'small-caps']">
-    <span style="font-variant: small-caps"><xsl:apply-templates/></span>
-  </xsl:template>
-  <xsl:template match="brf:house-style//db:phrase[@role = 'underline']">
-    <span style="text-decoration: underline"><xsl:apply-templates/></span>
-  </xsl:template>
-  <xsl:template match="brf:house-style//db:phrase[@role = 'roman']">
-    <span style="font-style: normal"><xsl:apply-templates/></span>
-  </xsl:template>
-  <xsl:template match="brf:house-style//db:phrase[starts-with(@role, 'csl-')]">
-    <span class="{@role}"><xsl:apply-templates/></span>
-  </xsl:template>
-  <!-- A numeric style's entry number: a space between it and the entry. -->
-  <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
-    <span class="{@role}"><xsl:apply-templates/></span>
-    <xsl:text> </xsl:text>
+  <!-- The engine's formatting without an inline of DocBook's (housestyle.h). (Its
+       roles tested in the template: five patterns with a predicate each had libxslt
+       evaluate five XPath expressions for every phrase of the brief.) -->
+  <xsl:template match="brf:house-style//db:phrase">
+    <xsl:choose>
+      <xsl:when test="@role = 'small-caps'">
+        <span style="font-variant: small-caps"><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:when test="@role = 'underline'">
+        <span style="text-decoration: underline"><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:when test="@role = 'roman'">
+        <span style="font-style: normal"><xsl:apply-templates/></span>
+      </xsl:when>
+      <!-- A numeric style's entry number: a space between it and the entry. -->
+      <xsl:when test="@role = 'csl-left-margin'">
+        <span class="{@role}"><xsl:apply-templates/></span>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="starts-with(@role, 'csl-')">
+        <span class="{@role}"><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Images: briefc's name for the file (brf:src, media.h), which the EPUB packs

@@ -344,14 +344,17 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A note's number in brackets; with an in-text CSL style, a note that only cites
+       is its citation, at its marker. (A test in the template, not a predicate in a
+       pattern, which libxslt would evaluate as XPath for every note.) -->
   <xsl:template match="db:footnote">
-    <xsl:value-of select="concat('[', @brf:note, ']')"/>
-  </xsl:template>
-  <!-- With an in-text CSL style, a note that only cites is its citation, at its
-       marker. -->
-  <xsl:template match="db:footnote[@brf:in-text]">
-    <xsl:apply-templates select="." mode="in-text-space"/>
-    <xsl:apply-templates select="key('piece', @brf:in-text)/node()"/>
+    <xsl:choose>
+      <xsl:when test="@brf:in-text">
+        <xsl:apply-templates select="." mode="in-text-space"/>
+        <xsl:apply-templates select="key('piece', @brf:in-text)/node()"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('[', @brf:note, ']')"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="db:footnoteref[id(@linkend)/@brf:in-text]">
     <xsl:apply-templates select="id(@linkend)"/>
@@ -388,10 +391,11 @@
   </xsl:template>
 
   <!-- A numeric style's entry number (house style): a space between it and the
-       entry. -->
-  <xsl:template match="brf:house-style//db:phrase[@role = 'csl-left-margin']">
+       entry. (The role tested in the template: a predicate in the pattern would be
+       evaluated for every phrase of the brief.) -->
+  <xsl:template match="brf:house-style//db:phrase">
     <xsl:apply-templates/>
-    <xsl:text> </xsl:text>
+    <xsl:if test="@role = 'csl-left-margin'"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="brf:work" mode="cited-in">
