@@ -851,11 +851,12 @@ index_link(char *const paths[RENDER__COUNT])
  * the house style HS (the bibliography and citations through the CSL engine) ->
  * transform, with V and T (the text on BESIDE, a thread beside the rest, if not NULL), into
  * BYTES in every format O asks for, and into X what O's -M and --index want of it
- * (its outputs to be PATHS). A format that fails to render fails the brief. */
+ * (its outputs to be PATHS). LAST: the run's last brief (render). A format that fails
+ * to render fails the brief. */
 static int
 render_one(const struct options *o, const struct housestyle *hs, struct validator *v,
-           struct transform *t, const char *input, struct render_beside *beside, bool last,
-           char *const paths[RENDER__COUNT], struct buf bytes[RENDER__COUNT],
+           struct transform *t, const char *input, struct render_beside *beside,
+           bool last, char *const paths[RENDER__COUNT], struct buf bytes[RENDER__COUNT],
            struct brief_extras *x, struct diag *d)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -1075,8 +1076,8 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 	struct builder *builders = mem_realloc_array(NULL, nworkers, sizeof(*builders));
 	void **states = mem_realloc_array(NULL, nworkers, sizeof(*states));
 	char *xsl_dir = o->xsl_dir ? mem_strdup(o->xsl_dir) : transform_default_dir();
-	struct build_run r = {o, files, (size_t)nfiles, &bp, NULL, NULL, d, EXIT_CLEAN, {NULL, 0}, {0},
-	                      o->index ? archive_new() : NULL, NULL};
+	struct build_run r = {o, files, (size_t)nfiles, &bp, NULL, NULL, d, EXIT_CLEAN,
+	                      {NULL, 0}, {0}, o->index ? archive_new() : NULL, NULL};
 	struct jobs j = {(size_t)nfiles, states, nworkers, build_work, build_done, &r, NULL,
 	                 progress_to(nfiles, false)};
 	int status = EXIT_USAGE;

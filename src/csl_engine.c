@@ -197,8 +197,8 @@ render_item(const struct csl_engine *e, size_t reg, const struct csl_cite *cite,
 	return t;
 }
 
-/* From how many items a bibliography's are rendered in two halves at once: a thread
- * costs about what rendering 10 entries does. */
+/* From how many items a bibliography's are rendered in two halves at once: 64 of
+ * Chicago's entries take some 2 ms to render, a thread starts in a fraction of it. */
 #define HALVES_MIN 64
 
 /* Work on items FROM to TO (excluded), each touching only what is its own. */
