@@ -59,19 +59,35 @@ base_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* The temporary file of PATH: "dir/.name.briefc-PID-XXXXXX" for mkstemp, in PATH's
- * directory. The process id in the name lets a later run tell a file left by a
- * briefc that was killed (SIGKILL cannot be held) from one still being written. */
-static char *
-temp_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	const char *base = path + dirlen;
-	char *tmp = mem_alloc(strlen(path) + 48);
+/* The staging directory of an output directory: hidden, briefc's alone, where the
+ * temporary files go, so that looking for a killed run's costs what it holds, where
+ * reading the output directory cost what that holds (9 ms a build at 30,000 files).
+ * A run removes it when it leaves it empty. */
+#define STAGING ".briefc"
 
-	memcpy(tmp, path, dirlen);
-	sprintf(tmp + dirlen, ".%s.briefc-%ld-XXXXXX", base, (long)getpid());
+/* Makes STAGE (DIR/.briefc) if missing. Is it (now) a directory of this user's that
+ * no one else may write in? Else (a file of that name, another's directory, a link,
+ * none made) the temporary files go beside their outputs. Allocates nothing, so that
+ * memory running out cannot come between its making and a file in it. */
+static bool
+make_staging(const char *stage)
+{
+	struct stat st;
+
+	return mkdir(stage, 0700) == 0 ||
+	       (errno == EEXIST && lstat(stage, &st) == 0 && S_ISDIR(st.st_mode) &&
+	        st.st_uid == geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0);
+}
+
+/* The temporary file of the output BASE: "STAGE/.BASE.briefc-PID-XXXXXX" for mkstemp.
+ * The process id in the name lets a later run tell a file left by a briefc that was
+ * killed (SIGKILL cannot be held) from one still being written. */
+static char *
+temp_name(const char *stage, const char *base)
+{
+	char *tmp = mem_alloc(strlen(stage) + strlen(base) + 48);
+
+	sprintf(tmp, "%s/.%s.briefc-%ld-XXXXXX", stage, base, (long)getpid());
 	return tmp;
 }
 
@@ -105,12 +121,12 @@ gone(long pid)
 	return pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }
 
-/* A directory outputs were written into this run (this process), read once at the
- * first write: the temporary files it held of briefc processes gone, each removed when
- * its output is written. Reading the directory at every write made a run of many
- * outputs into one directory quadratic. */
+/* A staging directory written into this run (this process), read once at the first
+ * write: the temporary files it held of briefc processes gone, each removed when its
+ * output is written. Reading the directory at every write made a run of many outputs
+ * into one directory quadratic. */
 struct swept {
-	char *dir;          /* as the outputs' paths name it; owned */
+	char *dir;          /* as staging_of names it; owned */
 	char **stale;       /* temporary files of gone processes, not yet removed; owned */
 	size_t nstale;
 	struct swept *next;
@@ -145,15 +161,13 @@ sweep_read(const char *dir)
 	return s;
 }
 
-/* Removes the temporary files of PATH that a briefc killed before its rename left
- * behind: those whose process was gone when this run first wrote into PATH's
- * directory. A live process's (another briefc writing the same output now) is left
- * alone, as are other outputs' until they are written. */
+/* Removes the temporary files of the output BASE that a briefc killed before its
+ * rename left in DIR (its staging directory): those whose process was gone when this
+ * run first wrote there. A live process's (another briefc writing the same output
+ * now) is left alone, as are other outputs' until they are written. */
 static void
-remove_stale_temps(const char *path)
+remove_stale_temps(const char *dir, const char *base)
 {
-	char *dir = dir_of(path);
-	const char *base = base_of(path);
 	struct swept *s;
 	size_t i, baselen;
 
@@ -182,7 +196,6 @@ remove_stale_temps(const char *path)
 		s->stale[i] = s->stale[--s->nstale];
 	}
 	pthread_mutex_unlock(&sweep_lock);
-	free(dir);
 }
 
 /* mkstemp makes 0600 files; outputs get the usual 0666 less the umask. */
@@ -260,6 +273,8 @@ write_stdout(const void *data, size_t len, struct diag *d)
 /* One output staged: written whole to its temporary file, not yet renamed. */
 struct emit_staged {
 	char *path, *tmp;
+	char *stage;   /* the staging directory TMP is in, removed once empty; NULL: TMP
+	                  is beside PATH */
 };
 
 void
@@ -286,6 +301,10 @@ remove_every_staged(void)
 	for (b = open_batches; b != NULL; b = b->next)
 		for (i = 0; i < b->n; i++)
 			unlink(b->staged[i].tmp);
+	for (b = open_batches; b != NULL; b = b->next)
+		for (i = 0; i < b->n; i++)
+			if (b->staged[i].stage != NULL)
+				rmdir(b->staged[i].stage);
 }
 
 static pthread_once_t exhaustion_once = PTHREAD_ONCE_INIT;
@@ -310,14 +329,23 @@ unlist(struct emit_batch *b)
 	b->next = NULL;
 }
 
-/* Creates the temporary file TMP (a mkstemp template) for B, recorded at once, where
- * remove_every_staged finds it, with TARGET, its output. Returns its descriptor, or
- * -1 with errno set (nothing recorded). */
+/* PATH's temporary file for B, with its candidate names (mkstemp templates): TMP in
+ * STAGE, its directory's staging directory, else ALT, beside PATH. */
+struct staging_names {
+	char *path, *stage, *tmp, *alt;
+};
+
+/* Creates N's temporary file for B, recorded at once, where remove_every_staged finds
+ * it; the staging directory is made here, after every allocation, under STAGING.
+ * Returns its descriptor, the names it took set NULL in N; or -1 with errno set
+ * (nothing recorded or taken). */
 static int
-stage_file(struct emit_batch *b, char *tmp, char *target)
+stage_file(struct emit_batch *b, struct staging_names *nm)
 {
 	struct emit_staged *grown = mem_realloc_array(NULL, b->n + 1, sizeof(*grown)), *old;
-	int fd, err;
+	size_t len = strlen(nm->tmp);
+	bool staged;
+	int fd, err, tries;
 
 	pthread_mutex_lock(&staging);
 	if (b->n > 0)
@@ -328,11 +356,25 @@ stage_file(struct emit_batch *b, char *tmp, char *target)
 		b->next = open_batches;
 		open_batches = b;
 	}
-	fd = mkstemp(tmp);
-	err = errno;
+	/* Another run may remove the staging directory, empty, between its making here
+	 * and the file's creation: made again. */
+	for (tries = 0;; tries++) {
+		memset(nm->tmp + len - 6, 'X', 6);
+		staged = make_staging(nm->stage);
+		fd = mkstemp(staged ? nm->tmp : nm->alt);
+		err = errno;
+		if (fd >= 0 || !staged || err != ENOENT || tries == 2)
+			break;
+	}
 	if (fd >= 0) {
-		b->staged[b->n].path = target;
-		b->staged[b->n++].tmp = tmp;
+		b->staged[b->n].path = nm->path;
+		b->staged[b->n].stage = staged ? nm->stage : NULL;
+		b->staged[b->n++].tmp = staged ? nm->tmp : nm->alt;
+		nm->path = NULL;
+		if (staged)
+			nm->stage = nm->tmp = NULL;
+		else
+			nm->alt = NULL;
 	} else if (b->n == 0) {
 		unlist(b);
 	}
@@ -346,28 +388,38 @@ int
 emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
            struct diag *d)
 {
-	char *tmp, *target;
-	int fd, err = 0;
+	struct staging_names nm;
+	char *dir;
+	int fd, err;
 
 	if (strcmp(path, "-") == 0)
 		return write_stdout(data, len, d);
 	pthread_once(&exhaustion_once, on_exhaustion);
-	remove_stale_temps(path);
-	tmp = temp_name(path);
-	target = mem_strdup(path);
+	dir = dir_of(path);
+	nm.path = mem_strdup(path);
+	nm.stage = mem_alloc(strlen(dir) + sizeof("/" STAGING));
+	sprintf(nm.stage, "%s/" STAGING, dir);
+	nm.tmp = temp_name(nm.stage, base_of(path));
+	nm.alt = temp_name(dir, base_of(path));
 	if (b->n == 0)
 		hold_signals(&b->held);
-	fd = stage_file(b, tmp, target);
+	fd = stage_file(b, &nm);
+	err = errno;
+	free(nm.path), free(nm.stage), free(nm.tmp), free(nm.alt);
 	if (fd < 0) {
-		err = errno;
+		free(dir);
 		if (b->n == 0)
 			release_signals(&b->held);
 		diag_report(d, RULE_IO, path, 0, 0, "cannot create a file beside it: %s",
 		            strerror(err));
-		free(tmp);
-		free(target);
 		return -1;
 	}
+	/* The killed runs' files, looked for once the new one is recorded, where it is:
+	 * memory running out from here on leaves nothing behind. */
+	remove_stale_temps(b->staged[b->n - 1].stage ? b->staged[b->n - 1].stage : dir,
+	                   base_of(path));
+	free(dir);
+	err = 0;
 	if (usual_mode(fd) != 0 || write_all(fd, data, len) != 0)
 		err = errno;
 	if (close(fd) != 0 && err == 0)
@@ -394,6 +446,9 @@ batch_end(struct emit_batch *b, bool commit, struct diag *d)
 		}
 		unlink(b->staged[i].tmp);   /* gone already when renamed */
 	}
+	for (i = 0; i < b->n; i++)
+		if (b->staged[i].stage != NULL)
+			rmdir(b->staged[i].stage);   /* fails while it holds another's */
 	if (b->n > 0)
 		unlist(b);
 	pthread_mutex_unlock(&staging);
@@ -406,6 +461,7 @@ batch_end(struct emit_batch *b, bool commit, struct diag *d)
 	for (i = 0; i < b->n; i++) {
 		free(b->staged[i].path);
 		free(b->staged[i].tmp);
+		free(b->staged[i].stage);
 	}
 	free(b->staged);
 	emit_batch_init(b);

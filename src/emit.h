@@ -1,6 +1,6 @@
 /* emit.h - emitting: every output is written whole or not at all, and never over a
- * file the run reads or another of its outputs. Owns the temporary file beside the
- * target and the rename ("-" is stdout), and the plan of a run's files. */
+ * file the run reads or another of its outputs. Owns the temporary file, the staging
+ * directory it is in and the rename ("-" is stdout), and the plan of a run's files. */
 #ifndef BRIEFC_EMIT_H
 #define BRIEFC_EMIT_H
 
@@ -11,12 +11,16 @@
 
 #include "diag.h"
 
-/* Replaces PATH with the LEN bytes of DATA: written to a temporary file in PATH's
- * directory (".NAME.briefc-PID-XXXXXX", created with O_EXCL, so a link planted there
- * is never followed), then renamed over PATH, so a reader (and briefc killed at any
- * point) sees the old file or the new one and nothing between. The temporary files of
- * PATH that a killed briefc left are removed first: those whose process was gone when
- * the run first wrote into PATH's directory, which each run reads once. Not synced:
+/* Replaces PATH with the LEN bytes of DATA: written to a temporary file
+ * (".NAME.briefc-PID-XXXXXX", created with O_EXCL, so a link planted there is never
+ * followed) in the staging directory of PATH's directory, DIR/.briefc (made 0700, and
+ * removed when a run leaves it empty; when DIR/.briefc is anything but a directory of
+ * this user's that no one else may write in, beside PATH instead), then renamed over
+ * PATH, so a reader (and briefc killed at any point) sees the old file or the new one
+ * and nothing between. The temporary files of PATH that a killed briefc left are
+ * removed too: those whose process was gone when the run first wrote there, which each
+ * run reads once; the output directory itself is never read, however many files it
+ * holds. Not synced:
  * an output is rebuilt from its brief, and an fsync cost each output 0.5 to 8 ms on
  * ext4, more than the rest of a small build's writing. Returns 0; on failure leaves
  * PATH as it was, removes the temporary file, reports to D as RULE_IO and returns -1.
@@ -49,8 +53,9 @@ void emit_held_signals(sigset_t *set);
 
 void emit_batch_init(struct emit_batch *b);
 
-/* Writes the LEN bytes of DATA to a temporary file beside PATH ("-": standard output,
- * written now). Returns 0; or -1 reported to D, and the batch must be aborted. */
+/* Writes the LEN bytes of DATA to PATH's temporary file, as emit_file does ("-":
+ * standard output, written now). Returns 0; or -1 reported to D, and the batch must
+ * be aborted. */
 int emit_stage(struct emit_batch *b, const char *path, const void *data, size_t len,
                struct diag *d);
 

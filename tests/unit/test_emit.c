@@ -1,7 +1,8 @@
 /* test_emit.c - outputs are written whole or not at all: exact bytes, replacement,
- * failures that leave the old file and no temporary file, the mode, "-", the
- * temporary files a killed briefc left (its directory read once a run), and memory
- * running out on another thread while a batch is staged. */
+ * failures that leave the old file and no temporary file, the mode, "-", the staging
+ * directory (made, removed once empty, not used unless briefc's), the temporary files
+ * a killed briefc left there (read once a run), and memory running out on another
+ * thread while a batch is staged. */
 #include "unit.h"
 
 #include <dirent.h>
@@ -290,45 +291,6 @@ test_dash_is_stdout(void **state)
 	free(dir);
 }
 
-/* A temporary file of the output left by a briefc killed mid-write (its process gone)
- * is removed by the next write of that output; one whose process lives (a briefc
- * writing it now), or of another output, stays. */
-static void
-test_stale_temporaries_removed(void **state)
-{
-	char *dir = unit_tempdir(), *path, *dead, *live, *other, name[96];
-	const char *names[5];
-	struct unit_capture c;
-	pid_t gone = fork();
-
-	(void)state;
-	if (gone == 0)
-		_exit(0);
-	assert_true(gone > 0);
-	assert_int_equal(waitpid(gone, NULL, 0), gone);
-	snprintf(name, sizeof(name), ".out.html.briefc-%ld-a1b2c3", (long)gone);
-	dead = unit_write(dir, name, "half", 4);
-	snprintf(name, sizeof(name), ".out.html.briefc-%ld-d4e5f6", (long)getppid());
-	live = unit_write(dir, name, "writing", 7);
-	snprintf(name, sizeof(name), ".out.txt.briefc-%ld-a1b2c3", (long)gone);
-	other = unit_write(dir, name, "another output's", 16);
-	path = unit_write(dir, "out.html", "old", 3);
-	unit_capture_init(&c);
-	assert_int_equal(emit_file(path, "new", 3, &c.d), 0);
-	assert_int_equal(access(dead, F_OK), -1);
-	assert_int_equal(access(live, F_OK), 0);
-	assert_int_equal(access(other, F_OK), 0);
-	names[0] = "out.html";
-	names[1] = strrchr(live, '/') + 1;
-	names[2] = strrchr(other, '/') + 1;
-	names[3] = NULL;
-	assert_dir_holds(dir, names);
-	unit_capture_free(&c);
-	free(path), free(dead), free(live), free(other);
-	unit_rmtree(dir);
-	free(dir);
-}
-
 /* A process gone: its id, for the names of temporary files a killed briefc left. */
 static pid_t
 gone_pid(void)
@@ -342,14 +304,140 @@ gone_pid(void)
 	return pid;
 }
 
-/* Leaves in DIR the temporary file a briefc of process PID left of output NAME. */
+/* DIR's staging directory, made as briefc makes it. Caller frees. */
+static char *
+staging(const char *dir)
+{
+	char *stage = join(dir, ".briefc");
+
+	if (mkdir(stage, 0700) != 0)
+		assert_int_equal(errno, EEXIST);
+	return stage;
+}
+
+/* A temporary file of the output left by a briefc killed mid-write (its process gone)
+ * is removed by the next write of that output; one whose process lives (a briefc
+ * writing it now), or of another output, stays, and so does the staging directory
+ * that holds them. */
+static void
+test_stale_temporaries_removed(void **state)
+{
+	char *dir = unit_tempdir(), *stage = staging(dir), *path, *dead, *live, *other;
+	char name[96];
+	const char *const names[] = {"out.html", ".briefc", NULL};
+	const char *staged[3];
+	struct unit_capture c;
+	pid_t gone = gone_pid();
+
+	(void)state;
+	snprintf(name, sizeof(name), ".out.html.briefc-%ld-a1b2c3", (long)gone);
+	dead = unit_write(stage, name, "half", 4);
+	snprintf(name, sizeof(name), ".out.html.briefc-%ld-d4e5f6", (long)getppid());
+	live = unit_write(stage, name, "writing", 7);
+	snprintf(name, sizeof(name), ".out.txt.briefc-%ld-a1b2c3", (long)gone);
+	other = unit_write(stage, name, "another output's", 16);
+	path = unit_write(dir, "out.html", "old", 3);
+	unit_capture_init(&c);
+	assert_int_equal(emit_file(path, "new", 3, &c.d), 0);
+	assert_int_equal(access(dead, F_OK), -1);
+	assert_int_equal(access(live, F_OK), 0);
+	assert_int_equal(access(other, F_OK), 0);
+	assert_dir_holds(dir, names);
+	staged[0] = strrchr(live, '/') + 1;
+	staged[1] = strrchr(other, '/') + 1;
+	staged[2] = NULL;
+	assert_dir_holds(stage, staged);
+	unit_capture_free(&c);
+	free(path), free(dead), free(live), free(other), free(stage);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* The staging directory is made for the temporary files and removed once they are
+ * renamed: the output directory holds the outputs alone, and is never read, however
+ * many files it holds. */
+static void
+test_staging_directory_removed(void **state)
+{
+	const char *const names[] = {"a.html", "a.txt", NULL};
+	char *dir = unit_tempdir(), *html = join(dir, "a.html"), *text = join(dir, "a.txt");
+	struct unit_capture c;
+	struct emit_batch b;
+
+	(void)state;
+	unit_capture_init(&c);
+	emit_batch_init(&b);
+	assert_int_equal(emit_stage(&b, html, "<p>", 3, &c.d), 0);
+	assert_int_equal(emit_stage(&b, text, "p", 1, &c.d), 0);
+	assert_int_equal(access(html, F_OK), -1);
+	assert_int_equal(emit_commit(&b, &c.d), 0);
+	assert_file_is(html, "<p>", 3);
+	assert_file_is(text, "p", 1);
+	assert_dir_holds(dir, names);
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+	free(html), free(text);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* A ".briefc" that is not a directory of this user's that no one else may write in (a
+ * file, a link to another directory, a directory open to the group) is left as it is:
+ * the temporary file goes beside the output, and what such a directory holds, even
+ * what looks like a killed run's file of that output, stays. */
+static void
+test_staging_directory_not_ours_is_not_used(void **state)
+{
+	const char *const names[] = {"out.html", ".briefc", NULL};
+	char *dir, *elsewhere = unit_tempdir(), *path, *stage, bait[96];
+	const char *const baits[] = {bait, NULL};
+	struct unit_capture c;
+	int kind;
+
+	(void)state;
+	snprintf(bait, sizeof(bait), ".out.html.briefc-%ld-a1b2c3", (long)gone_pid());
+	free(unit_write(elsewhere, bait, "half", 4));
+	unit_capture_init(&c);
+	for (kind = 0; kind < 3; kind++) {
+		dir = unit_tempdir();
+		path = join(dir, "out.html");
+		stage = join(dir, ".briefc");
+		if (kind == 0)
+			free(unit_write(dir, ".briefc", "mine", 4));
+		else if (kind == 1)
+			assert_int_equal(symlink(elsewhere, stage), 0);
+		else
+			assert_int_equal(mkdir(stage, 0700) == 0 && chmod(stage, 0770) == 0, 1);
+		if (kind == 2)
+			free(unit_write(stage, bait, "half", 4));
+		assert_int_equal(emit_file(path, "new", 3, &c.d), 0);
+		assert_file_is(path, "new", 3);
+		assert_dir_holds(dir, names);
+		if (kind == 0)
+			assert_file_is(stage, "mine", 4);
+		else
+			assert_dir_holds(kind == 1 ? elsewhere : stage, baits);
+		free(path), free(stage);
+		unit_rmtree(dir);
+		free(dir);
+	}
+	assert_string_equal(unit_capture_text(&c), "");
+	unit_capture_free(&c);
+	unit_rmtree(elsewhere);
+	free(elsewhere);
+}
+
+/* Leaves in DIR's staging directory the temporary file a briefc of process PID left
+ * of output NAME. */
 static char *
 leave_temp(const char *dir, const char *name, pid_t pid, const char *suffix)
 {
-	char temp[128];
+	char temp[128], *stage = staging(dir), *left;
 
 	snprintf(temp, sizeof(temp), ".%s.briefc-%ld-%s", name, (long)pid, suffix);
-	return unit_write(dir, temp, "half", 4);
+	left = unit_write(stage, temp, "half", 4);
+	free(stage);
+	return left;
 }
 
 /* A run reads an output directory once, at its first write there: the dead run's
@@ -358,9 +446,9 @@ leave_temp(const char *dir, const char *name, pid_t pid, const char *suffix)
 static void
 test_directory_read_once_a_run(void **state)
 {
-	char *dir = unit_tempdir(), *a, *b, *c, *stale_a, *stale_b, *late;
-	const char *const names[] = {"a.html", "b.html", "c.html", NULL, NULL};
-	const char *with_late[5];
+	char *dir = unit_tempdir(), *a, *b, *c, *stale_a, *stale_b, *late, *stage;
+	const char *const names[] = {"a.html", "b.html", "c.html", ".briefc", NULL};
+	const char *with_late[2];
 	struct unit_capture cap;
 	pid_t pid = gone_pid();
 
@@ -378,9 +466,12 @@ test_directory_read_once_a_run(void **state)
 	assert_int_equal(emit_file(b, "new", 3, &cap.d), 0);
 	assert_int_equal(access(stale_b, F_OK), -1);
 	assert_int_equal(emit_file(c, "new", 3, &cap.d), 0);
-	memcpy(with_late, names, sizeof(names));
-	with_late[3] = strrchr(late, '/') + 1;
-	assert_dir_holds(dir, with_late);
+	assert_dir_holds(dir, names);
+	with_late[0] = strrchr(late, '/') + 1;
+	with_late[1] = NULL;
+	stage = join(dir, ".briefc");
+	assert_dir_holds(stage, with_late);
+	free(stage);
 	assert_string_equal(unit_capture_text(&cap), "");
 	unit_capture_free(&cap);
 	free(a), free(b), free(c), free(stale_a), free(stale_b), free(late);
@@ -457,6 +548,8 @@ main(void)
 		cmocka_unit_test(test_relative_path),
 		cmocka_unit_test(test_dash_is_stdout),
 		cmocka_unit_test(test_stale_temporaries_removed),
+		cmocka_unit_test(test_staging_directory_removed),
+		cmocka_unit_test(test_staging_directory_not_ours_is_not_used),
 		cmocka_unit_test(test_directory_read_once_a_run),
 		cmocka_unit_test(test_memory_out_with_two_batches),
 	};
