@@ -126,7 +126,7 @@ gone(long pid)
  * output is written. Reading the directory at every write made a run of many outputs
  * into one directory quadratic. */
 struct swept {
-	char *dir;          /* as staging_of names it; owned */
+	char *dir;          /* DIR/.briefc, or DIR when that is not briefc's; owned */
 	char **stale;       /* temporary files of gone processes, not yet removed; owned */
 	size_t nstale;
 	struct swept *next;
