@@ -3,7 +3,6 @@
 #include "csl.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include "csl_locale.h"
 #include "csl_render.h"
 #include "csl_sort.h"
+#include "emit.h"
 
 struct csl_engine {
 	const struct csl_style *style;
@@ -233,17 +233,8 @@ in_halves(size_t n, void (*each)(void *ctx, size_t i), void *ctx)
 {
 	struct half first = {each, ctx, 0, n / 2}, second = {each, ctx, n / 2, n};
 	pthread_t thread;
-	sigset_t all, old;
-	bool started = false;
+	bool started = n >= HALVES_MIN && emit_quiet_thread(&thread, half_thread, &second);
 
-	if (n >= HALVES_MIN) {
-		/* The thread takes no signal: one meant for the run must come to a thread
-		 * that holds it while outputs are written (emit.h). */
-		sigfillset(&all);
-		pthread_sigmask(SIG_BLOCK, &all, &old);
-		started = pthread_create(&thread, NULL, half_thread, &second) == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
 	if (!started)
 		first.to = n;
 	do_half(&first);
@@ -638,20 +629,26 @@ csl_engine_bibliography(struct csl_engine *e, struct rt ***entries)
 	return csl_engine_bibliography_ids(e, entries, NULL);
 }
 
-/* The bibliography's entries of an engine's registered items, in its order, each as
- * rendered and its first names (which subsequent-author-substitute may replace). */
+/* An entry of the bibliography as rendered, and its first names (which
+ * subsequent-author-substitute may replace). */
+struct entry_made {
+	struct rt *t, *names;
+};
+
+/* The bibliography's entries of an engine's registered items, in its order. */
 struct entries_made {
 	const struct csl_engine *e;
 	const struct csl_node *bib;
-	struct rt **t, **names;
+	struct entry_made *made;
 };
 
 static void
 make_entry(void *ctx, size_t i)
 {
 	const struct entries_made *m = ctx;
+	struct entry_made *em = &m->made[i];
 
-	m->t[i] = render_item(m->e, m->e->order[i], NULL, m->bib, NULL, &m->names[i], false);
+	em->t = render_item(m->e, m->e->order[i], NULL, m->bib, NULL, &em->names, false);
 }
 
 size_t
@@ -660,7 +657,7 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 	const struct csl_node *bib = e->style->bibliography;
 	const struct csl_node *layout = csl_child(bib, CSL_EL_LAYOUT);
 	const char *sub = csl_attr(bib, "subsequent-author-substitute");
-	struct entries_made made = {e, bib, NULL, NULL};
+	struct entries_made made = {e, bib, NULL};
 	struct buf prev = {0};
 	size_t i, n = 0;
 
@@ -676,11 +673,10 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 	*entries = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**entries));
 	if (ids != NULL)
 		*ids = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(**ids));
-	made.t = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*made.t));
-	made.names = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*made.names));
+	made.made = mem_realloc_array(NULL, e->nreg ? e->nreg : 1, sizeof(*made.made));
 	in_halves(e->nreg, make_entry, &made);
 	for (i = 0; i < e->nreg; i++) {
-		struct rt *names = made.names[i], *t = made.t[i];
+		struct rt *names = made.made[i].names, *t = made.made[i].t;
 
 		if (rt_empty(t)) {
 			rt_free(t);
@@ -701,8 +697,7 @@ csl_engine_bibliography_ids(struct csl_engine *e, struct rt ***entries, const ch
 		}
 		(*entries)[n++] = layout_wrap(e, layout, t, true);
 	}
-	free(made.t);
-	free(made.names);
+	free(made.made);
 	buf_free(&prev);
 	return n;
 }

@@ -220,6 +220,19 @@ emit_held_signals(sigset_t *set)
 		sigaddset(set, fatal[i]);
 }
 
+bool
+emit_quiet_thread(pthread_t *thread, void *(*run)(void *), void *arg)
+{
+	sigset_t all, old;
+	bool started;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	started = pthread_create(thread, NULL, run, arg) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return started;
+}
+
 /* While the temporary file exists, the signals that end a process by default (but
  * SIGKILL) wait, so that no interruption leaves it behind: a signal that comes during
  * the write ends the process once the file is renamed or removed. They are held on

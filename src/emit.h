@@ -4,6 +4,7 @@
 #ifndef BRIEFC_EMIT_H
 #define BRIEFC_EMIT_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -50,6 +51,11 @@ struct emit_batch {
  * these for good, and only one thread at a time writes (SIGXFSZ is set aside
  * process-wide while it does). */
 void emit_held_signals(sigset_t *set);
+
+/* Starts RUN(ARG) on a thread of its own that takes no signal at all: one meant for
+ * the run must come to the thread that holds it while outputs are written, never end
+ * the run from elsewhere. Returns whether it started. */
+bool emit_quiet_thread(pthread_t *thread, void *(*run)(void *), void *arg);
 
 void emit_batch_init(struct emit_batch *b);
 

@@ -3,11 +3,11 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "epub.h"
 #include "text.h"
 #include "xhtml.h"
@@ -510,21 +510,13 @@ struct render_beside *
 render_beside_new(struct transform *t, const bool want[RENDER__COUNT])
 {
 	struct render_beside *b = mem_alloc(sizeof(*b));
-	sigset_t all, old;
-	bool started;
 
 	memset(b, 0, sizeof(*b));
 	b->t = t;
 	b->epub = want[RENDER_EPUB];
 	if (pthread_mutex_init(&b->lock, NULL) != 0 || pthread_cond_init(&b->changed, NULL) != 0)
 		abort();
-	/* The thread takes no signal: one meant for the run must come to a thread that
-	 * holds it while outputs are written (emit.h). */
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	started = pthread_create(&b->thread, NULL, make_texts, b) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (started)
+	if (emit_quiet_thread(&b->thread, make_texts, b))
 		return b;
 	beside_destroy(b);
 	return NULL;

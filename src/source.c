@@ -806,15 +806,6 @@ is_container(const xmlNode *node)
 	       strcmp((const char *)node->ns->href, DOCBOOK_NS) == 0;
 }
 
-/* Is S empty or XML white space only? */
-static bool
-is_blank(const xmlChar *s)
-{
-	while (s != NULL && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		s++;
-	return s == NULL || *s == '\0';
-}
-
 void
 source_strip_indentation(xmlDocPtr doc)
 {
@@ -825,7 +816,8 @@ source_strip_indentation(xmlDocPtr doc)
 			continue;
 		for (kid = node->children; kid != NULL; kid = next) {
 			next = kid->next;
-			if (kid->type == XML_TEXT_NODE && is_blank(kid->content)) {
+			/* A loaded brief has no CDATA node (NOCDATA), so this is text alone. */
+			if (xmlIsBlankNode(kid)) {
 				xmlUnlinkNode(kid);
 				xmlFreeNode(kid);
 			}

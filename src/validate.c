@@ -3,7 +3,6 @@
 #include "validate.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +17,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "emit.h"
 #include "mem.h"
 #include "norm.h"
 
@@ -76,7 +76,6 @@ struct validator *
 validate_new(struct diag *d)
 {
 	struct validator *v = mem_alloc(sizeof(*v));
-	sigset_t all, old;
 
 	(void)d;
 	memset(v, 0, sizeof(*v));
@@ -88,12 +87,7 @@ validate_new(struct diag *d)
 	if (xmlRelaxNGInitTypes() != 0)
 		mem_exhausted();
 	xmlSchemaInitTypes();
-	/* The thread takes no signal: one meant for the run must come to a thread that
-	 * holds it while outputs are written (emit.h), never kill the run from here. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	v->compiling = pthread_create(&v->thread, NULL, compile_schema, v) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	v->compiling = emit_quiet_thread(&v->thread, compile_schema, v);
 	if (!v->compiling)
 		compile_schema(v);
 	return v;
