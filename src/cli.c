@@ -1091,19 +1091,21 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		            "no stylesheet directory next to the binary; use --xsl-dir");
 		goto done;
 	}
+	/* The schemas compile on their threads from the start, and with one worker
+	 * text.xsl and the EPUB's others on the text's own thread beside them, while the
+	 * house style loads here, then the first stylesheet a brief needs compiles. */
+	if (make_builders(builders, nworkers, xsl_dir, d) != 0)
+		goto done;
+	if (nworkers == 1 && o->formats[RENDER_TEXT] &&
+	    (o->formats[RENDER_HTML] || o->formats[RENDER_EPUB]))
+		r.beside = render_beside_new(builders[0].t, o->formats);
 	if ((r.hs = housestyle_load(o->style, o->locale, d)) == NULL ||
 	    (o->output_dir != NULL && make_dirs(o->output_dir, d) != 0) ||
 	    plan_outputs(o, files, nfiles, xsl_dir, r.hs, &bp, d) != 0 ||
-	    make_builders(builders, nworkers, xsl_dir, d) != 0 ||
 	    (o->depfile != NULL && list_sheets(&r, builders[0].t, d) != 0))
 		goto done;
 	for (w = 0; o->depfile != NULL && w < r.hs->nfiles; w++)
 		depfile_list_add(&r.sheets, r.hs->files[w]);
-	/* The first stylesheet a brief needs compiles while the schemas do; with one
-	 * worker, text.xsl and the EPUB's others on the text's own thread beside them. */
-	if (nworkers == 1 && o->formats[RENDER_TEXT] &&
-	    (o->formats[RENDER_HTML] || o->formats[RENDER_EPUB]))
-		r.beside = render_beside_new(builders[0].t, o->formats);
 	transform_warm(builders[0].t, o->formats[RENDER_HTML] || o->formats[RENDER_EPUB] ?
 	               SHEET_HTML : SHEET_TEXT);
 	r.briefs = mem_realloc_array(NULL, (size_t)nfiles, sizeof(*r.briefs));

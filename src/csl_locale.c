@@ -148,7 +148,7 @@ merge(struct csl_locale *loc, const xmlNode *locale)
 static int
 merge_file(struct csl_locale *loc, const char *dir, const char *tag, struct diag *d)
 {
-	struct source src = {0};
+	struct source src = {.data = true};
 	char path[512];
 	size_t slot;
 

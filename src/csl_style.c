@@ -336,7 +336,7 @@ style_from(struct source *src, const char *name, struct diag *d)
 struct csl_style *
 csl_style_load(const char *path, struct diag *d)
 {
-	struct source src = {0};
+	struct source src = {.data = true};
 	struct csl_style *style = NULL;
 
 	if (source_load(&src, path, CSL_STYLE_MAX_BYTES, d) == SOURCE_OK)
@@ -348,7 +348,7 @@ csl_style_load(const char *path, struct diag *d)
 struct csl_style *
 csl_style_load_memory(const char *name, const char *bytes, size_t len, struct diag *d)
 {
-	struct source src = {0};
+	struct source src = {.data = true};
 	struct csl_style *style = NULL;
 
 	if (source_load_memory(&src, name, bytes, len, CSL_STYLE_MAX_BYTES, d) == SOURCE_OK)

@@ -584,7 +584,7 @@ parse(struct source *src, struct diag *d)
 	ctxt->sax->serror = on_xml_error;
 	ctxt->_private = &ld;
 	src->doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, NULL,
-	                             PARSE_OPTIONS);
+	                             PARSE_OPTIONS | (src->data ? XML_PARSE_NOBLANKS : 0));
 	/* Namespace errors leave wellFormed set: any reported problem fails the load. */
 	ok = src->doc != NULL && ctxt->wellFormed && ld.errors == 0;
 	xmlFreeParserCtxt(ctxt);

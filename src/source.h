@@ -3,6 +3,7 @@
 #ifndef BRIEFC_SOURCE_H
 #define BRIEFC_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <libxml/tree.h>
@@ -25,6 +26,9 @@ struct source {
 	xmlDocPtr doc;           /* the tree; owned; NULL unless well-formed */
 	struct source_pos *pos;  /* start tag of every element, sorted by node; owned */
 	size_t npos;
+	bool data;               /* set before loading: XML data (a CSL style or locale),
+	                            whose white space alone between tags means nothing and
+	                            is not kept, as a brief's is (libxml2's NOBLANKS) */
 };
 
 enum source_status {
