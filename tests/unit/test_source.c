@@ -1,6 +1,6 @@
 /* test_source.c - loading a brief: start-tag positions in characters, and every refusal
  * (DOCTYPE, malformed XML, empty, not UTF-8, unreadable, too big) with its rule; the
- * indentation dropped from block containers only. */
+ * indentation dropped from block containers only, and from data files between tags. */
 #include "unit.h"
 
 #include <libxml/parser.h>
@@ -508,11 +508,43 @@ test_indentation_dropped_from_containers_only(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A data file (a CSL style or locale) loses the white space alone between its tags;
+ * an element whose only text is blank keeps it, and text beside a tag stays whole. A
+ * brief keeps all of it. */
+static void
+test_data_drops_blanks_between_tags(void **state)
+{
+	static const char in[] = "<style>\n  <term> </term>\n  <term>a <b/> c</term>\n</style>";
+	static const char data[] = "<style><term> </term><term>a <b/> c</term></style>";
+	bool blanks_dropped;
+	int pass;
+
+	(void)state;
+	for (pass = 0; pass < 2; pass++) {
+		struct source src = {.data = pass == 1};
+		xmlBufferPtr out = xmlBufferCreate();
+		struct diag d;
+
+		diag_init(&d, NULL);
+		assert_int_equal(source_load_memory(&src, "t.csl", in, strlen(in), 4096, &d),
+		                 SOURCE_OK);
+		xmlNodeDump(out, src.doc, xmlDocGetRootElement(src.doc), 0, 0);
+		blanks_dropped = strcmp((const char *)xmlBufferContent(out), data) == 0;
+		assert_true(blanks_dropped == src.data);
+		if (!src.data)
+			assert_string_equal((const char *)xmlBufferContent(out), in);
+		xmlBufferFree(out);
+		source_free(&src);
+		diag_free(&d);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_positions_count_characters),
+		cmocka_unit_test(test_data_drops_blanks_between_tags),
 		cmocka_unit_test(test_positions_deep_in_a_large_file),
 		cmocka_unit_test(test_doctype_refused_unexpanded),
 		cmocka_unit_test(test_doctype_external_refused),
