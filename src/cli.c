@@ -1119,7 +1119,10 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		status = EXIT_USAGE;
 	diag_flush(d);
 done:
-	render_beside_free(r.beside);
+	if (MEM_FREE_AT_EXIT)
+		render_beside_free(r.beside);
+	else
+		render_beside_leave(r.beside);
 	if (MEM_FREE_AT_EXIT)
 		housestyle_free(r.hs);
 	depfile_list_free(&r.sheets);

@@ -416,6 +416,7 @@ struct render_beside {
 	const struct task *task;    /* under LOCK: the task handed over; NULL: none */
 	bool task_taken, task_done; /* under LOCK: TASK taken by a thread, done */
 	bool ending;                /* under LOCK */
+	bool waiting;               /* under LOCK: the thread waits, with nothing to do */
 };
 
 /* Does B have work waiting (under its lock)? */
@@ -478,8 +479,11 @@ make_texts(void *arg)
 	transform_warm(b->t, SHEET_TEXT);
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		while (!b->ending && !beside_has_work(b) && warmed == nsheets)
+		while (!b->ending && !beside_has_work(b) && warmed == nsheets) {
+			b->waiting = true;
 			pthread_cond_wait(&b->changed, &b->lock);
+			b->waiting = false;
+		}
 		if (b->ending)
 			break;
 		if (b->job != NULL && !b->made) {
@@ -533,6 +537,20 @@ render_beside_free(struct render_beside *b)
 	pthread_mutex_unlock(&b->lock);
 	pthread_join(b->thread, NULL);
 	beside_destroy(b);
+}
+
+void
+render_beside_leave(struct render_beside *b)
+{
+	bool waiting;
+
+	if (b == NULL)
+		return;
+	pthread_mutex_lock(&b->lock);
+	waiting = b->waiting;
+	pthread_mutex_unlock(&b->lock);
+	if (!waiting)
+		render_beside_free(b);
 }
 
 /* Has B make TJ's text: the caller is done with the brief. */

@@ -4,6 +4,8 @@
  * after it. */
 #include "unit.h"
 
+#include <dirent.h>
+
 #include "render.h"
 #include "resolve.h"
 
@@ -201,6 +203,80 @@ test_text_beside_or_after(void **state)
 	free(dir);
 }
 
+/* The threads of this process, and (*BLOCKED) how many of them are asleep ('S'). */
+static int
+threads(int *blocked)
+{
+	DIR *dir = opendir("/proc/self/task");
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(dir);
+	*blocked = 0;
+	while ((e = readdir(dir)) != NULL) {
+		char path[300], line[256], *state;
+		FILE *f;
+
+		if (e->d_name[0] == '.')
+			continue;
+		n++;
+		snprintf(path, sizeof(path), "/proc/self/task/%s/stat", e->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(line, sizeof(line), f) != NULL && (state = strrchr(line, ')')) != NULL)
+			*blocked += state[1] == ' ' && state[2] == 'S';
+		fclose(f);
+	}
+	closedir(dir);
+	return n;
+}
+
+/* Leaving the text's thread to the exit ends it at once while it still compiles, so
+ * that it cannot use the libraries while the process ends; once it waits with nothing
+ * to do (after a brief, every stylesheet compiled), it is left waiting. */
+static void
+test_leave_ends_only_a_busy_thread(void **state)
+{
+	const bool all[RENDER__COUNT] = {true, true, true};
+	struct buf out[RENDER__COUNT] = {{0}};
+	char *dir = unit_repo_path("xsl"), *article = unit_repo_path("sources/aqim-reemergence.xml");
+	struct render_beside *text;
+	struct unit_capture c;
+	struct transform *t;
+	struct source src;
+	int alone, blocked, f, tries;
+
+	(void)state;
+	unit_capture_init(&c);
+	t = transform_new(dir, &c.d);
+	assert_non_null(t);
+	alone = threads(&blocked);
+	text = render_beside_new(t, all);
+	assert_non_null(text);
+	render_beside_leave(text); /* text.xsl takes milliseconds: it is compiling */
+	assert_int_equal(threads(&blocked), alone);
+	text = render_beside_new(t, all);
+	assert_non_null(text);
+	load_annotated(&src, article, &c.d);
+	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, true,
+	                        out, &c.d), 0);
+	/* This thread runs; the other has nothing left to do and goes to sleep. */
+	for (tries = 0; tries < 5000 && (threads(&blocked), blocked) < 1; tries++)
+		nanosleep(&(struct timespec){0, 1000000}, NULL);
+	render_beside_leave(text);
+	assert_int_equal(threads(&blocked), alone + 1);
+	render_beside_free(text);
+	assert_int_equal(threads(&blocked), alone);
+	for (f = 0; f < RENDER__COUNT; f++)
+		buf_free(&out[f]);
+	assert_string_equal(unit_capture_text(&c), "");
+	transform_free(t);
+	source_free(&src);
+	unit_capture_free(&c);
+	free(article);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -210,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_parameters),
 		cmocka_unit_test(test_text_beside_or_after),
+		cmocka_unit_test(test_leave_ends_only_a_busy_thread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_teardown);
