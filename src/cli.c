@@ -1119,12 +1119,12 @@ build(const struct options *o, char *const *files, int nfiles, struct diag *d)
 		status = EXIT_USAGE;
 	diag_flush(d);
 done:
-	if (MEM_FREE_AT_EXIT)
+	if (MEM_FREE_AT_EXIT) {
 		render_beside_free(r.beside);
-	else
-		render_beside_leave(r.beside);
-	if (MEM_FREE_AT_EXIT)
 		housestyle_free(r.hs);
+	} else {
+		render_beside_leave(r.beside);
+	}
 	depfile_list_free(&r.sheets);
 	buf_free(&r.rules);
 	archive_free(r.archive);

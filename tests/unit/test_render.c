@@ -157,37 +157,64 @@ load_annotated(struct source *src, const char *path, struct diag *d)
 	cite_model_free(m);
 }
 
+/* briefc's stylesheets and the article, for a test that renders it in every format. */
+struct article_run {
+	struct unit_capture c;
+	char *dir, *article;
+	struct transform *t;
+	struct source src;
+};
+
+static void
+article_begin(struct article_run *a)
+{
+	memset(a, 0, sizeof(*a));
+	unit_capture_init(&a->c);
+	a->dir = unit_repo_path("xsl");
+	a->article = unit_repo_path("sources/aqim-reemergence.xml");
+	a->t = transform_new(a->dir, &a->c.d);
+	assert_non_null(a->t);
+}
+
+/* Ends A, which must have said nothing. */
+static void
+article_end(struct article_run *a)
+{
+	assert_string_equal(unit_capture_text(&a->c), "");
+	transform_free(a->t);
+	source_free(&a->src);
+	unit_capture_free(&a->c);
+	free(a->article);
+	free(a->dir);
+}
+
+static const bool all[RENDER__COUNT] = {true, true, true};
+
 /* The article's three formats, its text made on a second thread beside the rest (a
  * brief built alone) or on this one (a worker among many): the same bytes. Each
  * render frees the brief's tree it is given. */
 static void
 test_text_beside_or_after(void **state)
 {
-	const bool all[RENDER__COUNT] = {true, true, true};
 	struct buf beside[RENDER__COUNT] = {{0}}, after[RENDER__COUNT] = {{0}};
 	struct render_beside *text;
-	char *dir = unit_repo_path("xsl"), *article = unit_repo_path("sources/aqim-reemergence.xml");
-	struct unit_capture c;
-	struct transform *t;
-	struct source src;
+	struct article_run a;
 	int f;
 
 	(void)state;
-	unit_capture_init(&c);
-	t = transform_new(dir, &c.d);
-	assert_non_null(t);
-	text = render_beside_new(t, all);
+	article_begin(&a);
+	text = render_beside_new(a.t, all);
 	assert_non_null(text);
-	load_annotated(&src, article, &c.d);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, false,
-	                        beside, &c.d), 0);
-	assert_null(src.doc);
-	source_free(&src);
+	load_annotated(&a.src, a.article, &a.c.d);
+	assert_int_equal(render(a.t, all, &a.src, NULL, NULL, RENDER_DEFAULT_TIME, text, false,
+	                        beside, &a.c.d), 0);
+	assert_null(a.src.doc);
+	source_free(&a.src);
 	render_beside_free(text);
-	load_annotated(&src, article, &c.d);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, NULL, false,
-	                        after, &c.d), 0);
-	assert_null(src.doc);
+	load_annotated(&a.src, a.article, &a.c.d);
+	assert_int_equal(render(a.t, all, &a.src, NULL, NULL, RENDER_DEFAULT_TIME, NULL, false,
+	                        after, &a.c.d), 0);
+	assert_null(a.src.doc);
 	for (f = 0; f < RENDER__COUNT; f++) {
 		assert_true(beside[f].len > 1000);
 		assert_int_equal(after[f].len, beside[f].len);
@@ -195,12 +222,7 @@ test_text_beside_or_after(void **state)
 		buf_free(&beside[f]);
 		buf_free(&after[f]);
 	}
-	assert_string_equal(unit_capture_text(&c), "");
-	transform_free(t);
-	source_free(&src);
-	unit_capture_free(&c);
-	free(article);
-	free(dir);
+	article_end(&a);
 }
 
 /* The threads of this process, and (*BLOCKED) how many of them are asleep ('S'). */
@@ -237,29 +259,23 @@ threads(int *blocked)
 static void
 test_leave_ends_only_a_busy_thread(void **state)
 {
-	const bool all[RENDER__COUNT] = {true, true, true};
 	struct buf out[RENDER__COUNT] = {{0}};
-	char *dir = unit_repo_path("xsl"), *article = unit_repo_path("sources/aqim-reemergence.xml");
 	struct render_beside *text;
-	struct unit_capture c;
-	struct transform *t;
-	struct source src;
+	struct article_run a;
 	int alone, blocked, f, tries;
 
 	(void)state;
-	unit_capture_init(&c);
-	t = transform_new(dir, &c.d);
-	assert_non_null(t);
+	article_begin(&a);
 	alone = threads(&blocked);
-	text = render_beside_new(t, all);
+	text = render_beside_new(a.t, all);
 	assert_non_null(text);
 	render_beside_leave(text); /* text.xsl takes milliseconds: it is compiling */
 	assert_int_equal(threads(&blocked), alone);
-	text = render_beside_new(t, all);
+	text = render_beside_new(a.t, all);
 	assert_non_null(text);
-	load_annotated(&src, article, &c.d);
-	assert_int_equal(render(t, all, &src, NULL, NULL, RENDER_DEFAULT_TIME, text, true,
-	                        out, &c.d), 0);
+	load_annotated(&a.src, a.article, &a.c.d);
+	assert_int_equal(render(a.t, all, &a.src, NULL, NULL, RENDER_DEFAULT_TIME, text, true,
+	                        out, &a.c.d), 0);
 	/* This thread runs; the other has nothing left to do and goes to sleep. */
 	for (tries = 0; tries < 5000 && (threads(&blocked), blocked) < 1; tries++)
 		nanosleep(&(struct timespec){0, 1000000}, NULL);
@@ -269,12 +285,7 @@ test_leave_ends_only_a_busy_thread(void **state)
 	assert_int_equal(threads(&blocked), alone);
 	for (f = 0; f < RENDER__COUNT; f++)
 		buf_free(&out[f]);
-	assert_string_equal(unit_capture_text(&c), "");
-	transform_free(t);
-	source_free(&src);
-	unit_capture_free(&c);
-	free(article);
-	free(dir);
+	article_end(&a);
 }
 
 int
