@@ -315,6 +315,19 @@ staging(const char *dir)
 	return stage;
 }
 
+/* Leaves in DIR's staging directory the temporary file a briefc of process PID left
+ * of output NAME. */
+static char *
+leave_temp(const char *dir, const char *name, pid_t pid, const char *suffix)
+{
+	char temp[128], *stage = staging(dir), *left;
+
+	snprintf(temp, sizeof(temp), ".%s.briefc-%ld-%s", name, (long)pid, suffix);
+	left = unit_write(stage, temp, "half", 4);
+	free(stage);
+	return left;
+}
+
 /* A temporary file of the output left by a briefc killed mid-write (its process gone)
  * is removed by the next write of that output; one whose process lives (a briefc
  * writing it now), or of another output, stays, and so does the staging directory
@@ -322,20 +335,17 @@ staging(const char *dir)
 static void
 test_stale_temporaries_removed(void **state)
 {
-	char *dir = unit_tempdir(), *stage = staging(dir), *path, *dead, *live, *other;
-	char name[96];
+	char *dir = unit_tempdir(), *stage = join(dir, ".briefc"), *path, *dead, *live;
+	char *other;
 	const char *const names[] = {"out.html", ".briefc", NULL};
 	const char *staged[3];
 	struct unit_capture c;
 	pid_t gone = gone_pid();
 
 	(void)state;
-	snprintf(name, sizeof(name), ".out.html.briefc-%ld-a1b2c3", (long)gone);
-	dead = unit_write(stage, name, "half", 4);
-	snprintf(name, sizeof(name), ".out.html.briefc-%ld-d4e5f6", (long)getppid());
-	live = unit_write(stage, name, "writing", 7);
-	snprintf(name, sizeof(name), ".out.txt.briefc-%ld-a1b2c3", (long)gone);
-	other = unit_write(stage, name, "another output's", 16);
+	dead = leave_temp(dir, "out.html", gone, "a1b2c3");
+	live = leave_temp(dir, "out.html", getppid(), "d4e5f6");
+	other = leave_temp(dir, "out.txt", gone, "a1b2c3");
 	path = unit_write(dir, "out.html", "old", 3);
 	unit_capture_init(&c);
 	assert_int_equal(emit_file(path, "new", 3, &c.d), 0);
@@ -425,19 +435,6 @@ test_staging_directory_not_ours_is_not_used(void **state)
 	unit_capture_free(&c);
 	unit_rmtree(elsewhere);
 	free(elsewhere);
-}
-
-/* Leaves in DIR's staging directory the temporary file a briefc of process PID left
- * of output NAME. */
-static char *
-leave_temp(const char *dir, const char *name, pid_t pid, const char *suffix)
-{
-	char temp[128], *stage = staging(dir), *left;
-
-	snprintf(temp, sizeof(temp), ".%s.briefc-%ld-%s", name, (long)pid, suffix);
-	left = unit_write(stage, temp, "half", 4);
-	free(stage);
-	return left;
 }
 
 /* A run reads an output directory once, at its first write there: the dead run's
